@@ -1,0 +1,82 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "limber",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "limber", targets: ["limber"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/pointfreeco/swift-clocks", from: "1.1.1"),
+    ],
+    targets: [
+        // The Lua 5.4 system library (Debian: liblua5.4-dev).
+        .systemLibrary(
+            name: "CLua",
+            pkgConfig: "lua5.4",
+            providers: [.apt(["liblua5.4-dev"])]
+        ),
+        // Our C shim beside it: the error trampoline, protected helpers, hooks, the allocator.
+        .target(
+            name: "CLuaShim",
+            dependencies: ["CLua"]
+        ),
+        // libedit for the REPL's line editing (Debian: libedit-dev).
+        .systemLibrary(
+            name: "CEditline",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"])]
+        ),
+        // Pure Swift: catalogue, routines, timers, session log, progressions, reminders, stats.
+        .target(
+            name: "LimberCore",
+            dependencies: [
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        // The Lua host: the only importer of the Lua C modules.
+        .target(
+            name: "LimberLua",
+            dependencies: ["LimberCore", "CLua", "CLuaShim"]
+        ),
+        // Commands, renderers, the REPL.
+        .target(
+            name: "LimberCLI",
+            dependencies: [
+                "LimberCore",
+                "LimberLua",
+                "CEditline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "limber",
+            dependencies: ["LimberCLI"]
+        ),
+        // Test doubles shared by the test targets.
+        .target(
+            name: "LimberTestSupport",
+            dependencies: [
+                "LimberCore",
+                .product(name: "Clocks", package: "swift-clocks"),
+            ],
+            path: "Tests/LimberTestSupport"
+        ),
+        .testTarget(
+            name: "LimberCoreTests",
+            dependencies: ["LimberCore", "LimberTestSupport"]
+        ),
+        .testTarget(
+            name: "LimberLuaTests",
+            dependencies: ["LimberLua", "LimberCore", "LimberTestSupport"]
+        ),
+        .testTarget(
+            name: "LimberCLITests",
+            dependencies: ["LimberCLI", "LimberCore", "LimberTestSupport"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

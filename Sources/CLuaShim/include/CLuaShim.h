@@ -1,0 +1,103 @@
+#ifndef LIMBER_CLUASHIM_H
+#define LIMBER_CLUASHIM_H
+/*
+ * limber's C shim around Lua 5.4.
+ *
+ * Everything in here exists so that Swift never runs on a stack that Lua may
+ * longjmp across: functions that can raise (allocation, lua_error, metamethods)
+ * run inside lua_pcall on C frames only, and Swift sees status codes.
+ */
+#include <stddef.h>
+#include <stdint.h>
+#include <lua5.4/lua.h>
+#include <lua5.4/lauxlib.h>
+#include <lua5.4/lualib.h>
+
+/* What a Swift host function hands back to the trampoline. Both buffers are malloc'd by Swift
+ * and freed by C. `ops` holds the encoded results (see limber_push_encoded); `error` the message
+ * when the function failed. */
+typedef struct limber_call_result {
+    uint8_t *ops;
+    size_t ops_len;
+    char *error;
+    size_t error_len;
+} limber_call_result;
+
+/* Runs the Swift function in `box`. Returns the number of values encoded in result->ops, or -1
+ * with result->error set. It must not call any Lua function that can raise. */
+typedef int (*limber_dispatch_fn)(lua_State *L, void *box, limber_call_result *result);
+/* Releases a retained Swift object whose userdata Lua collected. */
+typedef void (*limber_release_fn)(void *box);
+
+/* Installs the Swift side's callbacks; call once before creating states. */
+void limber_install_callbacks(limber_dispatch_fn dispatch, limber_release_fn release);
+
+/* A new state whose allocator refuses to grow past memory_limit bytes (0: no limit). */
+lua_State *limber_newstate(size_t memory_limit);
+void limber_close(lua_State *L);
+size_t limber_memory_used(lua_State *L);
+size_t limber_memory_limit(lua_State *L);
+void limber_set_memory_limit(lua_State *L, size_t limit);
+
+/* The Swift object that owns the state (unretained), reachable from any of its threads. */
+void limber_set_owner(lua_State *L, void *owner);
+void *limber_owner(lua_State *L);
+
+/* Opens the standard libraries under protection, and replaces os.exit with one that unwinds
+ * to the host instead of calling exit(3). Returns a Lua status; on failure the message is on top. */
+int limber_openlibs(lua_State *L);
+
+/* Encoded values, pushed by limber_push_encoded. All integers are little-endian as laid
+ * out by the machine (the encoder runs in the same process). */
+enum {
+    LIMBER_OP_NIL = 0,
+    LIMBER_OP_TRUE = 1,
+    LIMBER_OP_FALSE = 2,
+    LIMBER_OP_INT = 3,       /* int64 */
+    LIMBER_OP_NUM = 4,       /* double */
+    LIMBER_OP_STR = 5,       /* uint64 length, bytes */
+    LIMBER_OP_TABLE = 6,     /* uint32 array size hint, uint32 hash size hint */
+    LIMBER_OP_SET = 7,       /* pops value and key, raw-sets them into the table now on top */
+    LIMBER_OP_REF = 8,       /* int32 registry reference */
+    LIMBER_OP_FUNC = 9,      /* pointer to a retained Swift function box: a C closure over the trampoline */
+    LIMBER_OP_OBJ = 10,      /* pointer to a retained Swift object, int32 ref of its metatable */
+    LIMBER_OP_BOXMETA = 11,  /* makes the table on top a metatable for Swift objects (adds __gc) */
+    LIMBER_OP_GLOBALS = 12,  /* pushes the global table */
+    LIMBER_OP_POP = 13,      /* pops one value */
+    LIMBER_OP_RAWGET = 14,   /* pops a key and replaces the table now on top with table[key], raw */
+};
+
+/* Pushes the encoded values under protection. On LUA_OK, *count values are on the stack;
+ * otherwise nothing is pushed but the error message. */
+int limber_push_encoded(lua_State *L, const uint8_t *ops, size_t len, int *count);
+
+/* lua_pcall with a traceback message handler. With cpu_seconds > 0 and no budget already
+ * running, the call is stopped once this thread has used that much CPU time. */
+int limber_pcall(lua_State *L, int nargs, int nresults, double cpu_seconds);
+
+/* Loads a chunk in text mode only (binary chunks are refused). */
+int limber_load(lua_State *L, const char *buffer, size_t length, const char *chunkname);
+
+/* Registry references, made under protection. */
+int limber_ref(lua_State *L, int index, int *ref);
+void limber_unref(lua_State *L, int ref);
+void limber_push_ref(lua_State *L, int ref);
+
+/* The retained Swift object in the userdata at index, or NULL when it is not one of ours. */
+void *limber_tobox(lua_State *L, int index);
+
+/* Stops running Lua code with an "interrupted" error. Async-signal-safe. */
+void limber_interrupt(lua_State *L);
+/* Whether os.exit was called, and with which code. */
+int limber_exit_requested(lua_State *L, int *code);
+/* Forgets a pending exit or interrupt (after the host has acted on it). */
+void limber_reset_stop(lua_State *L);
+
+/* Lua macros that Swift cannot see. */
+static inline void limber_pop(lua_State *L, int n) { lua_pop(L, n); }
+static inline int limber_upvalueindex(int i) { return lua_upvalueindex(i); }
+static inline int limber_registryindex(void) { return LUA_REGISTRYINDEX; }
+static inline int limber_multret(void) { return LUA_MULTRET; }
+static inline int limber_status_ok(void) { return LUA_OK; }
+
+#endif

@@ -1,0 +1,25 @@
+import CLua
+import CLuaShim
+
+/// A registry reference that keeps a Lua value alive while Swift holds it.
+///
+/// Released when the last Swift reference goes; does nothing once the state is closed.
+public final class LuaRef {
+    let ref: Int32
+    /// The Lua type name, captured when the reference was made.
+    public let typeName: String
+    private weak var state: LuaState?
+
+    init(ref: Int32, typeName: String, state: LuaState) {
+        self.ref = ref
+        self.typeName = typeName
+        self.state = state
+    }
+
+    deinit {
+        state?.releaseReference(ref)
+    }
+
+    /// Whether this reference belongs to `state`.
+    func belongs(to state: LuaState) -> Bool { self.state === state }
+}

@@ -1,0 +1,2 @@
+import LimberCLI
+@main struct Entrypoint { static func main() {} }
