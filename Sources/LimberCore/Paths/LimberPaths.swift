@@ -1,0 +1,58 @@
+import Foundation
+
+/// Where limber keeps the user's files, following the XDG base directories.
+///
+/// `LIMBER_HOME` points all of them at one folder (for tests and for trying things out):
+/// config and plugins in `$LIMBER_HOME/config`, the log in `$LIMBER_HOME/data`, history and
+/// reminder state in `$LIMBER_HOME/state`.
+public struct LimberPaths: Sendable, Equatable {
+    /// `$XDG_CONFIG_HOME/limber`: config.
+    public var config: URL
+    /// `$XDG_DATA_HOME/limber`: the log database.
+    public var data: URL
+    /// `$XDG_STATE_HOME/limber`: REPL history, reminder state.
+    public var state: URL
+
+    public init(config: URL, data: URL, state: URL) {
+        self.config = config
+        self.data = data
+        self.state = state
+    }
+
+    /// All three folders under one root.
+    public init(home: URL) {
+        self.init(
+            config: home.appendingPathComponent("config", isDirectory: true),
+            data: home.appendingPathComponent("data", isDirectory: true),
+            state: home.appendingPathComponent("state", isDirectory: true))
+    }
+
+    /// The folders for an environment: `LIMBER_HOME`, else the XDG variables, else their defaults
+    /// under `HOME` (so a cron job with only `HOME` set finds the same files).
+    public static func resolve(environment: [String: String] = ProcessInfo.processInfo.environment) -> LimberPaths {
+        if let home = environment["LIMBER_HOME"], !home.isEmpty {
+            return LimberPaths(home: URL(fileURLWithPath: home, isDirectory: true))
+        }
+        let userHome = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        func base(_ variable: String, _ fallback: String) -> URL {
+            // The XDG spec ignores relative paths.
+            if let value = environment[variable], value.hasPrefix("/") {
+                return URL(fileURLWithPath: value, isDirectory: true)
+            }
+            return URL(fileURLWithPath: userHome, isDirectory: true).appendingPathComponent(fallback, isDirectory: true)
+        }
+        return LimberPaths(
+            config: base("XDG_CONFIG_HOME", ".config").appendingPathComponent("limber", isDirectory: true),
+            data: base("XDG_DATA_HOME", ".local/share").appendingPathComponent("limber", isDirectory: true),
+            state: base("XDG_STATE_HOME", ".local/state").appendingPathComponent("limber", isDirectory: true))
+    }
+
+    /// The user's plugin folder.
+    public var plugins: URL { config.appendingPathComponent("plugins", isDirectory: true) }
+    /// The config file.
+    public var configFile: URL { config.appendingPathComponent("config.lua") }
+    /// The session log database.
+    public var database: URL { data.appendingPathComponent("limber.sqlite") }
+    /// The REPL's history file.
+    public var history: URL { state.appendingPathComponent("history") }
+}
