@@ -1,12 +1,13 @@
 import Foundation
 import GRDB
+import LimberTestSupport
 import Testing
 @testable import LimberCore
 
 /// A log database that cannot be used gives a clear error and is never replaced.
 struct LogDatabaseSafetyTests {
     @Test func aFileOfGarbageIsRefusedAndLeftAlone() throws {
-        let folder = try ScratchFolder()
+        let folder = try TemporaryFolder()
         let file = folder.file("limber.sqlite")
         let garbage = Data((0..<8192).map { UInt8(truncatingIfNeeded: $0 &* 7919 &+ 13) })
         try garbage.write(to: file)
@@ -17,7 +18,7 @@ struct LogDatabaseSafetyTests {
     }
 
     @Test func aReadOnlyFileIsRefusedAndLeftAlone() throws {
-        let folder = try ScratchFolder()
+        let folder = try TemporaryFolder()
         let file = folder.file("limber.sqlite")
         try LogFixtures.practise(try SessionLog(url: file), on: LogFixtures.may(1))
         let before = try Data(contentsOf: file)
@@ -27,7 +28,7 @@ struct LogDatabaseSafetyTests {
     }
 
     @Test func anUnreadableFileIsRefused() throws {
-        let folder = try ScratchFolder()
+        let folder = try TemporaryFolder()
         let file = folder.file("limber.sqlite")
         try LogFixtures.practise(try SessionLog(url: file), on: LogFixtures.may(1))
         try FileManager.default.setAttributes([.posixPermissions: 0o000], ofItemAtPath: file.path)
@@ -35,14 +36,14 @@ struct LogDatabaseSafetyTests {
     }
 
     @Test func aFolderWhereTheFileShouldBeIsRefused() throws {
-        let folder = try ScratchFolder()
+        let folder = try TemporaryFolder()
         let file = folder.file("limber.sqlite")
         try FileManager.default.createDirectory(at: file, withIntermediateDirectories: false)
         #expect(throws: LogError.unreadable(path: file.path, reason: "it is a folder")) { try SessionLog(url: file) }
     }
 
     @Test func anotherProgramsDatabaseIsNotTouched() throws {
-        let folder = try ScratchFolder()
+        let folder = try TemporaryFolder()
         let file = folder.file("limber.sqlite")
         try DatabaseQueue(path: file.path).write { db in
             try db.execute(sql: "CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO photos (name) VALUES ('cat')")
@@ -53,7 +54,7 @@ struct LogDatabaseSafetyTests {
     }
 
     @Test func aLogFromANewerLimberIsRefused() throws {
-        let folder = try ScratchFolder()
+        let folder = try TemporaryFolder()
         let file = folder.file("limber.sqlite")
         _ = try SessionLog(url: file)
         try DatabaseQueue(path: file.path).write { db in
@@ -63,7 +64,7 @@ struct LogDatabaseSafetyTests {
     }
 
     @Test func aLockedLogGivesALockedError() throws {
-        let folder = try ScratchFolder()
+        let folder = try TemporaryFolder()
         let file = folder.file("limber.sqlite")
         let holder = try SessionLog(url: file)
         let waiter = try SessionLog(url: file, busyTimeout: .zero)

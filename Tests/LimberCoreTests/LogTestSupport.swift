@@ -1,25 +1,9 @@
 import Foundation
+import LimberTestSupport
 @testable import LimberCore
 
-/// A scratch folder removed when the value is released.
-final class ScratchFolder {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("limber-log-tests-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit {
-        // Restore permissions the tests took away, then clean up.
-        if let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) {
-            for name in names {
-                try? FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: url.appendingPathComponent(name).path)
-            }
-        }
-        try? FileManager.default.removeItem(at: url)
-    }
-
+extension TemporaryFolder {
+    /// A file below the folder (not created).
     func file(_ name: String) -> URL { url.appendingPathComponent(name) }
 }
 

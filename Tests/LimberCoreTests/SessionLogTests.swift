@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import LimberTestSupport
 import Testing
 @testable import LimberCore
 
@@ -7,7 +8,7 @@ struct SessionLogTests {
     private let utc = LogFixtures.utc
 
     @Test func migratesAnEmptyFileIntoAWALLog() throws {
-        let folder = try ScratchFolder()
+        let folder = try TemporaryFolder()
         let file = folder.file("limber.sqlite")
         #expect(FileManager.default.createFile(atPath: file.path, contents: Data()))
         let log = try SessionLog(url: file)
@@ -31,7 +32,7 @@ struct SessionLogTests {
     }
 
     @Test func opensUnderLimberHomeCreatingTheFolder() throws {
-        let folder = try ScratchFolder()
+        let folder = try TemporaryFolder()
         let paths = LimberPaths.resolve(environment: ["LIMBER_HOME": folder.url.path])
         let log = try SessionLog(paths: paths)
         try LogFixtures.practise(log, on: LogFixtures.may(1))
@@ -85,7 +86,7 @@ struct SessionLogTests {
     }
 
     @Test func setsWrittenBeforeTheProcessDiesAreKept() throws {
-        let folder = try ScratchFolder()
+        let folder = try TemporaryFolder()
         let file = folder.file("limber.sqlite")
         var sessionID: Int64 = 0
         do {
@@ -165,7 +166,7 @@ struct SessionLogTests {
     }
 
     @Test func twoWritersOnOneFileLoseNothing() throws {
-        let folder = try ScratchFolder()
+        let folder = try TemporaryFolder()
         let file = folder.file("limber.sqlite")
         let first = try SessionLog(url: file)
         let second = try SessionLog(url: file)
