@@ -42,3 +42,36 @@ struct LocalDayTests {
         #expect(LogTime.parse("yesterday") == nil)
     }
 }
+
+struct LogDateInputTests {
+    private let today = LogFixtures.day("2024-05-08")
+    private let now = LogFixtures.may(8, 15, 30)
+    private let berlin = TimeZone(identifier: "Europe/Berlin")!
+
+    @Test func periodsEndToday() {
+        #expect(LogDateInput.firstDay("7d", today: today)?.iso == "2024-05-01")
+        #expect(LogDateInput.firstDay("2w", today: today)?.iso == "2024-04-24")
+        #expect(LogDateInput.firstDay("today", today: today) == today)
+        #expect(LogDateInput.firstDay("Yesterday", today: today)?.iso == "2024-05-07")
+        #expect(LogDateInput.firstDay("2024-01-31", today: today)?.iso == "2024-01-31")
+        #expect(LogDateInput.firstDay("7", today: today) == nil)
+        #expect(LogDateInput.firstDay("lately", today: today) == nil)
+    }
+
+    @Test func momentsAreLocalTimes() {
+        func iso(_ text: String) -> String? {
+            LogDateInput.moment(text, now: now, timeZone: berlin).map { LogTime.format(SessionLog.stamp($0)) }
+        }
+        #expect(iso("now") == "2024-05-08T15:30:00Z")
+        #expect(iso("18:30") == "2024-05-08T16:30:00Z", "Berlin is UTC+2 in May")
+        #expect(iso("yesterday 07:05") == "2024-05-07T05:05:00Z")
+        #expect(iso("2024-01-15 07:00") == "2024-01-15T06:00:00Z", "and UTC+1 in January")
+        #expect(iso("2024-01-15T07:00") == "2024-01-15T06:00:00Z")
+        #expect(iso("2024-01-15") == "2024-01-15T11:00:00Z")
+        #expect(iso("2024-01-15T07:00:00Z") == "2024-01-15T07:00:00Z")
+        #expect(iso("90m ago") == "2024-05-08T14:00:00Z")
+        #expect(iso("2h ago") == "2024-05-08T13:30:00Z")
+        #expect(iso("25:00") == nil)
+        #expect(iso("teatime") == nil)
+    }
+}

@@ -66,7 +66,7 @@ public struct NewSet: Sendable, Equatable {
     }
 
     /// Checks the values a person or script could get wrong.
-    func validate() throws {
+    public func validate() throws {
         if exercise.trimmingCharacters(in: .whitespaces).isEmpty {
             throw LogError.invalid(field: "exercise", reason: "must not be empty")
         }
