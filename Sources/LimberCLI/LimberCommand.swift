@@ -20,6 +20,10 @@ public struct LimberCommand: AsyncParsableCommand {
             ExercisesCommand.self,
             ShowCommand.self,
             RunCommand.self,
+            LogCommand.self,
+            StatsCommand.self,
+            ExportCommand.self,
+            ImportCommand.self,
         ]
     )
 

@@ -191,6 +191,24 @@ struct SessionLogTests {
     }
 }
 
+extension SessionLogTests {
+    @Test func manyOpenersOfANewFileAllSucceed() throws {
+        for _ in 0..<5 {
+            let folder = try TemporaryFolder()
+            let file = folder.file("limber.sqlite")
+            let failures = FailureList()
+            DispatchQueue.concurrentPerform(iterations: 4) { _ in
+                do {
+                    _ = try SessionLog(url: file)
+                } catch {
+                    failures.append(error)
+                }
+            }
+            #expect(failures.isEmpty)
+        }
+    }
+}
+
 /// Collects errors from concurrent work.
 final class FailureList: @unchecked Sendable {
     private let lock = NSLock()
