@@ -36,6 +36,12 @@ public final class LimberHost {
         try APIInstaller(host: self).install()
     }
 
+    /// Calls a plugin's function (a hook, a `due`, an `adjust`) under the plugin CPU budget.
+    @discardableResult
+    public func callPlugin(_ function: LuaValue, _ arguments: [LuaValue] = []) throws(LuaError) -> [LuaValue] {
+        try lua.call(function, arguments, cpuLimit: pluginCPULimit)
+    }
+
     /// Notes that the running code defined something (`exercise`, `routine`, ...).
     public func recordDefinition(kind: String, id: String) {
         definitions.append("\(kind):\(id)")
