@@ -22,6 +22,8 @@ public final class LimberHost {
     var pluginRunnerFunction: LuaValue?
     /// The user's config file: grants and per-plugin settings.
     public var config = ConfigFile()
+    /// The reminders plugins defined, and where `limber.notify` delivers.
+    public let reminders = ReminderRegistry()
 
     /// A host whose `limber` global is installed and read-only.
     ///

@@ -17,11 +17,13 @@ public enum HostAPI {
     /// Every function, in documentation order.
     public static var functions: [APIFunction] {
         catalogueFunctions
+            + reminderFunctions
     }
 
     /// Every table shape the API documents.
     public static var classes: [APIClass] {
         catalogueClasses
+            + reminderClasses
     }
 
     /// The function at a dotted path under `limber`.
