@@ -11,18 +11,21 @@ public enum HostAPI {
     public static var namespaces: [APINamespace] {
         [
             APINamespace("catalogue", summary: "The exercise catalogue: built-in moves and those plugins add."),
+            APINamespace("log", summary: "The session log: sessions, sets, streaks; recording what was done."),
         ]
     }
 
     /// Every function, in documentation order.
     public static var functions: [APIFunction] {
         catalogueFunctions
+            + logFunctions
             + reminderFunctions
     }
 
     /// Every table shape the API documents.
     public static var classes: [APIClass] {
         catalogueClasses
+            + logClasses
             + reminderClasses
     }
 
