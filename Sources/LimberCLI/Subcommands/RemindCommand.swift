@@ -72,6 +72,9 @@ struct RemindCommand: ParsableCommand {
 
         let (host, reports) = try plugins.makeHost(paths: paths)
         var failures = reports.filter { if case .failed = $0.status { true } else { false } }.count
+        // The log answers "today" and "7d" from the same instant and zone the reminders use.
+        host.sessionLog.now = { now }
+        host.sessionLog.timeZone = timeZone
         let output = Output(json: json, dryRun: dryRun, timeZone: timeZone, backend: deliverer.backend)
         host.reminders.notify = { message in
             if dryRun || deliverer.backend == .standardOutput {

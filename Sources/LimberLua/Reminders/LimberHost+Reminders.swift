@@ -41,7 +41,7 @@ extension LimberHost {
         defer { currentSource = nil }
         do {
             if let due = entry.due {
-                let answer = try lua.call(due, [.table(context)], cpuLimit: pluginCPULimit).first ?? .nil
+                let answer = try callPlugin(due, [.table(context)]).first ?? .nil
                 switch answer {
                 case .nil, .boolean(false): return outcome(.notDue, period)
                 case .boolean(true): break
@@ -53,7 +53,7 @@ extension LimberHost {
             case .text(let text):
                 return outcome(.due(text), period)
             case .function(let function):
-                let result = try lua.call(function, [.table(context)], cpuLimit: pluginCPULimit).first ?? .nil
+                let result = try callPlugin(function, [.table(context)]).first ?? .nil
                 guard let text = result.stringValue else {
                     return outcome(.failed("\(entry.source): reminder '\(reminder.id)': message must return a string, not \(result.typeName)"), period)
                 }
