@@ -224,7 +224,9 @@ struct ReminderStandingTests {
         state.record("cooldown", occurrence: period.occurrence, firedAt: evening)
         let later = instant("2025-06-05T17:59:00-04:00")
         #expect(reminder.standing(at: later, in: newYork, lastFired: state.entries["cooldown"]) == .alreadyFired(
-            ReminderPeriod(occurrence: period.occurrence, next: period.next, dayStart: instant("2025-06-05T00:00:00-04:00"))))
+            ReminderPeriod(
+                occurrence: period.occurrence, next: period.next, dayStart: instant("2025-06-05T00:00:00-04:00"),
+                occurrenceDayStart: instant("2025-06-04T00:00:00-04:00"))))
         let nextEvening = instant("2025-06-05T18:00:00-04:00")
         guard case .pending(let nextPeriod) = reminder.standing(at: nextEvening, in: newYork, lastFired: state.entries["cooldown"])
         else {

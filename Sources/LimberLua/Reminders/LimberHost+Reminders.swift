@@ -34,6 +34,7 @@ extension LimberHost {
         context["occurrence"] = .integer(Self.epoch(period.occurrence))
         context["next"] = period.next.map { .integer(Self.epoch($0)) } ?? .nil
         context["today"] = .integer(Self.epoch(period.dayStart))
+        context["occurrence_day"] = .integer(Self.epoch(period.occurrenceDayStart))
         context["last_fired"] = lastFired.map { .integer(Self.epoch($0.firedAt)) } ?? .nil
         context["last_occurrence"] = lastFired.map { .integer(Self.epoch($0.occurrence)) } ?? .nil
 
