@@ -87,7 +87,6 @@ struct RemindCommand: ParsableCommand {
 
         let outcomes = host.evaluateReminders(at: now, in: timeZone, state: state)
         if dryRun && outcomes.isEmpty && !json { print("no reminders are defined") }
-        var recorded = false
         for outcome in outcomes {
             switch outcome.status {
             case .failed(let message):
@@ -103,18 +102,16 @@ struct RemindCommand: ParsableCommand {
                 }
                 try output.delivered(outcome, message: message)
                 if let period = outcome.period {
+                    // Recorded at once, so a run stopped by a later, slower delivery repeats nothing.
                     state.record(outcome.id, occurrence: period.occurrence, firedAt: now)
-                    recorded = true
+                    do {
+                        try state.save(to: stateFile)
+                    } catch {
+                        throw LimberFailure(error.description)
+                    }
                 }
             default:
                 if dryRun { try output.dryRun(outcome, schedule: host.reminders.entry(outcome.id)?.reminder.schedule) }
-            }
-        }
-        if recorded {
-            do {
-                try state.save(to: stateFile)
-            } catch {
-                throw LimberFailure(error.description)
             }
         }
         if failures > 0 { throw LimberFailure("", exitCode: 1) }
