@@ -21,6 +21,7 @@ public struct LimberCommand: AsyncParsableCommand {
             ShowCommand.self,
             RunCommand.self,
             PluginsCommand.self,
+            StubCommand.self,
         ]
     )
 
