@@ -22,6 +22,7 @@ public struct LimberCommand: AsyncParsableCommand {
             RunCommand.self,
             PluginsCommand.self,
             StubCommand.self,
+            TestCommand.self,
         ]
     )
 
