@@ -58,8 +58,6 @@ public struct PluginTestRunner {
     public var filter: String?
     /// Adds each error's traceback to its failure.
     public var verbose = false
-    /// The zone `clock.set` reads dates in.
-    public var timeZone: TimeZone = .current
 
     public init(shippedFolder: URL?, extraFolders: [URL] = []) {
         self.shippedFolder = shippedFolder
@@ -152,31 +150,33 @@ public struct PluginTestRunner {
         }
         let session: TestSession
         do {
-            session = try TestSession(paths: paths, memoryLimit: memoryLimit, timeZone: timeZone)
+            session = try TestSession(paths: paths, memoryLimit: memoryLimit)
         } catch {
             return [failed("start a test host", error.message)]
         }
 
         var results: [Result] = []
-        for report in session.loadPlugins(folders: pluginFolders(), testedPlugin: Self.plugin(testedBy: file)) {
+        let reports = session.loadPlugins(folders: pluginFolders(), testedPlugin: Self.plugin(testedBy: file))
+        let files = [display] + reports.map(\.plugin.displayPath)
+        for report in reports {
             guard case .failed(let message) = report.status,
                 brokenPlugins.insert(report.plugin.entry.standardizedFileURL.path).inserted
             else { continue }
-            results.append(failed("load plugin \(report.plugin.name)", message))
+            results.append(failed("load plugin \(report.plugin.name)", Self.expand(message, files: files)))
         }
 
         let chunk: LuaValue
         do {
             chunk = try session.host.lua.load(file: display)
         } catch {
-            results.append(failed("load test file", error.message))
+            results.append(failed("load test file", Self.expand(error.message, files: files)))
             return results
         }
         do {
             try session.host.lua.call(chunk, cpuLimit: cpuLimit)
         } catch {
             session.host.lua.resetStop()
-            let failure = describe(error, testFile: display)
+            let failure = describe(error, files: files)
             results.append(Result(file: display, name: "run test file", failure: failure))
             return results
         }
@@ -193,7 +193,7 @@ public struct PluginTestRunner {
                 if let expectation = session.expectationFailure() {
                     results.append(Result(file: display, name: name, failure: expectation))
                 } else {
-                    results.append(Result(file: display, name: name, failure: describe(error, testFile: display)))
+                    results.append(Result(file: display, name: name, failure: describe(error, files: files)))
                 }
             }
         }
@@ -204,21 +204,22 @@ public struct PluginTestRunner {
         (shippedFolder.map { [$0] } ?? []) + extraFolders
     }
 
-    /// An error as a failure: its message, and where the test file called the code that raised it.
-    func describe(_ error: LuaError, testFile: String) -> Failure {
+    /// An error as a failure: its message, and where the test file (`files[0]`) called the code
+    /// that raised it; `files` are the paths to restore where Lua cut a long one short.
+    func describe(_ error: LuaError, files: [String]) -> Failure {
+        let testFile = files.first ?? ""
         switch error {
         case .exit(let code):
             return Failure(message: "\(testFile): os.exit(\(code)) was called during the test")
         case .runtime(let message, let traceback):
-            let frames = traceback.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+            let frames = traceback.split(separator: "\n").map { Self.expand($0.trimmingCharacters(in: .whitespaces), files: files) }
             let caller = frames.lazy.compactMap { frame -> String? in
                 guard frame.hasPrefix(testFile + ":") else { return nil }
-                let rest = frame.dropFirst(testFile.count + 1)
-                let line = rest.prefix { $0.isNumber }
+                let line = frame.dropFirst(testFile.count + 1).prefix { $0.isNumber }
                 return line.isEmpty ? nil : "\(testFile):\(line)"
             }.first
             var detail: [String] = []
-            var text = message
+            var text = Self.expand(message, files: files)
             // A CPU-limit stop can land in the runner's own frame: the test's line says more.
             let runtimePrefix = PluginTestRuntime.chunkName.dropFirst() + ":"
             if text.hasPrefix(runtimePrefix), let colon = text.dropFirst(runtimePrefix.count).firstIndex(of: ":") {
@@ -231,11 +232,21 @@ public struct PluginTestRunner {
                     text = "\(caller): \(text)"
                 }
             }
-            if verbose, !traceback.isEmpty { detail += traceback.split(separator: "\n").map(String.init) }
+            if verbose, !frames.isEmpty { detail += ["stack traceback:"] + frames.dropFirst().map { "  " + $0 } }
             return Failure(message: text, detail: detail)
         default:
-            return Failure(message: error.message)
+            return Failure(message: Self.expand(error.message, files: files))
         }
+    }
+
+    /// Restores a path Lua shortened to `...tail` at the start of a message, when one of `files` ends so.
+    static func expand(_ text: String, files: [String]) -> String {
+        guard text.hasPrefix("...") else { return text }
+        let body = text.dropFirst(3)
+        guard let position = body.range(of: #":[0-9]+:"#, options: .regularExpression) else { return text }
+        let tail = body[..<position.lowerBound]
+        guard let full = files.first(where: { $0.hasSuffix(tail) }) else { return text }
+        return full + body[position.lowerBound...]
     }
 
     /// Whether a message starts with `file:line:`.
@@ -254,9 +265,9 @@ final class TestSession {
     private let start: Date
     private var control = LuaTable()
 
-    init(paths: LimberPaths, memoryLimit: Int, timeZone: TimeZone) throws(LuaError) {
+    init(paths: LimberPaths, memoryLimit: Int) throws(LuaError) {
         host = try LimberHost(paths: paths, memoryLimit: memoryLimit)
-        clock = VirtualClock(timeZone: timeZone)
+        clock = VirtualClock()
         start = clock.date
         try installRuntime()
     }
