@@ -22,6 +22,16 @@ struct StubCommandTests {
         #expect(String(decoding: try Data(contentsOf: home.url.appendingPathComponent("out/limber.lua")), as: UTF8.self) == committed)
     }
 
+    @Test func testsPrintsTheTestGlobalsStub() throws {
+        let committed = try #require(Repository.text("meta/limber_test.lua"))
+        let printed = try limber.run(["stub", "--tests"])
+        #expect(printed.status == 0)
+        #expect(printed.stdout == committed)
+        let check = try limber.run(["stub", "--tests", "--check", Repository.url("meta/limber.lua").path])
+        #expect(check.status == 1)
+        #expect(check.stderr.contains("regenerate it with: limber stub --tests --output "))
+    }
+
     @Test func checkFailsOnAStaleFileAndSaysHowToRegenerate() throws {
         let upToDate = try limber.run(["stub", "--check", Repository.url("meta/limber.lua").path])
         #expect(upToDate.status == 0)

@@ -6,12 +6,13 @@ import Testing
 
 @Suite("LuaLS stub")
 struct LuaLSStubTests {
-    @Test func committedStubMatchesTheRegisteredAPI() throws {
-        guard let committed = Repository.text(LuaLSStub.committedPath) else {
-            Issue.record("\(LuaLSStub.committedPath) is missing; generate it with: \(LuaLSStub.regenerateCommand)")
+    /// Records an issue naming the first differing line when a committed stub is not what its
+    /// source generates now.
+    func checkCommitted(_ path: String, equals generated: String, regenerate: String) {
+        guard let committed = Repository.text(path) else {
+            Issue.record("\(path) is missing; generate it with: \(regenerate)")
             return
         }
-        let generated = LuaLSStub.render()
         guard committed != generated else { return }
         let old = committed.split(separator: "\n", omittingEmptySubsequences: false)
         let new = generated.split(separator: "\n", omittingEmptySubsequences: false)
@@ -19,11 +20,52 @@ struct LuaLSStubTests {
         let was = line < old.count ? String(old[line]) : "(end of file)"
         let now = line < new.count ? String(new[line]) : "(end of file)"
         Issue.record("""
-            \(LuaLSStub.committedPath) and the registered host API have drifted apart; regenerate it with: \(LuaLSStub.regenerateCommand)
+            \(path) and what it is generated from have drifted apart; regenerate it with: \(regenerate)
             first difference at line \(line + 1):
               committed: \(was)
               generated: \(now)
             """)
+    }
+
+    @Test func committedStubMatchesTheRegisteredAPI() {
+        checkCommitted(LuaLSStub.committedPath, equals: LuaLSStub.render(), regenerate: LuaLSStub.regenerateCommand)
+    }
+
+    @Test func committedTestStubMatchesTheTestGlobals() throws {
+        checkCommitted(
+            PluginTestAPI.stubPath, equals: PluginTestAPI.stub(),
+            regenerate: "swift run limber stub --tests --output \(PluginTestAPI.stubPath)")
+        let lua = try LuaState()
+        try lua.call(try lua.load(Array(PluginTestAPI.stub().utf8), chunkName: "@meta/limber_test.lua"))
+    }
+
+    @Test func testStubDocumentsExactlyWhatTheRuntimeInstalls() throws {
+        let folder = try TemporaryFolder()
+        let session = try TestSession(paths: LimberPaths(home: folder.url), memoryLimit: 0)
+        let installedFunctions = session.globals.filter { if case .function = $0.value { true } else { false } }.keys.sorted()
+        let installedTables = session.globals.filter { $0.value.tableValue != nil }.keys.sorted()
+        let documented = PluginTestAPI.functions.map(\.path)
+        #expect(installedFunctions == documented.filter { !$0.contains(".") }.sorted())
+        #expect(installedTables == PluginTestAPI.tables.map(\.name).sorted())
+        let listing = try session.host.lua.call(
+            try session.host.lua.load(Array("""
+                local function keys(t)
+                  local out = {}
+                  for k in pairs(t) do out[#out + 1] = k end
+                  table.sort(out)
+                  return table.concat(out, " ")
+                end
+                local tables = {}
+                for _, name in ipairs({ ... }) do tables[#tables + 1] = name .. ": " .. keys(_G[name]) end
+                return table.concat(tables, "; "), keys(expect(1))
+                """.utf8), chunkName: "=keys"),
+            installedTables.map { .string($0) })
+        let expectedTables = installedTables.map { name in
+            name + ": " + documented.filter { $0.hasPrefix(name + ".") }.map { String($0.dropFirst(name.count + 1)) }.sorted().joined(separator: " ")
+        }.joined(separator: "; ")
+        #expect(listing[0].stringValue == expectedTables)
+        let matchers = PluginTestAPI.classes.first { $0.name == "limber.test.Expectation" }?.fields.map(\.name) ?? []
+        #expect(listing[1].stringValue == matchers.sorted().joined(separator: " "))
     }
 
     @Test func stubIsValidLuaThatDeclaresEveryFunction() throws {

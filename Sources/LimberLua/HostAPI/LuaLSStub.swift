@@ -45,24 +45,25 @@ public enum LuaLSStub {
 
         for function in functions {
             out.line()
-            renderFunction(function, into: &out)
+            renderFunction(
+                "limber.\(function.path)", summary: function.summary, parameters: function.parameters,
+                results: function.results, example: function.example, into: &out)
         }
 
         for type in classes {
             out.line()
-            out.doc(type.summary)
-            out.line("---@class \(type.name)")
-            for field in type.fields {
-                let (optional, fieldType) = optionalForm(field.type)
-                out.line("---@field \(field.name)\(optional ? "?" : "") \(fieldType)\(describe(field.summary))")
-            }
+            renderClass(type, into: &out)
         }
         return out.text
     }
 
-    private static func renderFunction(_ function: APIFunction, into out: inout StubWriter) {
-        out.doc(function.summary)
-        if let example = function.example, !example.isEmpty {
+    /// `---` lines for a function's summary, example, parameters and results, then its declaration.
+    static func renderFunction(
+        _ name: String, summary: String, parameters: [APIField], results: [APIFunction.Result], example: String?,
+        into out: inout StubWriter
+    ) {
+        out.doc(summary)
+        if let example, !example.isEmpty {
             out.line("---")
             out.line("---```lua")
             for line in example.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -70,7 +71,7 @@ public enum LuaLSStub {
             }
             out.line("---```")
         }
-        for parameter in function.parameters {
+        for parameter in parameters {
             if parameter.name == "..." {
                 out.line("---@param ... \(parameter.type)\(describe(parameter.summary))")
             } else {
@@ -78,11 +79,20 @@ public enum LuaLSStub {
                 out.line("---@param \(parameter.name)\(optional ? "?" : "") \(type)\(describe(parameter.summary))")
             }
         }
-        for result in function.results {
+        for result in results {
             out.line("---@return \(result.type)\(result.summary.isEmpty ? "" : " # " + oneLine(result.summary))")
         }
-        let names = function.parameters.map(\.name).joined(separator: ", ")
-        out.line("function limber.\(function.path)(\(names)) end")
+        out.line("function \(name)(\(parameters.map(\.name).joined(separator: ", "))) end")
+    }
+
+    /// A `---@class` with its summary and `---@field` lines.
+    static func renderClass(_ type: APIClass, into out: inout StubWriter) {
+        out.doc(type.summary)
+        out.line("---@class \(type.name)")
+        for field in type.fields {
+            let (optional, fieldType) = optionalForm(field.type)
+            out.line("---@field \(field.name)\(optional ? "?" : "") \(fieldType)\(describe(field.summary))")
+        }
     }
 
     /// The declared namespaces in order, then any a function uses without a declaration, with

@@ -264,6 +264,8 @@ final class TestSession {
     let clock: VirtualClock
     private let start: Date
     private var control = LuaTable()
+    /// The globals the runtime gave the test file, by name.
+    private(set) var globals: [String: LuaValue] = [:]
 
     init(paths: LimberPaths, memoryLimit: Int) throws(LuaError) {
         host = try LimberHost(paths: paths, memoryLimit: memoryLimit)
@@ -304,6 +306,7 @@ final class TestSession {
         self.control = control
         for (key, value) in globals.sortedEntries {
             try host.lua.setGlobal(key.description, value)
+            self.globals[key.description] = value
         }
     }
 
