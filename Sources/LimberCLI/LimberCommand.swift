@@ -21,6 +21,10 @@ public struct LimberCommand: AsyncParsableCommand {
             ShowCommand.self,
             RunCommand.self,
             PluginsCommand.self,
+            LogCommand.self,
+            StatsCommand.self,
+            ExportCommand.self,
+            ImportCommand.self,
             StubCommand.self,
             TestCommand.self,
         ]

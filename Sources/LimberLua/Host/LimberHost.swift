@@ -22,6 +22,8 @@ public final class LimberHost {
     var pluginRunnerFunction: LuaValue?
     /// The user's config file: grants and per-plugin settings.
     public var config = ConfigFile()
+    /// The session log behind `limber.log`, opened on first use.
+    public let sessionLog: HostLog
 
     /// A host whose `limber` global is installed and read-only.
     ///
@@ -29,6 +31,7 @@ public final class LimberHost {
     public init(paths: LimberPaths, catalogue: Catalogue = .builtin, memoryLimit: Int = 0) throws(LuaError) {
         self.paths = paths
         self.catalogue = catalogue
+        sessionLog = HostLog(paths: paths)
         lua = try LuaState(memoryLimit: memoryLimit)
         try APIInstaller(host: self).install()
     }

@@ -11,17 +11,18 @@ public enum HostAPI {
     public static var namespaces: [APINamespace] {
         [
             APINamespace("catalogue", summary: "The exercise catalogue: built-in moves and those plugins add."),
+            APINamespace("log", summary: "The session log: sessions, sets, streaks; recording what was done."),
         ]
     }
 
     /// Every function, in documentation order.
     public static var functions: [APIFunction] {
-        catalogueFunctions
+        catalogueFunctions + logFunctions
     }
 
     /// Every table shape the API documents.
     public static var classes: [APIClass] {
-        catalogueClasses
+        catalogueClasses + logClasses
     }
 
     /// The function at a dotted path under `limber`.
