@@ -26,6 +26,8 @@ public struct LimberCommand: AsyncParsableCommand {
             ExportCommand.self,
             ImportCommand.self,
             RemindCommand.self,
+            StubCommand.self,
+            TestCommand.self,
         ]
     )
 
