@@ -20,6 +20,7 @@ public struct LimberCommand: AsyncParsableCommand {
             ExercisesCommand.self,
             ShowCommand.self,
             RunCommand.self,
+            ReplCommand.self,
         ]
     )
 
