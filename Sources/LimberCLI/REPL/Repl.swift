@@ -131,6 +131,8 @@ final class Repl {
             if frame == "[C]: in ?" { continue }
             frames.append(String(line))
         }
+        // `return f()` (an expression line) is a tail call: the chunk's own frame is gone.
+        if frames.last?.trimmingCharacters(in: .whitespaces) == "(...tail calls...)" { frames.removeLast() }
         // The typed chunk is called by the REPL's Lua side as the local `chunk`; call it what it is.
         if let last = frames.last, last.hasSuffix(" in local 'chunk'") {
             frames[frames.count - 1] = String(last.dropLast(" in local 'chunk'".count)) + " in main chunk"

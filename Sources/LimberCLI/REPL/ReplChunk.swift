@@ -31,14 +31,19 @@ enum ReplChunk {
         }
     }
 
-    /// The error for input that ended while a chunk was unfinished.
+    /// The error for input that ended while a chunk was unfinished: the one that says what was
+    /// still expected (`... near <eof>`), as an expression or else as a statement.
     static func unfinished(_ source: String, in lua: LuaState) -> LuaError {
-        do {
-            _ = try lua.load(Array(source.utf8), chunkName: chunkName)
-            return .syntax("\(chunkName.dropFirst()): unfinished chunk at the end of the input")
-        } catch {
-            return error
+        var errors: [LuaError] = []
+        for candidate in ["return " + source, source] {
+            do {
+                _ = try lua.load(Array(candidate.utf8), chunkName: chunkName)
+            } catch {
+                errors.append(error)
+            }
         }
+        return errors.first(where: endsEarly) ?? errors.last
+            ?? .syntax("\(chunkName.dropFirst()): unfinished chunk at the end of the input")
     }
 
     /// Whether a syntax error says the input stopped too early (`... near <eof>`).

@@ -120,12 +120,16 @@ struct ReplHelp {
         return false
     }
 
-    private func table(_ rows: [[String]]) -> [String] {
+    /// Rows in aligned columns; a cell wider than `widestAligned` overflows its column rather
+    /// than pushing every row to the right.
+    private func table(_ rows: [[String]], widestAligned: Int = 24) -> [String] {
         guard let columns = rows.first?.count else { return [] }
-        let widths = (0..<columns).map { column in rows.map { $0[column].count }.max() ?? 0 }
+        let widths = (0..<columns).map { column in
+            rows.map { $0[column].count }.filter { $0 <= widestAligned }.max() ?? 0
+        }
         return rows.map { row in
             "  " + row.enumerated().map { column, cell in
-                column == columns - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+                column == columns - 1 ? cell : cell.padding(toLength: max(widths[column], cell.count), withPad: " ", startingAt: 0)
             }.joined(separator: "  ")
         }
     }
