@@ -27,6 +27,9 @@ public struct LimberCommand: AsyncParsableCommand {
             ImportCommand.self,
             RemindCommand.self,
             CronCommand.self,
+            StubCommand.self,
+            TestCommand.self,
+            ReplCommand.self,
         ]
     )
 
