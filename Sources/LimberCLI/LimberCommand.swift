@@ -25,6 +25,11 @@ public struct LimberCommand: AsyncParsableCommand {
             StatsCommand.self,
             ExportCommand.self,
             ImportCommand.self,
+            RemindCommand.self,
+            CronCommand.self,
+            StubCommand.self,
+            TestCommand.self,
+            ReplCommand.self,
         ]
     )
 
