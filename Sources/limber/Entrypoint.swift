@@ -1,2 +1,9 @@
 import LimberCLI
-@main struct Entrypoint { static func main() {} }
+
+/// The `limber` executable: everything lives in LimberCLI.
+@main
+struct Entrypoint {
+    static func main() async {
+        await LimberMain.run()
+    }
+}

@@ -70,6 +70,15 @@ public struct Catalogue: Sendable, Equatable {
         all.append(exercise)
     }
 
+    /// Puts `exercise` in place of the one with the same id (or adds it), keeping its position.
+    public mutating func replace(_ exercise: Exercise) {
+        if let index = all.firstIndex(where: { $0.id == exercise.id }) {
+            all[index] = exercise
+        } else {
+            all.append(exercise)
+        }
+    }
+
     /// The known id nearest to `text` by edit distance, if any is reasonably near.
     public func closestID(to text: String) -> String? {
         let wanted = Self.normalised(text)

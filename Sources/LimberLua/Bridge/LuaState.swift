@@ -149,6 +149,16 @@ public final class LuaState {
         try push(encoding, on: L)
     }
 
+    // MARK: References
+
+    /// Copies `value` into Lua once and keeps the Lua copy alive; pass `.opaque(ref)` to hand
+    /// the same Lua table (not a new copy) to later calls.
+    public func reference(_ value: LuaValue) throws(LuaError) -> LuaRef {
+        var encoding = LuaEncoding(for: self)
+        try encoding.append(value)
+        return try pushAndReference(encoding)
+    }
+
     // MARK: Objects
 
     /// Makes a metatable for Swift objects from `fields` (`__index`, `__tostring`, ...).

@@ -64,7 +64,13 @@ public struct LuaTable: Equatable {
 
     public subscript(key: LuaKey) -> LuaValue {
         get { entries[key] ?? .nil }
-        set { entries[key] = newValue.isNil ? nil : newValue }
+        set {
+            if newValue.isNil {
+                entries.removeValue(forKey: key)
+            } else {
+                entries[key] = newValue
+            }
+        }
     }
 
     public subscript(key: String) -> LuaValue {

@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import LimberCore
+import LimberLua
+
+/// The options every command that loads plugins shares.
+struct PluginOptions: ParsableArguments {
+    @Option(name: .customLong("plugins"), help: ArgumentHelp("Also load plugins from this folder (repeatable).", valueName: "dir"))
+    var folders: [String] = []
+
+    /// The folders to load, in order: shipped, the user's, then `--plugins`.
+    func pluginFolders(paths: LimberPaths) -> [URL] {
+        var folders: [URL] = []
+        if let shipped = PluginLoader.shippedPluginFolder() { folders.append(shipped) }
+        folders.append(paths.plugins)
+        folders += self.folders.map { URL(fileURLWithPath: $0, isDirectory: true) }
+        return folders
+    }
+
+    /// What Lua may hold in one limber process: plugins, scripts and the REPL together.
+    static let memoryLimit = 512 << 20
+
+    /// A host with the config read and no plugins loaded.
+    static func bareHost(paths: LimberPaths) throws -> LimberHost {
+        let host: LimberHost
+        do {
+            host = try LimberHost(paths: paths, memoryLimit: memoryLimit)
+        } catch {
+            throw LimberFailure("cannot start Lua: \(error.message)")
+        }
+        do {
+            host.config = try ConfigFile.load(from: paths.configFile, into: host.lua)
+        } catch {
+            throw LimberFailure(error.message)
+        }
+        return host
+    }
+
+    /// A host with every plugin loaded; each plugin that failed is one line on stderr.
+    func makeHost(paths: LimberPaths = .resolve(), reportFailures: Bool = true) throws -> (host: LimberHost, reports: [PluginReport]) {
+        let host = try Self.bareHost(paths: paths)
+        let reports = PluginLoader(host: host).load(folders: pluginFolders(paths: paths))
+        for report in reports where reportFailures {
+            if case .failed(let message) = report.status {
+                Terminal.standardError.write("limber: plugin \(report.plugin.name) failed: \(message)\n")
+            }
+        }
+        return (host, reports)
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import LimberCore
+
+/// A Lua state with the `limber` API installed, and the context that API works on.
+///
+/// The CLI, the REPL, `limber run` and the plugin loader each make one. It is used from one
+/// thread at a time.
+public final class LimberHost {
+    /// The state plugins and scripts run in.
+    public let lua: LuaState
+    /// Where the user's files live.
+    public let paths: LimberPaths
+    /// The catalogue: built-in exercises plus what plugins add.
+    public var catalogue: Catalogue
+    /// The plugin or script whose code is running, for `source` fields and messages.
+    public internal(set) var currentSource: String?
+    /// Everything plugins and scripts defined, as `kind:id`, in order.
+    public private(set) var definitions: [String] = []
+    private var definitionSources: [String: String] = [:]
+    /// Seconds of CPU one plugin may use while it loads or runs a hook.
+    public var pluginCPULimit: Double = 1.0
+    var pluginRunnerFunction: LuaValue?
+    /// The user's config file: grants and per-plugin settings.
+    public var config = ConfigFile()
+    /// The session log behind `limber.log`, opened on first use.
+    public let sessionLog: HostLog
+    /// The reminders plugins defined, and where `limber.notify` delivers.
+    public let reminders = ReminderRegistry()
+
+    /// A host whose `limber` global is installed and read-only.
+    ///
+    /// `memoryLimit` (bytes, 0 for none) caps what Lua may hold.
+    public init(paths: LimberPaths, catalogue: Catalogue = .builtin, memoryLimit: Int = 0) throws(LuaError) {
+        self.paths = paths
+        self.catalogue = catalogue
+        sessionLog = HostLog(paths: paths)
+        lua = try LuaState(memoryLimit: memoryLimit)
+        try APIInstaller(host: self).install()
+    }
+
+    /// Calls a plugin's function (a hook, a `due`, an `adjust`) under the plugin CPU budget.
+    @discardableResult
+    public func callPlugin(_ function: LuaValue, _ arguments: [LuaValue] = []) throws(LuaError) -> [LuaValue] {
+        try lua.call(function, arguments, cpuLimit: pluginCPULimit)
+    }
+
+    /// Notes that the running code defined something (`exercise`, `routine`, ...).
+    public func recordDefinition(kind: String, id: String) {
+        definitions.append("\(kind):\(id)")
+        definitionSources["\(kind):\(id)"] = currentSource ?? "a script"
+    }
+
+    /// The plugin or script that defined `kind:id`, if a plugin or script did.
+    public func definitionSource(kind: String, id: String) -> String? {
+        definitionSources["\(kind):\(id)"]
+    }
+
+    /// Runs a Lua file headless: `arg` holds the script name at 0 and its arguments from 1,
+    /// which the chunk also receives as `...`.
+    @discardableResult
+    public func runScript(at path: String, arguments: [String] = []) throws(LuaError) -> [LuaValue] {
+        let chunk = try lua.load(file: path)
+        var arg = LuaTable(array: arguments.map { .string($0) })
+        arg[.integer(0)] = .string(path)
+        try lua.setGlobal("arg", .table(arg))
+        currentSource = path
+        defer { currentSource = nil }
+        return try lua.call(chunk, arguments.map { .string($0) })
+    }
+}

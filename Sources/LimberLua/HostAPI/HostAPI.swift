@@ -1,0 +1,36 @@
+/// The `limber` Lua API, version 1: every namespace, function and table shape, in one place.
+///
+/// Each namespace lives in its own file as an extension (`CatalogueAPI.swift`, ...); this file
+/// only lists them. Adding a function means adding an `APIFunction` there: the installer,
+/// `help()` and the LuaLS stub all follow.
+public enum HostAPI {
+    /// The API's version, visible to plugins as `limber.api_version`.
+    public static let version = 1
+
+    /// Sub-tables of `limber`, in documentation order.
+    public static var namespaces: [APINamespace] {
+        [
+            APINamespace("catalogue", summary: "The exercise catalogue: built-in moves and those plugins add."),
+            APINamespace("log", summary: "The session log: sessions, sets, streaks; recording what was done."),
+        ]
+    }
+
+    /// Every function, in documentation order.
+    public static var functions: [APIFunction] {
+        catalogueFunctions
+            + logFunctions
+            + reminderFunctions
+    }
+
+    /// Every table shape the API documents.
+    public static var classes: [APIClass] {
+        catalogueClasses
+            + logClasses
+            + reminderClasses
+    }
+
+    /// The function at a dotted path under `limber`.
+    public static func function(_ path: String) -> APIFunction? {
+        functions.first { $0.path == path }
+    }
+}

@@ -1,0 +1,102 @@
+/// The documentation of what a `*_test.lua` file sees besides `limber`: `test`, `expect`, `clock`.
+///
+/// It generates `meta/limber_test.lua` for editors; a test checks it against the globals and
+/// matchers the runtime really installs.
+public enum PluginTestAPI {
+    /// One documented global function (`test`) or table function (`clock.set`).
+    public struct Function: Sendable, Equatable {
+        public let path: String
+        public let summary: String
+        public let parameters: [APIField]
+        public let results: [APIFunction.Result]
+        public let example: String?
+
+        init(_ path: String, summary: String, parameters: [APIField] = [], results: [APIFunction.Result] = [], example: String? = nil) {
+            self.path = path
+            self.summary = summary
+            self.parameters = parameters
+            self.results = results
+            self.example = example
+        }
+    }
+
+    /// Global tables, with their LuaLS class and summary.
+    public static let tables: [(name: String, summary: String)] = [
+        ("clock", "The virtual clock every test runs on. Each test starts at \(VirtualClock.startText), local time; limber, os.time() and os.date() read this clock."),
+    ]
+
+    public static let functions: [Function] = [
+        Function(
+            "test", summary: "Declares a test. Tests run in file order, after the whole file has loaded; the first failed expectation or error ends a test.",
+            parameters: [.init("name", "string", "what the test shows"), .init("fn", "fun()", "the test's body")],
+            example: "test('the cool-down has seven steps', function()\n  expect(#limber.catalogue.find{ phase = 'cooldown' }).to_be(7)\nend)"),
+        Function(
+            "expect", summary: "Starts an expectation about a value; a failed one stops the test and reports file:line, expected and actual.",
+            parameters: [.init("actual", "any", "the value to check")],
+            results: [.init("limber.test.Expectation", "the matchers")],
+            example: "expect(plan.steps[1].hold).to_be(35)\nexpect(function() limber.catalogue.add{} end).to_fail_with(\"field 'id'\")"),
+        Function(
+            "clock.now", summary: "The virtual time, in seconds since 1970 (what os.time() returns).",
+            results: [.init("integer", "seconds since 1970")]),
+        Function(
+            "clock.set", summary: "Moves the clock to a local time.",
+            parameters: [.init("when", "string|number", "'YYYY-MM-DD HH:MM', 'YYYY-MM-DD HH:MM:SS', 'YYYY-MM-DD' (midnight) or seconds since 1970")],
+            results: [.init("integer", "the new time, in seconds since 1970")],
+            example: "clock.set('2026-03-08 17:00')"),
+        Function(
+            "clock.advance", summary: "Moves the clock forward.",
+            parameters: [.init("amount", "number|{ days: number?, hours: number?, minutes: number?, seconds: number? }", "seconds, or a table of days, hours, minutes and seconds (a day is 86400 s)")],
+            results: [.init("integer", "the new time, in seconds since 1970")],
+            example: "clock.advance{ days = 7 }\nclock.advance(90)"),
+        Function(
+            "clock.date", summary: "The virtual time formatted with os.date.",
+            parameters: [.init("format", "string?", "an os.date format; default '%Y-%m-%d %H:%M:%S'")],
+            results: [.init("string", "the formatted time")]),
+    ]
+
+    public static let classes: [APIClass] = [
+        APIClass(
+            "limber.test.Expectation", summary: "What `expect(actual)` returns; each matcher stops the test when it fails.",
+            fields: [
+                .init("to_be", "fun(expected: any)", "actual == expected (the same table, for tables)"),
+                .init("to_equal", "fun(expected: any)", "deep equality; a failure names the first path that differs"),
+                .init("to_be_nil", "fun()", "actual is nil"),
+                .init("to_be_truthy", "fun()", "actual is neither nil nor false"),
+                .init("to_be_falsy", "fun()", "actual is nil or false"),
+                .init("to_contain", "fun(item: any)", "a string holds the text, or a table holds a value deep-equal to item"),
+                .init("to_match", "fun(pattern: string)", "a string matches the Lua pattern"),
+                .init("to_fail_with", "fun(pattern: string?)", "actual is a function that raises an error holding the text (or matching the Lua pattern); any error without a pattern"),
+                .init("never", "limber.test.Expectation", "the same matchers, negated"),
+            ]),
+    ]
+
+    /// The repository path of the committed stub.
+    public static let stubPath = "meta/limber_test.lua"
+
+    /// The LuaLS definitions of the test globals.
+    public static func stub() -> String {
+        var out = StubWriter()
+        out.line("---@meta limber-test")
+        out.line()
+        out.line("-- What a limber plugin test (*_test.lua, run by `limber test`) sees besides `limber`.")
+        out.line("-- Generated from Sources/LimberLua/PluginTests/PluginTestAPI.swift; do not edit.")
+        out.line("-- Regenerate with: swift run limber stub --tests --output \(stubPath)")
+        for table in tables {
+            out.line()
+            out.doc(table.summary)
+            out.line("---@class limber.test.\(table.name)")
+            out.line("\(table.name) = {}")
+        }
+        for function in functions {
+            out.line()
+            LuaLSStub.renderFunction(
+                function.path, summary: function.summary, parameters: function.parameters, results: function.results,
+                example: function.example, into: &out)
+        }
+        for type in classes {
+            out.line()
+            LuaLSStub.renderClass(type, into: &out)
+        }
+        return out.text
+    }
+}

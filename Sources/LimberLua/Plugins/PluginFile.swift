@@ -1,0 +1,65 @@
+import Foundation
+
+/// A plugin on disk: a `.lua` file, or a folder with an `init.lua`.
+public struct PluginFile: Sendable, Equatable {
+    /// The plugin's name: the file name without `.lua`, or the folder's name.
+    public let name: String
+    /// The file that runs: `x.lua` or `x/init.lua`.
+    public let entry: URL
+    /// The folder `require` searches: the folder plugin's own folder, or none for a single file.
+    public let moduleFolder: URL?
+
+    public init(name: String, entry: URL, moduleFolder: URL?) {
+        self.name = name
+        self.entry = entry
+        self.moduleFolder = moduleFolder
+    }
+
+    /// The entry's path as messages show it: relative to the working directory when inside it.
+    public var displayPath: String {
+        PluginFile.displayPath(of: entry)
+    }
+
+    static func displayPath(of url: URL) -> String {
+        let path = url.standardizedFileURL.path
+        let cwd = FileManager.default.currentDirectoryPath
+        if path.hasPrefix(cwd + "/") { return String(path.dropFirst(cwd.count + 1)) }
+        return path
+    }
+
+    /// The plugins in a folder, sorted by name so the order never depends on the file system.
+    public static func discover(in folder: URL) -> [PluginFile] {
+        let manager = FileManager.default
+        guard let names = try? manager.contentsOfDirectory(atPath: folder.path) else { return [] }
+        var plugins: [PluginFile] = []
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let url = folder.appendingPathComponent(name)
+            var isFolder: ObjCBool = false
+            guard manager.fileExists(atPath: url.path, isDirectory: &isFolder) else { continue }
+            if isFolder.boolValue {
+                let entry = url.appendingPathComponent("init.lua")
+                if manager.fileExists(atPath: entry.path) {
+                    plugins.append(PluginFile(name: name, entry: entry, moduleFolder: url))
+                }
+            } else if name.hasSuffix(".lua") && !name.hasSuffix("_test.lua") {
+                plugins.append(PluginFile(name: String(name.dropLast(4)), entry: url, moduleFolder: nil))
+            }
+        }
+        return plugins
+    }
+
+    /// The capabilities named in a `-- needs: exec, env` line among the entry's first lines.
+    public func needs() -> [String] {
+        guard let data = FileManager.default.contents(atPath: entry.path) else { return [] }
+        let head = String(decoding: data.prefix(4096), as: UTF8.self)
+        for line in head.split(separator: "\n", omittingEmptySubsequences: false).prefix(20) {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            guard trimmed.hasPrefix("--") else { continue }
+            let comment = trimmed.drop { $0 == "-" }.trimmingCharacters(in: .whitespaces)
+            guard comment.hasPrefix("needs:") else { continue }
+            return comment.dropFirst("needs:".count).split(separator: ",")
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        return []
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// Loads plugins into a host, each in its own sandboxed environment; one plugin's failure
+/// never stops the rest.
+public struct PluginLoader {
+    /// Where shipped plugins live: `LIMBER_SHIPPED_PLUGINS` (empty for none), else
+    /// `share/limber/plugins` beside the executable's prefix, else the `plugins/` folder of the
+    /// source tree the executable was built in (for `swift run` and `.build/debug/limber`).
+    public static func shippedPluginFolder(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        executable: URL = URL(fileURLWithPath: CommandLine.arguments.first ?? "limber")
+    ) -> URL? {
+        let manager = FileManager.default
+        if let explicit = environment["LIMBER_SHIPPED_PLUGINS"] {
+            return explicit.isEmpty ? nil : URL(fileURLWithPath: explicit, isDirectory: true)
+        }
+        let binary = URL(fileURLWithPath: Self.executablePath(fallback: executable.path)).resolvingSymlinksInPath()
+        var folder = binary.deletingLastPathComponent()
+        let installed = folder.deletingLastPathComponent().appendingPathComponent("share/limber/plugins")
+        if manager.fileExists(atPath: installed.path) { return installed }
+        while folder.path != "/" && !folder.path.isEmpty {
+            let candidate = folder.appendingPathComponent("plugins", isDirectory: true)
+            if manager.fileExists(atPath: folder.appendingPathComponent("Package.swift").path),
+                manager.fileExists(atPath: candidate.path)
+            {
+                return candidate
+            }
+            folder = folder.deletingLastPathComponent()
+        }
+        return nil
+    }
+
+    /// The running executable's path (`/proc/self/exe` on Linux), else `fallback`.
+    private static func executablePath(fallback: String) -> String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? fallback
+    }
+
+    let host: LimberHost
+
+    public init(host: LimberHost) { self.host = host }
+
+    /// Loads every plugin of every folder, in order; returns one report per plugin.
+    public func load(folders: [URL]) -> [PluginReport] {
+        folders.flatMap(PluginFile.discover(in:)).map(load)
+    }
+
+    /// Loads one plugin and reports what happened.
+    public func load(_ plugin: PluginFile) -> PluginReport {
+        let before = host.definitions.count
+        let needs = plugin.needs()
+        let granted = needs.filter { (host.config.config.grants[plugin.name] ?? []).contains($0) }
+        var report = PluginReport(plugin: plugin, status: .loaded, needs: needs, granted: granted)
+        host.currentSource = plugin.displayPath
+        defer { host.currentSource = nil }
+        do {
+            let chunk = try host.lua.load(file: plugin.displayPath)
+            let folder: LuaValue = plugin.moduleFolder.map { .string(PluginFile.displayPath(of: $0)) } ?? .nil
+            try host.lua.call(
+                host.pluginRunner(),
+                [chunk, .string(plugin.name), folder, .table(LuaTable(array: granted.map { .string($0) })),
+                 host.config.settings[plugin.name] ?? .table(LuaTable())],
+                cpuLimit: host.pluginCPULimit)
+        } catch {
+            // Memory errors carry no position; every report names its file.
+            let message = error.message
+            report.status = .failed(message.contains(plugin.displayPath) ? message : "\(plugin.displayPath): \(message)")
+        }
+        report.defines = Array(host.definitions[before...])
+        return report
+    }
+}

@@ -1,0 +1,70 @@
+---@meta limber-test
+
+-- What a limber plugin test (*_test.lua, run by `limber test`) sees besides `limber`.
+-- Generated from Sources/LimberLua/PluginTests/PluginTestAPI.swift; do not edit.
+-- Regenerate with: swift run limber stub --tests --output meta/limber_test.lua
+
+---The virtual clock every test runs on. Each test starts at 2026-01-05 09:00, local time; limber, os.time() and os.date() read this clock.
+---@class limber.test.clock
+clock = {}
+
+---Declares a test. Tests run in file order, after the whole file has loaded; the first failed expectation or error ends a test.
+---
+---```lua
+---test('the cool-down has seven steps', function()
+---  expect(#limber.catalogue.find{ phase = 'cooldown' }).to_be(7)
+---end)
+---```
+---@param name string what the test shows
+---@param fn fun() the test's body
+function test(name, fn) end
+
+---Starts an expectation about a value; a failed one stops the test and reports file:line, expected and actual.
+---
+---```lua
+---expect(plan.steps[1].hold).to_be(35)
+---expect(function() limber.catalogue.add{} end).to_fail_with("field 'id'")
+---```
+---@param actual any the value to check
+---@return limber.test.Expectation # the matchers
+function expect(actual) end
+
+---The virtual time, in seconds since 1970 (what os.time() returns).
+---@return integer # seconds since 1970
+function clock.now() end
+
+---Moves the clock to a local time.
+---
+---```lua
+---clock.set('2026-03-08 17:00')
+---```
+---@param when string|number 'YYYY-MM-DD HH:MM', 'YYYY-MM-DD HH:MM:SS', 'YYYY-MM-DD' (midnight) or seconds since 1970
+---@return integer # the new time, in seconds since 1970
+function clock.set(when) end
+
+---Moves the clock forward.
+---
+---```lua
+---clock.advance{ days = 7 }
+---clock.advance(90)
+---```
+---@param amount number|{ days: number?, hours: number?, minutes: number?, seconds: number? } seconds, or a table of days, hours, minutes and seconds (a day is 86400 s)
+---@return integer # the new time, in seconds since 1970
+function clock.advance(amount) end
+
+---The virtual time formatted with os.date.
+---@param format? string an os.date format; default '%Y-%m-%d %H:%M:%S'
+---@return string # the formatted time
+function clock.date(format) end
+
+---What `expect(actual)` returns; each matcher stops the test when it fails.
+---@class limber.test.Expectation
+---@field to_be fun(expected: any) actual == expected (the same table, for tables)
+---@field to_equal fun(expected: any) deep equality; a failure names the first path that differs
+---@field to_be_nil fun() actual is nil
+---@field to_be_truthy fun() actual is neither nil nor false
+---@field to_be_falsy fun() actual is nil or false
+---@field to_contain fun(item: any) a string holds the text, or a table holds a value deep-equal to item
+---@field to_match fun(pattern: string) a string matches the Lua pattern
+---@field to_fail_with fun(pattern: string?) actual is a function that raises an error holding the text (or matching the Lua pattern); any error without a pattern
+---@field never limber.test.Expectation the same matchers, negated
