@@ -121,6 +121,23 @@ function limber.reminder(reminder) end
 ---@param message string what to say
 function limber.notify(message) end
 
+---Defines a progression: a rule that adjusts a routine's plan for today from the logged history.
+---
+---```lua
+---limber.progression{ id = 'longer-holds', routine = 'runner-cooldown',
+---  describe = 'holds grow 5 s after each completed session, up to 60 s',
+---  adjust = function(plan, history, ctx)
+---    local done = 0
+---    for _, s in ipairs(history) do if s.completed then done = done + 1 end end
+---    for _, step in ipairs(plan.steps) do
+---      if step.hold then step.hold = math.min(60, step.hold + 5 * done) end
+---    end
+---    return plan, done .. ' completed sessions'
+---  end }
+---```
+---@param progression limber.Progression id, routine, describe and adjust
+function limber.progression(progression) end
+
 ---One movement in the catalogue.
 ---@class limber.Exercise
 ---@field id string slug: lower-case letters, digits and '-'
@@ -250,3 +267,17 @@ function limber.notify(message) end
 ---@class limber.ReminderInfo
 ---@field id string the reminder's id
 ---@field schedule string the schedule in its canonical spelling
+
+---A rule that adjusts today's plan of one routine.
+---@class limber.Progression
+---@field id string slug naming the progression
+---@field routine string the routine it adjusts
+---@field describe string the rule in one sentence, shown by `limber plan`
+---@field adjust fun(plan: limber.Routine, history: limber.Session[], ctx: limber.ProgressionContext): limber.Routine?, string? returns the adjusted plan (nil: unchanged) and why; no dose may grow after a session rated 7/10 or more
+---@field override? boolean replace a progression with the same id
+
+---What an `adjust` function knows besides the plan and history.
+---@class limber.ProgressionContext
+---@field now integer seconds since 1970
+---@field today string the local day, YYYY-MM-DD
+---@field last_discomfort? integer the highest discomfort (0–10) of the routine's last session

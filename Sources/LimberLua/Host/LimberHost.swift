@@ -27,6 +27,9 @@ public final class LimberHost {
     /// The reminders plugins defined, and where `limber.notify` delivers.
     public let reminders = ReminderRegistry()
 
+    /// The progressions plugins defined.
+    public let progressions = ProgressionRegistry()
+
     /// A host whose `limber` global is installed and read-only.
     ///
     /// `memoryLimit` (bytes, 0 for none) caps what Lua may hold.

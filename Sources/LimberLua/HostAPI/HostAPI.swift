@@ -20,6 +20,7 @@ public enum HostAPI {
         catalogueFunctions
             + logFunctions
             + reminderFunctions
+            + progressionFunctions
     }
 
     /// Every table shape the API documents.
@@ -27,6 +28,7 @@ public enum HostAPI {
         catalogueClasses
             + logClasses
             + reminderClasses
+            + progressionClasses
     }
 
     /// The function at a dotted path under `limber`.
