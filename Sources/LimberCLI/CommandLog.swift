@@ -4,7 +4,7 @@ import LimberCore
 /// The session log, the time and the time zone as commands use them.
 ///
 /// Commands are the edge where "now" is read; everything below takes it as a parameter.
-/// `LIMBER_NOW` (an ISO time such as `2024-05-08T15:30:00Z`) fixes "now" for tests and demos.
+/// `LIMBER_NOW` fixes "now" for tests and demos (see ``CommandClock``).
 enum CommandLog {
     /// The exit code for a log another process keeps locked (EX_TEMPFAIL): try again later.
     static let lockedExitCode: Int32 = 75
@@ -36,15 +36,11 @@ enum CommandLog {
 
     /// The current time, or `LIMBER_NOW` when set.
     static func now(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Date {
-        guard let text = environment["LIMBER_NOW"], !text.isEmpty else { return Date() }
-        guard let date = LogDateInput.moment(text, now: Date(), timeZone: timeZone) else {
-            throw LimberFailure("LIMBER_NOW '\(text)' is not a time like 2024-05-08T15:30:00Z")
-        }
-        return date
+        try CommandClock.now(option: nil, environment: environment, timeZone: CommandClock.timeZone(environment: environment))
     }
 
-    /// The zone whose days the log counts in: the system's (`TZ`).
-    static var timeZone: TimeZone { .current }
+    /// The zone whose days the log counts in: `TZ`, else the system's.
+    static var timeZone: TimeZone { CommandClock.timeZone(environment: ProcessInfo.processInfo.environment) }
 
     /// Today in the local zone.
     static func today() throws -> LocalDay {
