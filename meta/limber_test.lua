@@ -8,6 +8,10 @@
 ---@class limber.test.clock
 clock = {}
 
+---The test's session log: in memory, empty when each test starts; `limber.log` reads and writes it.
+---@class limber.test.log
+log = {}
+
 ---Declares a test. Tests run in file order, after the whole file has loaded; the first failed expectation or error ends a test.
 ---
 ---```lua
@@ -56,6 +60,18 @@ function clock.advance(amount) end
 ---@param format? string an os.date format; default '%Y-%m-%d %H:%M:%S'
 ---@return string # the formatted time
 function clock.date(format) end
+
+---Writes history into the test's log: each entry goes to `limber.log.record`, with `at` and `ended_at` (also in sets) given as seconds or as 'YYYY-MM-DD HH:MM' local times.
+---
+---```lua
+---log.seed{
+---  { routine = 'runner-cooldown', at = '2026-03-01 18:00', sets = { { exercise = 'cat-cow', reps = 10 } } },
+---  { routine = 'runner-cooldown', at = '2026-03-03 18:10', completed = false, sets = {} },
+---}
+---```
+---@param entries limber.LogEntry[]|limber.LogEntry whole sessions (routine and sets) or runs, or one of them
+---@return limber.Session[] # what was written
+function log.seed(entries) end
 
 ---What `expect(actual)` returns; each matcher stops the test when it fails.
 ---@class limber.test.Expectation

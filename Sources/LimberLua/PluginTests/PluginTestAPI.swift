@@ -1,4 +1,4 @@
-/// The documentation of what a `*_test.lua` file sees besides `limber`: `test`, `expect`, `clock`.
+/// The documentation of what a `*_test.lua` file sees besides `limber`: `test`, `expect`, `clock`, `log`.
 ///
 /// It generates `meta/limber_test.lua` for editors; a test checks it against the globals and
 /// matchers the runtime really installs.
@@ -23,6 +23,7 @@ public enum PluginTestAPI {
     /// Global tables, with their LuaLS class and summary.
     public static let tables: [(name: String, summary: String)] = [
         ("clock", "The virtual clock every test runs on. Each test starts at \(VirtualClock.startText), local time; limber, os.time() and os.date() read this clock."),
+        ("log", "The test's session log: in memory, empty when each test starts; `limber.log` reads and writes it."),
     ]
 
     public static let functions: [Function] = [
@@ -52,7 +53,20 @@ public enum PluginTestAPI {
             "clock.date", summary: "The virtual time formatted with os.date.",
             parameters: [.init("format", "string?", "an os.date format; default '%Y-%m-%d %H:%M:%S'")],
             results: [.init("string", "the formatted time")]),
+        seed,
     ]
+
+    static let seed = Function(
+        "log.seed",
+        summary: "Writes history into the test's log: each entry goes to `limber.log.record`, with `at` and `ended_at` (also in sets) given as seconds or as 'YYYY-MM-DD HH:MM' local times.",
+        parameters: [.init("entries", "limber.LogEntry[]|limber.LogEntry", "whole sessions (routine and sets) or runs, or one of them")],
+        results: [.init("limber.Session[]", "what was written")],
+        example: """
+            log.seed{
+              { routine = 'runner-cooldown', at = '2026-03-01 18:00', sets = { { exercise = 'cat-cow', reps = 10 } } },
+              { routine = 'runner-cooldown', at = '2026-03-03 18:10', completed = false, sets = {} },
+            }
+            """)
 
     public static let classes: [APIClass] = [
         APIClass(

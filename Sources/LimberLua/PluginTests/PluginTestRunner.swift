@@ -6,7 +6,7 @@ import LimberCore
 /// A test file's host loads the shipped plugins, the extra plugin folders, and the plugin the
 /// file tests (`x_test.lua` tests `x.lua` or `x/` beside it; `p/tests/*_test.lua` tests the folder
 /// plugin `p`), all with an empty config: no grants, no settings. Before each test the clock
-/// goes back to `VirtualClock.startText`.
+/// goes back to `VirtualClock.startText` and `limber.log` is a new, empty log in memory.
 public struct PluginTestRunner {
     /// A failure: the message reads `file:line: what differed` when the place is known.
     public struct Failure: Sendable, Equatable {
@@ -184,8 +184,8 @@ public struct PluginTestRunner {
         for index in 1...max(1, session.testCount) where session.testCount > 0 {
             let name = session.testName(index)
             if let filter, !name.contains(filter) { continue }
-            session.reset()
             do {
+                try session.reset()
                 try session.run(index, cpuLimit: cpuLimit)
                 results.append(Result(file: display, name: name, failure: nil))
             } catch {
@@ -271,7 +271,20 @@ final class TestSession {
         host = try LimberHost(paths: paths, memoryLimit: memoryLimit)
         clock = VirtualClock()
         start = clock.date
+        let clock = self.clock
+        host.sessionLog.now = { clock.date }
+        host.sessionLog.timeZone = clock.timeZone
+        try useEmptyLog()
         try installRuntime()
+    }
+
+    /// Gives `limber.log` a new, empty log in memory.
+    private func useEmptyLog() throws(LuaError) {
+        do {
+            host.sessionLog.use(try SessionLog())
+        } catch {
+            throw .conversion("cannot open a log in memory: \(error)")
+        }
     }
 
     private func installRuntime() throws(LuaError) {
@@ -298,8 +311,16 @@ final class TestSession {
             clock.advance(by: .milliseconds(Int64((seconds * 1000).rounded())))
             return []
         }
+        let parse = HostFunction("parse_time") { call in
+            let text = try call.string(1, "time")
+            guard let date = VirtualClock.parse(text, timeZone: clock.timeZone) else {
+                return [.nil, .string("'\(text)' is not a time: use 'YYYY-MM-DD HH:MM', 'YYYY-MM-DD HH:MM:SS' or 'YYYY-MM-DD'")]
+            }
+            return [.integer(Int64(date.timeIntervalSince1970.rounded(.down)))]
+        }
         let chunk = try host.lua.load(Array(PluginTestRuntime.source.utf8), chunkName: PluginTestRuntime.chunkName)
-        let result = try host.lua.call(chunk, [.function(.host(now)), .function(.host(set)), .function(.host(advance))])
+        let result = try host.lua.call(
+            chunk, [.function(.host(now)), .function(.host(set)), .function(.host(advance)), .function(.host(parse))])
         guard case .table(let control) = result.first ?? .nil, case .table(let globals) = control["globals"] else {
             throw .conversion("limber test: the test runtime did not start")
         }
@@ -335,9 +356,11 @@ final class TestSession {
         return name
     }
 
-    /// Puts the clock back to where every test starts.
-    func reset() {
+    /// Puts the clock back to where every test starts and gives the test an empty log.
+    func reset() throws(LuaError) {
+        try? host.sessionLog.finishRecordings(completed: true)
         clock.set(start)
+        try useEmptyLog()
     }
 
     func run(_ index: Int, cpuLimit: Double) throws(LuaError) {
