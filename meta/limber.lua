@@ -102,6 +102,25 @@ function limber.log.streak() end
 ---@return limber.Session? # the session with `sets`, or nil
 function limber.log.last(routine_id) end
 
+---Defines a reminder that `limber remind` delivers once per scheduled time, when it is due.
+---
+---```lua
+---limber.reminder{ id = 'evening-stretch', schedule = 'weekdays 18:30',
+---  due = function(ctx) return #limber.log.sessions{ since = ctx.today } == 0 end,
+---  message = 'Ten minutes of stretching? limber start runner-cooldown' }
+---```
+---@param reminder limber.Reminder id, schedule, message, and optionally due and window
+---@return limber.ReminderInfo # the id and the schedule as limber reads it
+function limber.reminder(reminder) end
+
+---Sends a message to the person through the configured backend (stdout, desktop, or a command).
+---
+---```lua
+---limber.notify('Your weekly summary is ready')
+---```
+---@param message string what to say
+function limber.notify(message) end
+
 ---One movement in the catalogue.
 ---@class limber.Exercise
 ---@field id string slug: lower-case letters, digits and '-'
@@ -206,3 +225,27 @@ function limber.log.last(routine_id) end
 ---@field current_end? string its last practice day
 ---@field longest_start? string first day of the longest
 ---@field longest_end? string last day of the longest
+
+---A reminder for `limber.reminder{...}`.
+---@class limber.Reminder
+---@field id string unique id: lower-case letters, digits, '-' and '_'
+---@field schedule string when: 'daily 18:00', 'weekdays 07:30', 'weekends 09:00', 'mon,wed,fri 18:30', 'every 2 days at 18:00', 'every 30 minutes', 'hourly'
+---@field message string|fun(ctx: limber.ReminderContext): string # what to say, or a function that says it
+---@field due? fun(ctx: limber.ReminderContext): boolean # whether it is due now; omit for always
+---@field window? number seconds after the scheduled time it may still be delivered; default until the next time
+
+---What `due` and `message` functions receive; times are epoch seconds.
+---@class limber.ReminderContext
+---@field id string the reminder's id
+---@field schedule string its schedule as limber reads it
+---@field now integer the time of this evaluation
+---@field occurrence integer the scheduled time this period began at
+---@field next? integer the next scheduled time
+---@field today integer local midnight of the day `now` falls on
+---@field last_fired? integer when it was last delivered
+---@field last_occurrence? integer the scheduled time it last delivered
+
+---What `limber.reminder` returns.
+---@class limber.ReminderInfo
+---@field id string the reminder's id
+---@field schedule string the schedule in its canonical spelling

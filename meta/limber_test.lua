@@ -20,7 +20,7 @@ log = {}
 ---end)
 ---```
 ---@param name string what the test shows
----@param fn fun() the test's body
+---@param fn fun() # the test's body
 function test(name, fn) end
 
 ---Starts an expectation about a value; a failed one stops the test and reports file:line, expected and actual.
@@ -75,12 +75,12 @@ function log.seed(entries) end
 
 ---What `expect(actual)` returns; each matcher stops the test when it fails.
 ---@class limber.test.Expectation
----@field to_be fun(expected: any) actual == expected (the same table, for tables)
----@field to_equal fun(expected: any) deep equality; a failure names the first path that differs
----@field to_be_nil fun() actual is nil
----@field to_be_truthy fun() actual is neither nil nor false
----@field to_be_falsy fun() actual is nil or false
----@field to_contain fun(item: any) a string holds the text, or a table holds a value deep-equal to item
----@field to_match fun(pattern: string) a string matches the Lua pattern
----@field to_fail_with fun(pattern: string?) actual is a function that raises an error holding the text (or matching the Lua pattern); any error without a pattern
+---@field to_be fun(expected: any) # actual == expected (the same table, for tables)
+---@field to_equal fun(expected: any) # deep equality; a failure names the first path that differs
+---@field to_be_nil fun() # actual is nil
+---@field to_be_truthy fun() # actual is neither nil nor false
+---@field to_be_falsy fun() # actual is nil or false
+---@field to_contain fun(item: any) # a string holds the text, or a table holds a value deep-equal to item
+---@field to_match fun(pattern: string) # a string matches the Lua pattern
+---@field to_fail_with fun(pattern: string?) # actual is a function that raises an error holding the text (or matching the Lua pattern); any error without a pattern
 ---@field never limber.test.Expectation the same matchers, negated

@@ -25,6 +25,7 @@ public struct LimberCommand: AsyncParsableCommand {
             StatsCommand.self,
             ExportCommand.self,
             ImportCommand.self,
+            RemindCommand.self,
             StubCommand.self,
             TestCommand.self,
         ]

@@ -24,6 +24,8 @@ public final class LimberHost {
     public var config = ConfigFile()
     /// The session log behind `limber.log`, opened on first use.
     public let sessionLog: HostLog
+    /// The reminders plugins defined, and where `limber.notify` delivers.
+    public let reminders = ReminderRegistry()
 
     /// A host whose `limber` global is installed and read-only.
     ///

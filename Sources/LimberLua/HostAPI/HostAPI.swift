@@ -17,12 +17,16 @@ public enum HostAPI {
 
     /// Every function, in documentation order.
     public static var functions: [APIFunction] {
-        catalogueFunctions + logFunctions
+        catalogueFunctions
+            + logFunctions
+            + reminderFunctions
     }
 
     /// Every table shape the API documents.
     public static var classes: [APIClass] {
-        catalogueClasses + logClasses
+        catalogueClasses
+            + logClasses
+            + reminderClasses
     }
 
     /// The function at a dotted path under `limber`.
