@@ -12,6 +12,10 @@ clock = {}
 ---@class limber.test.log
 log = {}
 
+---The reminders plugins defined, evaluated at the virtual time as `limber remind` would; nothing is shown, and each test starts with none delivered.
+---@class limber.test.reminders
+reminders = {}
+
 ---Declares a test. Tests run in file order, after the whole file has loaded; the first failed expectation or error ends a test.
 ---
 ---```lua
@@ -73,6 +77,24 @@ function clock.date(format) end
 ---@return limber.Session[] # what was written
 function log.seed(entries) end
 
+---Evaluates one reminder now, as `limber remind --dry-run` would: delivers and records nothing.
+---
+---```lua
+---clock.set('2026-03-09 18:30')
+---expect(reminders.check('evening-stretch').status).to_be('due')
+---```
+---@param id string the reminder's id
+---@return limber.test.ReminderOutcome # its status, and its message when due
+function reminders.check(id) end
+
+---Evaluates every reminder now, as a `limber remind` run from cron would: the due ones are sent (see `reminders.sent`) and recorded, so they are not due again in the same period.
+---@return table<string, limber.test.ReminderOutcome> # every reminder's outcome, by id
+function reminders.run() end
+
+---The messages sent in this test, in order: by `limber.notify` and by reminders that `reminders.run` delivered.
+---@return string[] # the messages
+function reminders.sent() end
+
 ---What `expect(actual)` returns; each matcher stops the test when it fails.
 ---@class limber.test.Expectation
 ---@field to_be fun(expected: any) # actual == expected (the same table, for tables)
@@ -84,3 +106,11 @@ function log.seed(entries) end
 ---@field to_match fun(pattern: string) # a string matches the Lua pattern
 ---@field to_fail_with fun(pattern: string?) # actual is a function that raises an error holding the text (or matching the Lua pattern); any error without a pattern
 ---@field never limber.test.Expectation the same matchers, negated
+
+---What evaluating a reminder found.
+---@class limber.test.ReminderOutcome
+---@field id string the reminder's id
+---@field status 'due'|'not_due'|'already_fired'|'missed'|'not_started'|'failed' due now; its `due` said no; delivered already this period; its window passed; no scheduled time yet; its `due` or `message` failed
+---@field message? string what it says, when due
+---@field error? string file:line: message, when it failed
+---@field occurrence? integer the scheduled time of the current period, seconds since 1970

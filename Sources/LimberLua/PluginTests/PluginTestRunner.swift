@@ -6,7 +6,8 @@ import LimberCore
 /// A test file's host loads the shipped plugins, the extra plugin folders, and the plugin the
 /// file tests (`x_test.lua` tests `x.lua` or `x/` beside it; `p/tests/*_test.lua` tests the folder
 /// plugin `p`), all with an empty config: no grants, no settings. Before each test the clock
-/// goes back to `VirtualClock.startText` and `limber.log` is a new, empty log in memory.
+/// goes back to `VirtualClock.startText`, `limber.log` is a new, empty log in memory, and no
+/// reminder has been delivered.
 public struct PluginTestRunner {
     /// A failure: the message reads `file:line: what differed` when the place is known.
     public struct Failure: Sendable, Equatable {
@@ -264,6 +265,10 @@ final class TestSession {
     let clock: VirtualClock
     private let start: Date
     private var control = LuaTable()
+    /// What reminders delivered in this test, as `limber remind` keeps it in its state file.
+    private var reminderState = ReminderState()
+    /// Messages sent by `limber.notify` and delivered reminders in this test, in order.
+    private(set) var sent: [String] = []
     /// The globals the runtime gave the test file, by name.
     private(set) var globals: [String: LuaValue] = [:]
 
@@ -275,7 +280,38 @@ final class TestSession {
         host.sessionLog.now = { clock.date }
         host.sessionLog.timeZone = clock.timeZone
         try useEmptyLog()
+        host.reminders.notify = { [weak self] message in self?.sent.append(message) }
         try installRuntime()
+    }
+
+    /// Evaluates every reminder at the virtual time, as `limber remind` would; with `deliver`,
+    /// the due ones are sent and recorded as delivered. Returns one table per reminder, by id.
+    func evaluateReminders(deliver: Bool) -> LuaTable {
+        let now = clock.date
+        var outcomes = LuaTable()
+        for outcome in host.evaluateReminders(at: now, in: clock.timeZone, state: reminderState) {
+            var table = LuaTable()
+            table["id"] = .string(outcome.id)
+            table["occurrence"] = outcome.period.map { .integer(Int64($0.occurrence.timeIntervalSince1970.rounded(.down))) } ?? .nil
+            switch outcome.status {
+            case .due(let message):
+                table["status"] = "due"
+                table["message"] = .string(message)
+                if deliver {
+                    sent.append(message)
+                    if let period = outcome.period { reminderState.record(outcome.id, occurrence: period.occurrence, firedAt: now) }
+                }
+            case .notDue: table["status"] = "not_due"
+            case .alreadyFired: table["status"] = "already_fired"
+            case .missed: table["status"] = "missed"
+            case .notStarted: table["status"] = "not_started"
+            case .failed(let message):
+                table["status"] = "failed"
+                table["error"] = .string(message)
+            }
+            outcomes[outcome.id] = .table(table)
+        }
+        return outcomes
     }
 
     /// Gives `limber.log` a new, empty log in memory.
@@ -318,9 +354,22 @@ final class TestSession {
             }
             return [.integer(Int64(date.timeIntervalSince1970.rounded(.down)))]
         }
+        let evaluate = HostFunction("evaluate_reminders") { [weak self] call in
+            guard let self else { return [] }
+            return [.table(self.evaluateReminders(deliver: call.argument(1) == .boolean(true)))]
+        }
+        let sent = HostFunction("sent") { [weak self] _ in
+            [.table(LuaTable(array: (self?.sent ?? []).map { .string($0) }))]
+        }
+        var native = LuaTable()
+        native["clock_now"] = .function(.host(now))
+        native["clock_set"] = .function(.host(set))
+        native["clock_advance"] = .function(.host(advance))
+        native["parse_time"] = .function(.host(parse))
+        native["evaluate_reminders"] = .function(.host(evaluate))
+        native["sent"] = .function(.host(sent))
         let chunk = try host.lua.load(Array(PluginTestRuntime.source.utf8), chunkName: PluginTestRuntime.chunkName)
-        let result = try host.lua.call(
-            chunk, [.function(.host(now)), .function(.host(set)), .function(.host(advance)), .function(.host(parse))])
+        let result = try host.lua.call(chunk, [.table(native)])
         guard case .table(let control) = result.first ?? .nil, case .table(let globals) = control["globals"] else {
             throw .conversion("limber test: the test runtime did not start")
         }
@@ -361,6 +410,8 @@ final class TestSession {
         try? host.sessionLog.finishRecordings(completed: true)
         clock.set(start)
         try useEmptyLog()
+        reminderState = ReminderState()
+        sent = []
     }
 
     func run(_ index: Int, cpuLimit: Double) throws(LuaError) {

@@ -1,6 +1,7 @@
-/// The Lua side of `limber test`: `test`, `expect` and its matchers, and the `clock` and `log` tables.
+/// The Lua side of `limber test`: `test`, `expect` and its matchers, and the `clock`, `log` and
+/// `reminders` tables.
 ///
-/// The chunk receives the Swift clock functions and returns a control table for the runner:
+/// The chunk receives a table of Swift functions (the clock, reminders) and returns a control table for the runner:
 /// `globals` (what a test file sees), `count()`, `name(i)`, `run(i)` (calls test i; errors
 /// propagate to Swift with a traceback), and `failure()` (the last failed expectation, if the
 /// error came from one).
@@ -8,7 +9,8 @@ enum PluginTestRuntime {
     static let chunkName = "=limber.test"
 
     static let source = #"""
-        local clock_now, clock_set, clock_advance, parse_time = ...
+        local native = ...
+        local clock_now, clock_set, clock_advance, parse_time = native.clock_now, native.clock_set, native.clock_advance, native.parse_time
         local type, tostring, pairs, ipairs, error, pcall, next = type, tostring, pairs, ipairs, error, pcall, next
         local getinfo, format, find, rep, concat, sort = debug.getinfo, string.format, string.find, string.rep, table.concat, table.sort
         local math_type = math.type
@@ -296,8 +298,25 @@ enum PluginTestRuntime {
           return written
         end
 
+        -- Reminders: evaluated at the virtual time as `limber remind` would, against the test's
+        -- own delivery record; what they and limber.notify send is kept, not shown.
+        local reminders = {}
+        function reminders.check(id)
+          if type(id) ~= "string" then error("reminders.check: expected a reminder id, got " .. type(id), 2) end
+          local outcomes = native.evaluate_reminders(false)
+          if outcomes[id] == nil then
+            local ids = {}
+            for known in pairs(outcomes) do ids[#ids + 1] = known end
+            sort(ids)
+            error("reminders.check: no reminder '" .. id .. "' (defined: " .. (#ids > 0 and concat(ids, ", ") or "none") .. ")", 2)
+          end
+          return outcomes[id]
+        end
+        function reminders.run() return native.evaluate_reminders(true) end
+        function reminders.sent() return native.sent() end
+
         return {
-          globals = { test = test, expect = expect, clock = clock, log = log },
+          globals = { test = test, expect = expect, clock = clock, log = log, reminders = reminders },
           count = function() return #tests end,
           name = function(i) return tests[i].name, tests[i].where end,
           run = function(i) failure = nil; tests[i].fn() end,
