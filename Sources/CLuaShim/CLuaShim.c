@@ -95,6 +95,15 @@ static double thread_cpu_seconds(void) {
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* Raises the message on top of the stack at the position of the code that was running. In a
+ * hook, level 0 is that code (luaL_error's level 1 would name its caller). */
+static int raise_where_running(lua_State *L) {
+    luaL_where(L, 0);
+    lua_insert(L, -2);
+    lua_concat(L, 2);
+    return lua_error(L);
+}
+
 static void stop_hook(lua_State *L, lua_Debug *ar) {
     (void)ar;
     limber_host *h = host_of(L);
@@ -106,14 +115,16 @@ static void stop_hook(lua_State *L, lua_Debug *ar) {
         h->interrupted = 0;
         lua_sethook(L, h->deadline > 0 ? stop_hook : NULL, h->deadline > 0 ? LUA_MASKCOUNT : 0,
                     LIMBER_COUNT_HOOK_STEP);
-        luaL_error(L, "interrupted");
+        lua_pushliteral(L, "interrupted");
+        raise_where_running(L);
     }
     if (h->deadline > 0 && thread_cpu_seconds() > h->deadline) {
         h->deadline = 0;
         lua_sethook(L, NULL, 0, 0);
         char message[96];
         snprintf(message, sizeof message, "stopped after %.1f s of CPU time (an endless loop?)", h->budget);
-        luaL_error(L, "%s", message);
+        lua_pushstring(L, message);
+        raise_where_running(L);
     }
 }
 

@@ -28,6 +28,7 @@ public struct LimberCommand: AsyncParsableCommand {
             RemindCommand.self,
             StubCommand.self,
             TestCommand.self,
+            ReplCommand.self,
         ]
     )
 

@@ -4,6 +4,7 @@ import Foundation
 /// Runs the command line: parses, runs, and turns failures into one line and an exit code.
 public enum LimberMain {
     public static func run(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never {
+        let arguments = arguments.isEmpty && ReplCommand.opensByDefault ? ["repl"] : arguments
         do {
             var command = try LimberCommand.parseAsRoot(arguments)
             if var asyncCommand = command as? AsyncParsableCommand {

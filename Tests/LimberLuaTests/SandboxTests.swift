@@ -94,7 +94,7 @@ struct PluginLimitTests {
     @Test func runawayLoopIsStoppedAndTheHostStillAnswers() throws {
         let start = Date()
         let (report, host) = try loadPlugin("local n = 0\nwhile true do n = n + 1 end", cpuLimit: 0.3)
-        #expect(Date().timeIntervalSince(start) < 3)
+        #expect(Date().timeIntervalSince(start) < 10, "stopped by the budget, not by the test timing out")
         #expect(failure(report)?.contains("stopped after 0.3 s of CPU time") == true, "\(report)")
         #expect(try host.lua.run("return 1 + 1", chunkName: "=t") == [2])
     }
