@@ -129,6 +129,9 @@ struct PluginTestRunnerTests {
         #expect(message(results[0]) == "plugin_test.lua:3: attempt to index a nil value (local 't')")
         #expect(message(results[1]) == "plugin_test.lua:6: limber.catalogue.get: bad argument #1 'id' (string expected, got number)")
         #expect(message(results[2]) == "plugin_test.lua:8: (error object is a table value)")
+        #expect(results[2].failure?.detail.count == 1)
+        #expect(results[2].failure?.detail.first?.hasSuffix("/plugin_test.lua:10") == true, "\(results[2])")
+        #expect(results[0].failure?.detail == [], "the error is on the test's own line")
     }
 
     @Test func aSyntaxErrorOrABrokenTopLevelIsOneFailureWithItsLine() throws {

@@ -213,27 +213,28 @@ public struct PluginTestRunner {
         case .exit(let code):
             return Failure(message: "\(testFile): os.exit(\(code)) was called during the test")
         case .runtime(let message, let traceback):
+            let runtimePrefix = PluginTestRuntime.chunkName.dropFirst() + ":"
             let frames = traceback.split(separator: "\n").map { Self.expand($0.trimmingCharacters(in: .whitespaces), files: files) }
-            let caller = frames.lazy.compactMap { frame -> String? in
+                .filter { !$0.hasPrefix(runtimePrefix) }
+            // The test file's frames, innermost first: where the error came from, and the test's own line.
+            let places = frames.compactMap { frame -> String? in
                 guard frame.hasPrefix(testFile + ":") else { return nil }
                 let line = frame.dropFirst(testFile.count + 1).prefix { $0.isNumber }
                 return line.isEmpty ? nil : "\(testFile):\(line)"
-            }.first
+            }
             var detail: [String] = []
             var text = Self.expand(message, files: files)
             // A CPU-limit stop can land in the runner's own frame: the test's line says more.
-            let runtimePrefix = PluginTestRuntime.chunkName.dropFirst() + ":"
             if text.hasPrefix(runtimePrefix), let colon = text.dropFirst(runtimePrefix.count).firstIndex(of: ":") {
                 text = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             }
-            if let caller, !text.hasPrefix(testFile + ":") {
-                if Self.hasLocation(text) {
-                    detail.append("called from \(caller)")
-                } else {
-                    text = "\(caller): \(text)"
-                }
+            if !Self.hasLocation(text), let innermost = places.first {
+                text = "\(innermost): \(text)"
             }
-            if verbose, !frames.isEmpty { detail += ["stack traceback:"] + frames.dropFirst().map { "  " + $0 } }
+            if let testLine = places.last, !text.hasPrefix(testLine + ":") {
+                detail.append("called from \(testLine)")
+            }
+            if verbose, frames.count > 1 { detail += ["stack traceback:"] + frames.dropFirst().map { "  " + $0 } }
             return Failure(message: text, detail: detail)
         default:
             return Failure(message: Self.expand(error.message, files: files))
