@@ -242,6 +242,7 @@ function limber.notify(message) end
 ---@field occurrence integer the scheduled time this period began at
 ---@field next? integer the next scheduled time
 ---@field today integer local midnight of the day `now` falls on
+---@field occurrence_day integer local midnight of the day `occurrence` falls on
 ---@field last_fired? integer when it was last delivered
 ---@field last_occurrence? integer the scheduled time it last delivered
 

@@ -26,6 +26,7 @@ public struct LimberCommand: AsyncParsableCommand {
             ExportCommand.self,
             ImportCommand.self,
             RemindCommand.self,
+            CronCommand.self,
             StubCommand.self,
             TestCommand.self,
             ReplCommand.self,

@@ -162,6 +162,14 @@ struct LogCLITests {
         #expect(stored.count >= reported.count)
     }
 
+    @Test func theREPLFinishesTheSessionsItRecorded() throws {
+        let repl = try limber.run(["repl"], stdin: "limber.log.record{ routine = 'evening', exercise = 'cat-cow', reps = 10 }\n")
+        #expect(repl.status == 0, "\(repl.stderr)")
+        let sessions = try SessionLog(url: database).sessions()
+        #expect(sessions.map(\.routine) == ["evening"])
+        #expect(sessions.first?.outcome == .completed)
+    }
+
     @Test func twoWriterProcessesLoseNothing() throws {
         let script = try home.write("writer.lua", """
             for i = 1, 300 do

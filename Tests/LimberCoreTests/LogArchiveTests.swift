@@ -129,12 +129,16 @@ struct LogArchiveTests {
         // Syntax: a missing comma between records on lines 3 and 4.
         try expectRefusal(document(session, set).replacingOccurrences(of: "},\n{\"type\":\"set\"", with: "}\n{\"type\":\"set\""), line: 3, mentioning: "expected ','")
         // Meaning: a completed session without an end, on line 3.
-        try expectRefusal(document(set, session.replacingOccurrences(of: "\"completed\":false", with: "\"completed\":true")), line: 3, mentioning: "needs ended_at")
+        let second = session.replacingOccurrences(of: "\"s1\"", with: "\"s2\"")
+        try expectRefusal(document(session, second.replacingOccurrences(of: "\"completed\":false", with: "\"completed\":true")), line: 3, mentioning: "needs ended_at")
+        try expectRefusal(document(set, session), line: 2, mentioning: "not in the file before it")
         try expectRefusal(document(session, set.replacingOccurrences(of: "\"unit\":\"seconds\"", with: "\"unit\":\"minutes\"")), line: 3, mentioning: "invalid unit")
         try expectRefusal(document(session, session), line: 3, mentioning: "already appears on line 2")
         try expectRefusal(document(session, set.replacingOccurrences(of: "\"exercise\"", with: "\"colour\":\"red\",\"exercise\"")), line: 3, mentioning: "unknown field 'colour'")
         try expectRefusal(document(session).replacingOccurrences(of: "\"version\":1", with: "\"version\":2"), line: 1, mentioning: "version 2")
         try expectRefusal("{\"format\":\"something-else\",\"version\":1,\"records\":[]}", line: 1, mentioning: "not a limber log export")
+        // The header may come after the records; a bad one still undoes them.
+        try expectRefusal("{\"records\":[\n" + session + "\n],\n\"format\":\"other\",\"version\":1}", line: 4, mentioning: "not a limber log export")
         try expectRefusal(document(session, "\"text\""), line: 3, mentioning: "must be a JSON object")
         try expectRefusal(document(session, set) + "\n\n[", line: 7, mentioning: "after the end")
         // Pretty-printed by another tool, lines still point at the record.

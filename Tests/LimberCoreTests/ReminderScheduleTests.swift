@@ -186,6 +186,28 @@ struct ReminderScheduleDSTTests {
         #expect(inBerlin.map(\.occurrence) == [instant("2025-10-26T02:30:00+02:00")])
     }
 
+    @Test func clocksThatChangeAtMidnightStillGiveOneTimeADay() throws {
+        // São Paulo sprang forward at midnight on 2018-11-04 (00:00 became 01:00) and fell back
+        // at midnight on 2019-02-17 (00:00 became 23:00 of the 16th again).
+        let saoPaulo = try #require(TimeZone(identifier: "America/Sao_Paulo"))
+        let midnight = try reminder("daily 00:00")
+        var state = stateCaughtUp(midnight, at: instant("2018-11-02T12:00:00-03:00"), in: saoPaulo)
+        let spring = simulateCron(
+            midnight, from: instant("2018-11-02T12:00:00-03:00"), to: instant("2018-11-05T12:00:00-02:00"), every: 600,
+            in: saoPaulo, state: &state)
+        #expect(spring.map(\.occurrence) == [
+            instant("2018-11-03T00:00:00-03:00"), instant("2018-11-04T01:00:00-02:00"), instant("2018-11-05T00:00:00-02:00"),
+        ])
+        let late = try reminder("daily 23:30")
+        var lateState = stateCaughtUp(late, at: instant("2019-02-15T12:00:00-02:00"), in: saoPaulo)
+        let autumn = simulateCron(
+            late, from: instant("2019-02-15T12:00:00-02:00"), to: instant("2019-02-18T12:00:00-03:00"), every: 600,
+            in: saoPaulo, state: &lateState)
+        #expect(autumn.map(\.occurrence) == [
+            instant("2019-02-15T23:30:00-02:00"), instant("2019-02-16T23:30:00-02:00"), instant("2019-02-17T23:30:00-03:00"),
+        ])
+    }
+
     @Test func halfHourlyFollowsTheWallClockThroughShortAndLongDays() throws {
         let halfHourly = try reminder("every 30 minutes")
         func fires(from start: String, to end: String) -> [Date] {
@@ -224,7 +246,9 @@ struct ReminderStandingTests {
         state.record("cooldown", occurrence: period.occurrence, firedAt: evening)
         let later = instant("2025-06-05T17:59:00-04:00")
         #expect(reminder.standing(at: later, in: newYork, lastFired: state.entries["cooldown"]) == .alreadyFired(
-            ReminderPeriod(occurrence: period.occurrence, next: period.next, dayStart: instant("2025-06-05T00:00:00-04:00"))))
+            ReminderPeriod(
+                occurrence: period.occurrence, next: period.next, dayStart: instant("2025-06-05T00:00:00-04:00"),
+                occurrenceDayStart: instant("2025-06-04T00:00:00-04:00"))))
         let nextEvening = instant("2025-06-05T18:00:00-04:00")
         guard case .pending(let nextPeriod) = reminder.standing(at: nextEvening, in: newYork, lastFired: state.entries["cooldown"])
         else {

@@ -19,7 +19,8 @@ struct RemindCommand: ParsableCommand {
             exit code is 1. A second run while one is going exits at once, quietly, with 0.
 
             Times are local (TZ, else /etc/localtime). For tests, --now or LIMBER_NOW sets the \
-            time: epoch seconds or ISO 8601 with an offset (2025-06-04T18:10:00-04:00).
+            time: epoch seconds, ISO 8601 with an offset (2025-06-04T18:10:00-04:00) or a local \
+            2025-06-04T18:10.
             """
     )
 
@@ -38,8 +39,8 @@ struct RemindCommand: ParsableCommand {
 
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
-        let now = try Self.now(option: nowText, environment: environment)
         let timeZone = Self.timeZone(environment: environment)
+        let now = try Self.now(option: nowText, environment: environment, timeZone: timeZone)
         let paths = LimberPaths.resolve(environment: environment)
 
         // A dry run writes nothing, so it needs no lock.
@@ -72,6 +73,9 @@ struct RemindCommand: ParsableCommand {
 
         let (host, reports) = try plugins.makeHost(paths: paths)
         var failures = reports.filter { if case .failed = $0.status { true } else { false } }.count
+        // The log answers "today" and "7d" from the same instant and zone the reminders use.
+        host.sessionLog.now = { now }
+        host.sessionLog.timeZone = timeZone
         let output = Output(json: json, dryRun: dryRun, timeZone: timeZone, backend: deliverer.backend)
         host.reminders.notify = { message in
             if dryRun || deliverer.backend == .standardOutput {
@@ -83,7 +87,6 @@ struct RemindCommand: ParsableCommand {
 
         let outcomes = host.evaluateReminders(at: now, in: timeZone, state: state)
         if dryRun && outcomes.isEmpty && !json { print("no reminders are defined") }
-        var recorded = false
         for outcome in outcomes {
             switch outcome.status {
             case .failed(let message):
@@ -99,30 +102,32 @@ struct RemindCommand: ParsableCommand {
                 }
                 try output.delivered(outcome, message: message)
                 if let period = outcome.period {
+                    // Recorded at once, so a run stopped by a later, slower delivery repeats nothing.
                     state.record(outcome.id, occurrence: period.occurrence, firedAt: now)
-                    recorded = true
+                    do {
+                        try state.save(to: stateFile)
+                    } catch {
+                        throw LimberFailure(error.description)
+                    }
                 }
             default:
                 if dryRun { try output.dryRun(outcome, schedule: host.reminders.entry(outcome.id)?.reminder.schedule) }
             }
         }
-        if recorded {
-            do {
-                try state.save(to: stateFile)
-            } catch {
-                throw LimberFailure(error.description)
-            }
-        }
         if failures > 0 { throw LimberFailure("", exitCode: 1) }
     }
 
-    /// The instant to evaluate at: `--now`, else `LIMBER_NOW`, else the clock.
-    static func now(option: String?, environment: [String: String]) throws -> Date {
+    /// The instant to evaluate at: `--now`, else `LIMBER_NOW` (which the log commands read too),
+    /// else the clock. Epoch seconds, ISO 8601 with an offset, or a local time as `limber log add
+    /// --at` takes it (2025-06-04T18:10).
+    static func now(option: String?, environment: [String: String], timeZone: TimeZone) throws -> Date {
         guard let text = option ?? environment["LIMBER_NOW"].flatMap({ $0.isEmpty ? nil : $0 }) else { return Date() }
         if let seconds = Double(text), seconds.isFinite { return Date(timeIntervalSince1970: seconds) }
         if let date = ISO8601DateFormatter().date(from: text) { return date }
+        if let date = LogDateInput.moment(text, now: Date(), timeZone: timeZone) { return date }
         let source = option != nil ? "--now" : "LIMBER_NOW"
-        throw LimberFailure("\(source) '\(text)' is neither epoch seconds nor ISO 8601 with an offset (2025-06-04T18:10:00-04:00)")
+        throw LimberFailure(
+            "\(source) '\(text)' is not a time: epoch seconds, ISO 8601 with an offset (2025-06-04T18:10:00-04:00) or local 2025-06-04T18:10")
     }
 
     /// The local time zone: `TZ` (with or without a leading ':'), else the system's.

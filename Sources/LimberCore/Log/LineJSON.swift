@@ -41,6 +41,59 @@ struct LineJSON: Equatable {
         return value
     }
 
+    /// Parses a document whose top level is an object, handing each element of its array member
+    /// `key` to `each` (with the members read before it) instead of keeping it; that member reads
+    /// back as an empty array. A large export is never held whole.
+    static func parse(
+        _ text: String, streaming key: String,
+        each: (_ element: LineJSON, _ before: [(key: String, value: LineJSON)]) throws -> Void
+    ) throws -> LineJSON {
+        var parser = Parser(bytes: Array(text.utf8))
+        parser.skipSpace()
+        guard parser.index < parser.bytes.count, parser.bytes[parser.index] == UInt8(ascii: "{") else {
+            return try parse(text)
+        }
+        let start = parser.line
+        parser.index += 1
+        var members: [(key: String, value: LineJSON)] = []
+        parser.skipSpace()
+        if parser.index < parser.bytes.count, parser.bytes[parser.index] == UInt8(ascii: "}") {
+            parser.index += 1
+        } else {
+            while true {
+                parser.skipSpace()
+                guard parser.index < parser.bytes.count, parser.bytes[parser.index] == UInt8(ascii: "\"") else {
+                    throw parser.failure("expected a quoted key")
+                }
+                let name = try parser.parseString()
+                parser.skipSpace()
+                guard parser.index < parser.bytes.count, parser.bytes[parser.index] == UInt8(ascii: ":") else {
+                    throw parser.failure("expected ':' after key \"\(name)\"")
+                }
+                parser.index += 1
+                parser.skipSpace()
+                if members.contains(where: { $0.key == name }) { throw parser.failure("duplicate key \"\(name)\"") }
+                if name == key, parser.index < parser.bytes.count, parser.bytes[parser.index] == UInt8(ascii: "[") {
+                    let arrayLine = parser.line
+                    try parser.parseArray(depth: 1) { try each($0, members) }
+                    members.append((name, LineJSON(value: .array([]), line: arrayLine)))
+                } else {
+                    members.append((name, try parser.parseValue(depth: 1)))
+                }
+                parser.skipSpace()
+                guard parser.index < parser.bytes.count else { throw parser.failure("unterminated object") }
+                if parser.bytes[parser.index] == UInt8(ascii: ",") { parser.index += 1; continue }
+                if parser.bytes[parser.index] == UInt8(ascii: "}") { parser.index += 1; break }
+                throw parser.failure("expected ',' or '}' in object")
+            }
+        }
+        parser.skipSpace()
+        if parser.index < parser.bytes.count {
+            throw parser.failure("unexpected text after the end of the JSON document")
+        }
+        return LineJSON(value: .object(members), line: start)
+    }
+
     private struct Parser {
         let bytes: [UInt8]
         var index = 0
@@ -99,22 +152,8 @@ struct LineJSON: Equatable {
                 }
                 return LineJSON(value: .object(members), line: start)
             case UInt8(ascii: "["):
-                index += 1
                 var elements: [LineJSON] = []
-                skipSpace()
-                if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
-                    index += 1
-                    return LineJSON(value: .array(elements), line: start)
-                }
-                while true {
-                    skipSpace()
-                    elements.append(try parseValue(depth: depth + 1))
-                    skipSpace()
-                    guard index < bytes.count else { throw failure("unterminated array") }
-                    if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-                    if bytes[index] == UInt8(ascii: "]") { index += 1; break }
-                    throw failure("expected ',' or ']' in array")
-                }
+                try parseArray(depth: depth) { elements.append($0) }
                 return LineJSON(value: .array(elements), line: start)
             case UInt8(ascii: "\""):
                 return LineJSON(value: .string(try parseString()), line: start)
@@ -131,6 +170,25 @@ struct LineJSON: Equatable {
                 return LineJSON(value: .number(try parseNumber()), line: start)
             default:
                 throw failure("unexpected character in JSON")
+            }
+        }
+
+        /// Parses an array at `index`, handing each element to `each` as it is read.
+        mutating func parseArray(depth: Int, _ each: (LineJSON) throws -> Void) throws {
+            index += 1
+            skipSpace()
+            if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
+                index += 1
+                return
+            }
+            while true {
+                skipSpace()
+                try each(try parseValue(depth: depth + 1))
+                skipSpace()
+                guard index < bytes.count else { throw failure("unterminated array") }
+                if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
+                if bytes[index] == UInt8(ascii: "]") { index += 1; return }
+                throw failure("expected ',' or ']' in array")
             }
         }
 

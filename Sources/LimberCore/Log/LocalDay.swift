@@ -32,12 +32,17 @@ public struct LocalDay: Sendable, Hashable, Comparable, Codable, CustomStringCon
 
     /// Parses `YYYY-MM-DD`; nil if the text is not exactly such a date.
     public init?(iso text: some StringProtocol) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy(\.isASCII) }),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
-        else { return nil }
-        self.init(year: year, month: month, day: day)
+        var bytes = text.utf8.makeIterator()
+        var numbers = [0, 0, 0]
+        for (part, width) in [4, 2, 2].enumerated() {
+            for _ in 0..<width {
+                guard let byte = bytes.next(), byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+                numbers[part] = numbers[part] * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            let separator = bytes.next()
+            guard part < 2 ? separator == UInt8(ascii: "-") : separator == nil else { return nil }
+        }
+        self.init(year: numbers[0], month: numbers[1], day: numbers[2])
     }
 
     /// Year, month (1–12) and day of month.

@@ -48,49 +48,69 @@ enum LogRecord: Equatable {
         "rest_weekday": ["weekday"],
     ]
 
-    /// The record's fields as text, keyed by column; nil values are left out.
-    var fields: [String: String] {
-        var fields: [String: String?]
+    /// The record's fields as text, one per entry of `columns`; nil where the record has none.
+    var values: [String?] {
+        // Positions in `columns`.
+        var values = [String?](repeating: nil, count: 19)
         switch self {
         case .session(let session):
-            fields = [
-                "type": "session", "session": session.uuid, "activity": session.activity.rawValue,
-                "routine": session.routine, "source": session.source.rawValue,
-                "started_at": LogTime.format(session.startedAt), "ended_at": session.endedAt.map(LogTime.format),
-                "completed": String(session.completed), "day": session.day.iso, "notes": session.notes,
-            ]
+            values[0] = "session"
+            values[1] = session.uuid
+            values[2] = session.activity.rawValue
+            values[3] = session.routine
+            values[4] = session.source.rawValue
+            values[5] = LogTime.format(session.startedAt)
+            values[6] = session.endedAt.map(LogTime.format)
+            values[7] = session.completed ? "true" : "false"
+            values[8] = session.day.iso
+            values[9] = session.notes
         case .set(let set):
-            fields = [
-                "type": "set", "session": set.session, "exercise": set.exercise, "side": set.side?.rawValue,
-                "unit": set.unit.rawValue, "planned": set.planned.map(Self.number), "actual": set.actual.map(Self.number),
-                "completed": String(set.completed), "discomfort": set.discomfort.map(String.init), "at": LogTime.format(set.at),
-            ]
+            values[0] = "set"
+            values[1] = set.session
+            values[7] = set.completed ? "true" : "false"
+            values[10] = set.exercise
+            values[11] = set.side?.rawValue
+            values[12] = set.unit.rawValue
+            values[13] = set.planned.map(Self.number)
+            values[14] = set.actual.map(Self.number)
+            values[15] = set.discomfort.map(String.init)
+            values[16] = LogTime.format(set.at)
         case .mark(let mark):
-            fields = ["type": mark.kind.rawValue, "day": mark.day.iso, "reason": mark.reason]
+            values[0] = mark.kind.rawValue
+            values[8] = mark.day.iso
+            values[17] = mark.reason
         case .restWeekday(let weekday):
-            fields = ["type": "rest_weekday", "weekday": String(weekday)]
+            values[0] = "rest_weekday"
+            values[18] = String(weekday)
         }
-        return fields.compactMapValues { $0 }
+        return values
     }
 
     /// A CSV line with every column.
     var csvLine: String {
-        let fields = self.fields
-        return CSV.line(Self.columns.map { fields[$0] ?? "" })
+        var line = ""
+        for (index, value) in values.enumerated() {
+            if index > 0 { line += "," }
+            if let value { line += CSV.field(value) }
+        }
+        return line + "\n"
     }
+
+    /// Columns written bare in JSON (numbers and booleans).
+    private static let bareColumns: Swift.Set<Int> = [7, 13, 14, 15, 18]
 
     /// A one-line JSON object; numbers and booleans are written bare.
     var jsonObject: String {
-        let fields = self.fields
-        let bare: Swift.Set<String> = ["completed", "planned", "actual", "discomfort", "weekday"]
-        let isSession: Bool
-        if case .session = self { isSession = true } else { isSession = false }
-        let members = Self.columns.compactMap { column -> String? in
-            guard let value = fields[column] else { return nil }
-            let key = isSession && column == "session" ? "uuid" : column
-            return LineJSON.quote(key) + ":" + (bare.contains(column) ? value : LineJSON.quote(value))
+        var isSession = false
+        if case .session = self { isSession = true }
+        var object = "{"
+        for (index, value) in values.enumerated() {
+            guard let value else { continue }
+            if object.utf8.count > 1 { object += "," }
+            let key = isSession && index == 1 ? "uuid" : Self.columns[index]
+            object += "\"" + key + "\":" + (Self.bareColumns.contains(index) ? value : LineJSON.quote(value))
         }
-        return "{" + members.joined(separator: ",") + "}"
+        return object + "}"
     }
 
     /// Shortest text that reads back as the same number: `30`, `29.6`.
@@ -99,10 +119,9 @@ enum LogRecord: Equatable {
         return String(value)
     }
 
-    /// Reads a record from its fields (text keyed by column, empty meaning absent); throws
+    /// Reads a record from its fields (text keyed by column; absent fields are left out); throws
     /// `LogError.malformedFile` naming `line`.
-    init(fields raw: [String: String], line: Int) throws {
-        let fields = raw.filter { !$0.value.isEmpty }
+    init(fields: [String: String], line: Int) throws {
         func fail(_ reason: String) -> LogError { .malformedFile(line: line, reason: reason) }
         guard let type = fields["type"] else { throw fail("missing field 'type'") }
         guard let allowed = Self.fieldsByType[type] else {
@@ -117,7 +136,7 @@ enum LogRecord: Equatable {
         }
         func text(_ name: String) throws -> String {
             let value = try required(name)
-            if value.trimmingCharacters(in: .whitespaces).isEmpty { throw fail("field '\(name)' must not be blank") }
+            if value.isBlank { throw fail("field '\(name)' must not be blank") }
             return value
         }
         func choice<T: RawRepresentable>(_ name: String, _: T.Type) throws -> T where T.RawValue == String {

@@ -67,7 +67,7 @@ public struct NewSet: Sendable, Equatable {
 
     /// Checks the values a person or script could get wrong.
     public func validate() throws {
-        if exercise.trimmingCharacters(in: .whitespaces).isEmpty {
+        if exercise.isBlank {
             throw LogError.invalid(field: "exercise", reason: "must not be empty")
         }
         for (name, value) in [("planned", planned), ("actual", actual)] {

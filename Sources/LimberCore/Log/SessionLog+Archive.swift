@@ -77,30 +77,16 @@ extension SessionLog {
 
     /// Imports an export file's text in one transaction. A malformed file is refused with the line
     /// of the first problem (`LogError.malformedFile`) and nothing is written. Sessions already in
-    /// the log (same uuid) are left as they are, so importing a file twice adds nothing.
+    /// the log (same uuid) are left as they are, so importing a file twice adds nothing. A set
+    /// comes after its session in the file, as exports write them.
     @discardableResult
     public func importLog(_ text: String, format: LogFormat? = nil) throws -> ImportSummary {
-        let records = try LogFormat.records(in: text, format: format ?? LogFormat.detect(text))
-
-        // Check the file as a whole before writing anything.
-        var sessionLines: [String: Int] = [:]
-        for (line, record) in records {
-            if case .session(let session) = record {
-                if let first = sessionLines[session.uuid] {
-                    throw LogError.malformedFile(line: line, reason: "session \(session.uuid) already appears on line \(first)")
-                }
-                sessionLines[session.uuid] = line
-            }
-        }
-        for (line, record) in records {
-            if case .set(let set) = record, sessionLines[set.session] == nil {
-                throw LogError.malformedFile(line: line, reason: "set of session \(set.session), which is not in the file")
-            }
-        }
-
+        let format = format ?? LogFormat.detect(text)
         return try write { db in
             var summary = ImportSummary()
-            var ids: [String: Int64] = [:]
+            /// Each session of the file by uuid: its line, and its row id unless it was already in the log.
+            var sessions: [String: (line: Int, id: Int64?)] = [:]
+            var weekdays = Set(try Int.fetchAll(db, sql: "SELECT weekday FROM rest_weekday"))
             let exists = try db.cachedStatement(sql: "SELECT 1 FROM session WHERE uuid = ?")
             let insertSession = try db.cachedStatement(sql: """
                 INSERT INTO session (uuid, activity, routine, source, started_at, ended_at, completed, local_day, notes)
@@ -110,35 +96,36 @@ extension SessionLog {
                 INSERT INTO session_set (session_id, exercise, side, unit, planned, actual, completed, discomfort, at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
-            for (_, record) in records {
-                guard case .session(let session) = record else { continue }
-                if try Bool.fetchOne(exists, arguments: [session.uuid]) == true {
-                    summary.alreadyPresent += 1
-                    continue
-                }
-                try insertSession.execute(arguments: [
-                    session.uuid, session.activity.rawValue, session.routine, session.source.rawValue, session.startedAt,
-                    session.endedAt, session.completed, session.day.number, session.notes,
-                ])
-                ids[session.uuid] = db.lastInsertedRowID
-                summary.sessions += 1
-            }
-            var weekdays = Set(try Int.fetchAll(db, sql: "SELECT weekday FROM rest_weekday"))
-            for (line, record) in records {
+            let insertMark = try db.cachedStatement(sql: "INSERT OR REPLACE INTO day_mark (local_day, kind, reason) VALUES (?, ?, ?)")
+            try LogFormat.forEachRecord(in: text, format: format) { line, record in
                 switch record {
-                case .session:
-                    continue
+                case .session(let session):
+                    if let first = sessions[session.uuid] {
+                        throw LogError.malformedFile(line: line, reason: "session \(session.uuid) already appears on line \(first.line)")
+                    }
+                    if try Bool.fetchOne(exists, arguments: [session.uuid]) == true {
+                        sessions[session.uuid] = (line, nil)
+                        summary.alreadyPresent += 1
+                        return
+                    }
+                    try insertSession.execute(arguments: [
+                        session.uuid, session.activity.rawValue, session.routine, session.source.rawValue, session.startedAt,
+                        session.endedAt, session.completed, session.day.number, session.notes,
+                    ])
+                    sessions[session.uuid] = (line, db.lastInsertedRowID)
+                    summary.sessions += 1
                 case .set(let set):
-                    guard let sessionID = ids[set.session] else { continue }
+                    guard let session = sessions[set.session] else {
+                        throw LogError.malformedFile(line: line, reason: "set of session \(set.session), which is not in the file before it")
+                    }
+                    guard let sessionID = session.id else { return }
                     try insertSet.execute(arguments: [
                         sessionID, set.exercise, set.side?.rawValue, set.unit.rawValue, set.planned, set.actual,
                         set.completed, set.discomfort, set.at,
                     ])
                     summary.sets += 1
                 case .mark(let mark):
-                    try db.execute(
-                        sql: "INSERT OR REPLACE INTO day_mark (local_day, kind, reason) VALUES (?, ?, ?)",
-                        arguments: [mark.day.number, mark.kind.rawValue, mark.reason])
+                    try insertMark.execute(arguments: [mark.day.number, mark.kind.rawValue, mark.reason])
                     summary.marks += 1
                 case .restWeekday(let weekday):
                     if weekdays.insert(weekday).inserted {

@@ -160,7 +160,7 @@ extension SessionLog {
     }
 
     static func validate(routine: String) throws {
-        if routine.trimmingCharacters(in: .whitespaces).isEmpty {
+        if routine.isBlank {
             throw LogError.invalid(field: "routine", reason: "must not be empty")
         }
     }

@@ -33,9 +33,12 @@ public struct Reminder: Sendable, Equatable {
     /// time has been delivered once.
     public func standing(at now: Date, in timeZone: TimeZone, lastFired: ReminderState.Entry?) -> Standing {
         guard let occurrence = schedule.occurrence(atOrBefore: now, in: timeZone) else { return .notStarted }
+        func midnight(_ date: Date) -> Date {
+            WallClock.instant(CivilDay(containing: date, in: timeZone).number * 86_400, in: timeZone)
+        }
         let period = ReminderPeriod(
-            occurrence: occurrence, next: schedule.occurrence(after: now, in: timeZone),
-            dayStart: WallClock.instant(CivilDay(containing: now, in: timeZone).number * 86_400, in: timeZone))
+            occurrence: occurrence, next: schedule.occurrence(after: now, in: timeZone), dayStart: midnight(now),
+            occurrenceDayStart: midnight(occurrence))
         if let lastFired, lastFired.occurrence >= occurrence { return .alreadyFired(period) }
         if let window, now.timeIntervalSince(occurrence) > window { return .missed(period) }
         return .pending(period)
@@ -50,10 +53,13 @@ public struct ReminderPeriod: Sendable, Equatable {
     public let next: Date?
     /// Local midnight of the day `now` falls on (for "already done today" checks).
     public let dayStart: Date
+    /// Local midnight of the day the occurrence falls on.
+    public let occurrenceDayStart: Date
 
-    public init(occurrence: Date, next: Date?, dayStart: Date) {
+    public init(occurrence: Date, next: Date?, dayStart: Date, occurrenceDayStart: Date) {
         self.occurrence = occurrence
         self.next = next
         self.dayStart = dayStart
+        self.occurrenceDayStart = occurrenceDayStart
     }
 }

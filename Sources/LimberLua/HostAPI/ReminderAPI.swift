@@ -58,6 +58,7 @@ extension HostAPI {
                     .init("occurrence", "integer", "the scheduled time this period began at"),
                     .init("next", "integer?", "the next scheduled time"),
                     .init("today", "integer", "local midnight of the day `now` falls on"),
+                    .init("occurrence_day", "integer", "local midnight of the day `occurrence` falls on"),
                     .init("last_fired", "integer?", "when it was last delivered"),
                     .init("last_occurrence", "integer?", "the scheduled time it last delivered"),
                 ]),

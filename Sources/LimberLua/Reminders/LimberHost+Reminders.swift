@@ -34,6 +34,7 @@ extension LimberHost {
         context["occurrence"] = .integer(Self.epoch(period.occurrence))
         context["next"] = period.next.map { .integer(Self.epoch($0)) } ?? .nil
         context["today"] = .integer(Self.epoch(period.dayStart))
+        context["occurrence_day"] = .integer(Self.epoch(period.occurrenceDayStart))
         context["last_fired"] = lastFired.map { .integer(Self.epoch($0.firedAt)) } ?? .nil
         context["last_occurrence"] = lastFired.map { .integer(Self.epoch($0.occurrence)) } ?? .nil
 
@@ -41,7 +42,7 @@ extension LimberHost {
         defer { currentSource = nil }
         do {
             if let due = entry.due {
-                let answer = try lua.call(due, [.table(context)], cpuLimit: pluginCPULimit).first ?? .nil
+                let answer = try callPlugin(due, [.table(context)]).first ?? .nil
                 switch answer {
                 case .nil, .boolean(false): return outcome(.notDue, period)
                 case .boolean(true): break
@@ -53,7 +54,7 @@ extension LimberHost {
             case .text(let text):
                 return outcome(.due(text), period)
             case .function(let function):
-                let result = try lua.call(function, [.table(context)], cpuLimit: pluginCPULimit).first ?? .nil
+                let result = try callPlugin(function, [.table(context)]).first ?? .nil
                 guard let text = result.stringValue else {
                     return outcome(.failed("\(entry.source): reminder '\(reminder.id)': message must return a string, not \(result.typeName)"), period)
                 }

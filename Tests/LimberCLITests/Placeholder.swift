@@ -1,0 +1,1 @@
+// Tests for the command-line layer live in this folder.
