@@ -50,7 +50,9 @@ struct GuideExamplesTests {
 
     @Test func theExamplesTestsPass() throws {
         let home = try TemporaryFolder()
-        let limber = LimberProcess(home: home.url, extra: ["LIMBER_SHIPPED_PLUGINS": ""], workingDirectory: Repository.root)
+        // With the shipped plugins, as a person running the examples has them.
+        let limber = LimberProcess(
+            home: home.url, extra: ["LIMBER_SHIPPED_PLUGINS": Repository.url("plugins").path], workingDirectory: Repository.root)
         let result = try limber.run(["test", "docs/examples"])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
         let last = result.stdout.split(separator: "\n").last.map(String.init) ?? ""
