@@ -146,8 +146,8 @@ public struct PluginTestRunner {
     }
 
     private func runFile(_ file: URL, display: String, paths: LimberPaths, brokenPlugins: inout Set<String>) -> [Result] {
-        func failed(_ name: String, _ message: String, _ detail: [String] = []) -> Result {
-            Result(file: display, name: name, failure: Failure(message: message, detail: detail))
+        func failed(_ name: String, _ message: String) -> Result {
+            Result(file: display, name: name, failure: Failure(message: message))
         }
         let session: TestSession
         do {
@@ -173,6 +173,9 @@ public struct PluginTestRunner {
             results.append(failed("load test file", Self.expand(error.message, files: files)))
             return results
         }
+        // What the test file defines is attributed to it, as a script's is.
+        session.host.currentSource = display
+        defer { session.host.currentSource = nil }
         do {
             try session.host.lua.call(chunk, cpuLimit: cpuLimit)
         } catch {
@@ -182,7 +185,8 @@ public struct PluginTestRunner {
             return results
         }
 
-        for index in 1...max(1, session.testCount) where session.testCount > 0 {
+        let count = session.testCount
+        for index in stride(from: 1, through: count, by: 1) {
             let name = session.testName(index)
             if let filter, !name.contains(filter) { continue }
             do {
