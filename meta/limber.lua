@@ -247,8 +247,8 @@ function limber.progression(progression) end
 ---@class limber.Reminder
 ---@field id string unique id: lower-case letters, digits, '-' and '_'
 ---@field schedule string when: 'daily 18:00', 'weekdays 07:30', 'weekends 09:00', 'mon,wed,fri 18:30', 'every 2 days at 18:00', 'every 30 minutes', 'hourly'
----@field message string|fun(ctx: limber.ReminderContext): string what to say, or a function that says it
----@field due (fun(ctx: limber.ReminderContext): boolean)? whether it is due now; omit for always
+---@field message string|fun(ctx: limber.ReminderContext): string # what to say, or a function that says it
+---@field due? fun(ctx: limber.ReminderContext): boolean # whether it is due now; omit for always
 ---@field window? number seconds after the scheduled time it may still be delivered; default until the next time
 
 ---What `due` and `message` functions receive; times are epoch seconds.

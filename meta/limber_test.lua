@@ -8,6 +8,14 @@
 ---@class limber.test.clock
 clock = {}
 
+---The test's session log: in memory, empty when each test starts; `limber.log` reads and writes it.
+---@class limber.test.log
+log = {}
+
+---The reminders plugins defined, evaluated at the virtual time as `limber remind` would; nothing is shown, and each test starts with none delivered.
+---@class limber.test.reminders
+reminders = {}
+
 ---Declares a test. Tests run in file order, after the whole file has loaded; the first failed expectation or error ends a test.
 ---
 ---```lua
@@ -16,7 +24,7 @@ clock = {}
 ---end)
 ---```
 ---@param name string what the test shows
----@param fn fun() the test's body
+---@param fn fun() # the test's body
 function test(name, fn) end
 
 ---Starts an expectation about a value; a failed one stops the test and reports file:line, expected and actual.
@@ -57,14 +65,52 @@ function clock.advance(amount) end
 ---@return string # the formatted time
 function clock.date(format) end
 
+---Writes history into the test's log: each entry goes to `limber.log.record`, with `at` and `ended_at` (also in sets) given as seconds or as 'YYYY-MM-DD HH:MM' local times.
+---
+---```lua
+---log.seed{
+---  { routine = 'runner-cooldown', at = '2026-03-01 18:00', sets = { { exercise = 'cat-cow', reps = 10 } } },
+---  { routine = 'runner-cooldown', at = '2026-03-03 18:10', completed = false, sets = {} },
+---}
+---```
+---@param entries limber.LogEntry[]|limber.LogEntry whole sessions (routine and sets) or runs, or one of them
+---@return limber.Session[] # what was written
+function log.seed(entries) end
+
+---Evaluates one reminder now, as `limber remind --dry-run` would: delivers and records nothing.
+---
+---```lua
+---clock.set('2026-03-09 18:30')
+---expect(reminders.check('evening-stretch').status).to_be('due')
+---```
+---@param id string the reminder's id
+---@return limber.test.ReminderOutcome # its status, and its message when due
+function reminders.check(id) end
+
+---Evaluates every reminder now, as a `limber remind` run from cron would: the due ones are sent (see `reminders.sent`) and recorded, so they are not due again in the same period.
+---@return table<string, limber.test.ReminderOutcome> # every reminder's outcome, by id
+function reminders.run() end
+
+---The messages sent in this test, in order: by `limber.notify` and by reminders that `reminders.run` delivered.
+---@return string[] # the messages
+function reminders.sent() end
+
 ---What `expect(actual)` returns; each matcher stops the test when it fails.
 ---@class limber.test.Expectation
----@field to_be fun(expected: any) actual == expected (the same table, for tables)
----@field to_equal fun(expected: any) deep equality; a failure names the first path that differs
----@field to_be_nil fun() actual is nil
----@field to_be_truthy fun() actual is neither nil nor false
----@field to_be_falsy fun() actual is nil or false
----@field to_contain fun(item: any) a string holds the text, or a table holds a value deep-equal to item
----@field to_match fun(pattern: string) a string matches the Lua pattern
----@field to_fail_with fun(pattern: string?) actual is a function that raises an error holding the text (or matching the Lua pattern); any error without a pattern
+---@field to_be fun(expected: any) # actual == expected (the same table, for tables)
+---@field to_equal fun(expected: any) # deep equality; a failure names the first path that differs
+---@field to_be_nil fun() # actual is nil
+---@field to_be_truthy fun() # actual is neither nil nor false
+---@field to_be_falsy fun() # actual is nil or false
+---@field to_contain fun(item: any) # a string holds the text, or a table holds a value deep-equal to item
+---@field to_match fun(pattern: string) # a string matches the Lua pattern
+---@field to_fail_with fun(pattern: string?) # actual is a function that raises an error holding the text (or matching the Lua pattern); any error without a pattern
 ---@field never limber.test.Expectation the same matchers, negated
+
+---What evaluating a reminder found.
+---@class limber.test.ReminderOutcome
+---@field id string the reminder's id
+---@field status 'due'|'not_due'|'already_fired'|'missed'|'not_started'|'failed' due now; its `due` said no; delivered already this period; its window passed; no scheduled time yet; its `due` or `message` failed
+---@field message? string what it says, when due
+---@field error? string file:line: message, when it failed
+---@field occurrence? integer the scheduled time of the current period, seconds since 1970

@@ -102,6 +102,15 @@ struct LuaLSStubTests {
         }
     }
 
+    @Test func optionalTypesBecomeOptionalNamesUnlessTheQuestionMarkIsAResults() {
+        #expect(LuaLSStub.optionalForm("string") == (false, "string"))
+        #expect(LuaLSStub.optionalForm("string[]?") == (true, "string[]"))
+        #expect(LuaLSStub.optionalForm("'a'|'b'?") == (true, "'a'|'b'"))
+        #expect(LuaLSStub.optionalForm("(fun(ctx: limber.Ctx): boolean)?") == (true, "fun(ctx: limber.Ctx): boolean"))
+        #expect(LuaLSStub.optionalForm("fun(): string?") == (false, "fun(): string?"))
+        #expect(LuaLSStub.optionalForm("(fun(): string)|(fun(): number)?") == (false, "(fun(): string)|(fun(): number)?"))
+    }
+
     @Test func rendersParametersResultsOptionalsAndNamespaces() {
         let functions = [
             APIFunction(
@@ -137,7 +146,7 @@ struct LuaLSStubTests {
             ---```
             ---@param where string the place
             ---@param opts? { fast: boolean } options
-            ---@param hook fun(): boolean? a callback
+            ---@param hook fun(): boolean? # a callback
             ---@param ... any more
             ---@return integer # how far
             ---@return string?

@@ -129,6 +129,9 @@ struct PluginTestRunnerTests {
         #expect(message(results[0]) == "plugin_test.lua:3: attempt to index a nil value (local 't')")
         #expect(message(results[1]) == "plugin_test.lua:6: limber.catalogue.get: bad argument #1 'id' (string expected, got number)")
         #expect(message(results[2]) == "plugin_test.lua:8: (error object is a table value)")
+        #expect(results[2].failure?.detail.count == 1)
+        #expect(results[2].failure?.detail.first?.hasSuffix("/plugin_test.lua:10") == true, "\(results[2])")
+        #expect(results[0].failure?.detail == [], "the error is on the test's own line")
     }
 
     @Test func aSyntaxErrorOrABrokenTopLevelIsOneFailureWithItsLine() throws {
@@ -168,6 +171,82 @@ struct PluginTestRunnerTests {
             """)
         #expect(results.allSatisfy { $0.passed }, "\(results.map(\.failure))")
         #expect(results.count == 3)
+    }
+
+    @Test func theLogIsInMemorySeededWithLocalTimesAndEmptyForEachTest() throws {
+        let (results, _) = try run("""
+            test("seed", function()
+              clock.set("2026-03-08 17:00")
+              local written = log.seed{
+                { routine = "runner-cooldown", at = "2026-03-01 18:00", sets = { { exercise = "cat-cow", reps = 10 } } },
+                { routine = "runner-cooldown", at = "2026-03-07 18:00", completed = false,
+                  sets = { { exercise = "childs-pose", hold = 45, at = "2026-03-07 18:05" } } },
+              }
+              expect(#written).to_be(2)
+              local sessions = limber.log.sessions{ routine = "runner-cooldown" }
+              expect(#sessions).to_be(2)
+              expect(sessions[1].day).to_be("2026-03-01")
+              expect(sessions[2].outcome).to_be("ended_early")
+              expect(limber.log.last("runner-cooldown").sets[1].at).to_be(os.time{ year = 2026, month = 3, day = 7, hour = 18, min = 5 })
+            end)
+            test("one entry, and record stamps the virtual now", function()
+              expect(#limber.log.sessions()).to_be(0)
+              log.seed{ activity = "run", minutes = 30, at = "2026-01-04" }
+              limber.log.record{ routine = "evening", exercise = "cat-cow", reps = 5 }
+              local sets = limber.log.sets{ routine = "evening" }
+              expect(sets[1].at).to_be(clock.now())
+              expect(#limber.log.sessions{ activity = "run" }).to_be(1)
+            end)
+            test("a bad time", function()
+              log.seed{ routine = "r", at = "yesterday-ish", sets = {} }
+            end)
+            test("a bad entry", function()
+              log.seed{ { routine = "r", sets = {} }, { routine = "r", sets = { { exercise = "nope", reps = 1 } } } }
+            end)
+            """)
+        #expect(results[0].passed && results[1].passed, "\(results.map(\.failure))")
+        #expect(message(results[2]) == "plugin_test.lua:24: log.seed: at: 'yesterday-ish' is not a time: use 'YYYY-MM-DD HH:MM', 'YYYY-MM-DD HH:MM:SS' or 'YYYY-MM-DD'")
+        #expect(message(results[3]) == "plugin_test.lua:27: log.seed: entry 2: limber.log.record: field 'sets[1].exercise': unknown exercise 'nope'")
+    }
+
+    @Test func remindersAreEvaluatedAtTheVirtualTimeAndWhatTheySendIsKept() throws {
+        try folder.write("nag.lua", """
+            limber.reminder{ id = 'evening-stretch', schedule = 'weekdays 18:30',
+              due = function(ctx) return #limber.log.sessions{ since = ctx.today } == 0 end,
+              message = function(ctx) return 'Stretch? ' .. os.date('%H:%M', ctx.now) end }
+            limber.reminder{ id = 'broken', schedule = 'daily 07:00', due = function() error('oops') end, message = 'x' }
+            """)
+        let (results, _) = try run("""
+            test("due on a weekday evening, once", function()
+              clock.set("2026-03-09 18:31")
+              local r = reminders.check("evening-stretch")
+              expect(r.status).to_be("due")
+              expect(r.message).to_be("Stretch? 18:31")
+              expect(reminders.check("evening-stretch").status).to_be("due")
+              expect(reminders.sent()).to_equal({})
+              local all = reminders.run()
+              expect(all["evening-stretch"].status).to_be("due")
+              expect(all.broken.status).to_be("failed")
+              expect(all.broken.error).to_contain("nag.lua:4: oops")
+              expect(reminders.sent()).to_equal({ "Stretch? 18:31" })
+              expect(reminders.check("evening-stretch").status).to_be("already_fired")
+              clock.advance{ days = 1 }
+              expect(reminders.check("evening-stretch").status).to_be("due")
+              limber.notify("hello")
+              expect(reminders.sent()).to_equal({ "Stretch? 18:31", "hello" })
+            end)
+            test("not due after a session; nothing delivered yet", function()
+              clock.set("2026-03-09 18:31")
+              expect(reminders.sent()).to_equal({})
+              log.seed{ routine = "c", at = "2026-03-09 07:00", sets = { { exercise = "cat-cow", reps = 10 } } }
+              expect(reminders.check("evening-stretch").status).to_be("not_due")
+            end)
+            test("an unknown id", function()
+              reminders.check("nope")
+            end)
+            """, file: "nag_test.lua")
+        #expect(results[0].passed && results[1].passed, "\(results.map(\.failure))")
+        #expect(message(results[2]) == "nag_test.lua:26: reminders.check: no reminder 'nope' (defined: broken, evening-stretch)")
     }
 
     @Test func pluginsSeeTheVirtualClockAndTheTestedPluginLoads() throws {

@@ -73,10 +73,10 @@ public enum LuaLSStub {
         }
         for parameter in parameters {
             if parameter.name == "..." {
-                out.line("---@param ... \(parameter.type)\(describe(parameter.summary))")
+                out.line("---@param ... \(parameter.type)\(describe(parameter.summary, after: parameter.type))")
             } else {
                 let (optional, type) = optionalForm(parameter.type)
-                out.line("---@param \(parameter.name)\(optional ? "?" : "") \(type)\(describe(parameter.summary))")
+                out.line("---@param \(parameter.name)\(optional ? "?" : "") \(type)\(describe(parameter.summary, after: type))")
             }
         }
         for result in results {
@@ -91,7 +91,7 @@ public enum LuaLSStub {
         out.line("---@class \(type.name)")
         for field in type.fields {
             let (optional, fieldType) = optionalForm(field.type)
-            out.line("---@field \(field.name)\(optional ? "?" : "") \(fieldType)\(describe(field.summary))")
+            out.line("---@field \(field.name)\(optional ? "?" : "") \(fieldType)\(describe(field.summary, after: fieldType))")
         }
     }
 
@@ -122,14 +122,28 @@ public enum LuaLSStub {
         return result
     }
 
-    /// `string?` as an optional `string`; a trailing `?` inside a function type stays where it is.
+    /// `string?` as an optional `string`, and `(fun(): boolean)?` as an optional function; a
+    /// trailing `?` that belongs to a function's result (`fun(): string?`) stays where it is.
     static func optionalForm(_ type: String) -> (optional: Bool, type: String) {
-        guard type.hasSuffix("?"), !type.contains("fun(") else { return (false, type) }
-        return (true, String(type.dropLast()))
+        guard type.hasSuffix("?") else { return (false, type) }
+        let inner = type.dropLast()
+        if !inner.contains("fun(") { return (true, String(inner)) }
+        guard inner.hasPrefix("("), inner.hasSuffix(")") else { return (false, type) }
+        // The outer parentheses must enclose everything: depth stays above zero until the end.
+        var depth = 0
+        for (offset, character) in inner.enumerated() {
+            if character == "(" { depth += 1 }
+            if character == ")" { depth -= 1 }
+            if depth == 0 && offset < inner.count - 1 { return (false, type) }
+        }
+        return (true, String(inner.dropFirst().dropLast()))
     }
 
-    private static func describe(_ summary: String) -> String {
-        summary.isEmpty ? "" : " " + oneLine(summary)
+    /// The description after a type; after a function type it starts with `#`, so the words
+    /// cannot be read as part of the function's results.
+    private static func describe(_ summary: String, after type: String) -> String {
+        guard !summary.isEmpty else { return "" }
+        return (type.contains("fun(") ? " # " : " ") + oneLine(summary)
     }
 
     private static func oneLine(_ text: String) -> String {

@@ -1,4 +1,5 @@
-/// The documentation of what a `*_test.lua` file sees besides `limber`: `test`, `expect`, `clock`.
+/// The documentation of what a `*_test.lua` file sees besides `limber`: `test`, `expect`, and the
+/// `clock`, `log` and `reminders` tables.
 ///
 /// It generates `meta/limber_test.lua` for editors; a test checks it against the globals and
 /// matchers the runtime really installs.
@@ -23,6 +24,8 @@ public enum PluginTestAPI {
     /// Global tables, with their LuaLS class and summary.
     public static let tables: [(name: String, summary: String)] = [
         ("clock", "The virtual clock every test runs on. Each test starts at \(VirtualClock.startText), local time; limber, os.time() and os.date() read this clock."),
+        ("log", "The test's session log: in memory, empty when each test starts; `limber.log` reads and writes it."),
+        ("reminders", "The reminders plugins defined, evaluated at the virtual time as `limber remind` would; nothing is shown, and each test starts with none delivered."),
     ]
 
     public static let functions: [Function] = [
@@ -52,7 +55,34 @@ public enum PluginTestAPI {
             "clock.date", summary: "The virtual time formatted with os.date.",
             parameters: [.init("format", "string?", "an os.date format; default '%Y-%m-%d %H:%M:%S'")],
             results: [.init("string", "the formatted time")]),
+        seed,
+        Function(
+            "reminders.check",
+            summary: "Evaluates one reminder now, as `limber remind --dry-run` would: delivers and records nothing.",
+            parameters: [.init("id", "string", "the reminder's id")],
+            results: [.init("limber.test.ReminderOutcome", "its status, and its message when due")],
+            example: "clock.set('2026-03-09 18:30')\nexpect(reminders.check('evening-stretch').status).to_be('due')"),
+        Function(
+            "reminders.run",
+            summary: "Evaluates every reminder now, as a `limber remind` run from cron would: the due ones are sent (see `reminders.sent`) and recorded, so they are not due again in the same period.",
+            results: [.init("table<string, limber.test.ReminderOutcome>", "every reminder's outcome, by id")]),
+        Function(
+            "reminders.sent",
+            summary: "The messages sent in this test, in order: by `limber.notify` and by reminders that `reminders.run` delivered.",
+            results: [.init("string[]", "the messages")]),
     ]
+
+    static let seed = Function(
+        "log.seed",
+        summary: "Writes history into the test's log: each entry goes to `limber.log.record`, with `at` and `ended_at` (also in sets) given as seconds or as 'YYYY-MM-DD HH:MM' local times.",
+        parameters: [.init("entries", "limber.LogEntry[]|limber.LogEntry", "whole sessions (routine and sets) or runs, or one of them")],
+        results: [.init("limber.Session[]", "what was written")],
+        example: """
+            log.seed{
+              { routine = 'runner-cooldown', at = '2026-03-01 18:00', sets = { { exercise = 'cat-cow', reps = 10 } } },
+              { routine = 'runner-cooldown', at = '2026-03-03 18:10', completed = false, sets = {} },
+            }
+            """)
 
     public static let classes: [APIClass] = [
         APIClass(
@@ -67,6 +97,17 @@ public enum PluginTestAPI {
                 .init("to_match", "fun(pattern: string)", "a string matches the Lua pattern"),
                 .init("to_fail_with", "fun(pattern: string?)", "actual is a function that raises an error holding the text (or matching the Lua pattern); any error without a pattern"),
                 .init("never", "limber.test.Expectation", "the same matchers, negated"),
+            ]),
+        APIClass(
+            "limber.test.ReminderOutcome", summary: "What evaluating a reminder found.",
+            fields: [
+                .init("id", "string", "the reminder's id"),
+                .init(
+                    "status", "'due'|'not_due'|'already_fired'|'missed'|'not_started'|'failed'",
+                    "due now; its `due` said no; delivered already this period; its window passed; no scheduled time yet; its `due` or `message` failed"),
+                .init("message", "string?", "what it says, when due"),
+                .init("error", "string?", "file:line: message, when it failed"),
+                .init("occurrence", "integer?", "the scheduled time of the current period, seconds since 1970"),
             ]),
     ]
 

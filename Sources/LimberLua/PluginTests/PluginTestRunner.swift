@@ -6,7 +6,8 @@ import LimberCore
 /// A test file's host loads the shipped plugins, the extra plugin folders, and the plugin the
 /// file tests (`x_test.lua` tests `x.lua` or `x/` beside it; `p/tests/*_test.lua` tests the folder
 /// plugin `p`), all with an empty config: no grants, no settings. Before each test the clock
-/// goes back to `VirtualClock.startText`.
+/// goes back to `VirtualClock.startText`, `limber.log` is a new, empty log in memory, and no
+/// reminder has been delivered.
 public struct PluginTestRunner {
     /// A failure: the message reads `file:line: what differed` when the place is known.
     public struct Failure: Sendable, Equatable {
@@ -145,8 +146,8 @@ public struct PluginTestRunner {
     }
 
     private func runFile(_ file: URL, display: String, paths: LimberPaths, brokenPlugins: inout Set<String>) -> [Result] {
-        func failed(_ name: String, _ message: String, _ detail: [String] = []) -> Result {
-            Result(file: display, name: name, failure: Failure(message: message, detail: detail))
+        func failed(_ name: String, _ message: String) -> Result {
+            Result(file: display, name: name, failure: Failure(message: message))
         }
         let session: TestSession
         do {
@@ -172,6 +173,9 @@ public struct PluginTestRunner {
             results.append(failed("load test file", Self.expand(error.message, files: files)))
             return results
         }
+        // What the test file defines is attributed to it, as a script's is.
+        session.host.currentSource = display
+        defer { session.host.currentSource = nil }
         do {
             try session.host.lua.call(chunk, cpuLimit: cpuLimit)
         } catch {
@@ -181,11 +185,12 @@ public struct PluginTestRunner {
             return results
         }
 
-        for index in 1...max(1, session.testCount) where session.testCount > 0 {
+        let count = session.testCount
+        for index in stride(from: 1, through: count, by: 1) {
             let name = session.testName(index)
             if let filter, !name.contains(filter) { continue }
-            session.reset()
             do {
+                try session.reset()
                 try session.run(index, cpuLimit: cpuLimit)
                 results.append(Result(file: display, name: name, failure: nil))
             } catch {
@@ -212,27 +217,28 @@ public struct PluginTestRunner {
         case .exit(let code):
             return Failure(message: "\(testFile): os.exit(\(code)) was called during the test")
         case .runtime(let message, let traceback):
+            let runtimePrefix = PluginTestRuntime.chunkName.dropFirst() + ":"
             let frames = traceback.split(separator: "\n").map { Self.expand($0.trimmingCharacters(in: .whitespaces), files: files) }
-            let caller = frames.lazy.compactMap { frame -> String? in
+                .filter { !$0.hasPrefix(runtimePrefix) }
+            // The test file's frames, innermost first: where the error came from, and the test's own line.
+            let places = frames.compactMap { frame -> String? in
                 guard frame.hasPrefix(testFile + ":") else { return nil }
                 let line = frame.dropFirst(testFile.count + 1).prefix { $0.isNumber }
                 return line.isEmpty ? nil : "\(testFile):\(line)"
-            }.first
+            }
             var detail: [String] = []
             var text = Self.expand(message, files: files)
             // A CPU-limit stop can land in the runner's own frame: the test's line says more.
-            let runtimePrefix = PluginTestRuntime.chunkName.dropFirst() + ":"
             if text.hasPrefix(runtimePrefix), let colon = text.dropFirst(runtimePrefix.count).firstIndex(of: ":") {
                 text = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             }
-            if let caller, !text.hasPrefix(testFile + ":") {
-                if Self.hasLocation(text) {
-                    detail.append("called from \(caller)")
-                } else {
-                    text = "\(caller): \(text)"
-                }
+            if !Self.hasLocation(text), let innermost = places.first {
+                text = "\(innermost): \(text)"
             }
-            if verbose, !frames.isEmpty { detail += ["stack traceback:"] + frames.dropFirst().map { "  " + $0 } }
+            if let testLine = places.last, !text.hasPrefix(testLine + ":") {
+                detail.append("called from \(testLine)")
+            }
+            if verbose, frames.count > 1 { detail += ["stack traceback:"] + frames.dropFirst().map { "  " + $0 } }
             return Failure(message: text, detail: detail)
         default:
             return Failure(message: Self.expand(error.message, files: files))
@@ -264,6 +270,10 @@ final class TestSession {
     let clock: VirtualClock
     private let start: Date
     private var control = LuaTable()
+    /// What reminders delivered in this test, as `limber remind` keeps it in its state file.
+    private var reminderState = ReminderState()
+    /// Messages sent by `limber.notify` and delivered reminders in this test, in order.
+    private(set) var sent: [String] = []
     /// The globals the runtime gave the test file, by name.
     private(set) var globals: [String: LuaValue] = [:]
 
@@ -271,7 +281,51 @@ final class TestSession {
         host = try LimberHost(paths: paths, memoryLimit: memoryLimit)
         clock = VirtualClock()
         start = clock.date
+        let clock = self.clock
+        host.sessionLog.now = { clock.date }
+        host.sessionLog.timeZone = clock.timeZone
+        try useEmptyLog()
+        host.reminders.notify = { [weak self] message in self?.sent.append(message) }
         try installRuntime()
+    }
+
+    /// Evaluates every reminder at the virtual time, as `limber remind` would; with `deliver`,
+    /// the due ones are sent and recorded as delivered. Returns one table per reminder, by id.
+    func evaluateReminders(deliver: Bool) -> LuaTable {
+        let now = clock.date
+        var outcomes = LuaTable()
+        for outcome in host.evaluateReminders(at: now, in: clock.timeZone, state: reminderState) {
+            var table = LuaTable()
+            table["id"] = .string(outcome.id)
+            table["occurrence"] = outcome.period.map { .integer(Int64($0.occurrence.timeIntervalSince1970.rounded(.down))) } ?? .nil
+            switch outcome.status {
+            case .due(let message):
+                table["status"] = "due"
+                table["message"] = .string(message)
+                if deliver {
+                    sent.append(message)
+                    if let period = outcome.period { reminderState.record(outcome.id, occurrence: period.occurrence, firedAt: now) }
+                }
+            case .notDue: table["status"] = "not_due"
+            case .alreadyFired: table["status"] = "already_fired"
+            case .missed: table["status"] = "missed"
+            case .notStarted: table["status"] = "not_started"
+            case .failed(let message):
+                table["status"] = "failed"
+                table["error"] = .string(message)
+            }
+            outcomes[outcome.id] = .table(table)
+        }
+        return outcomes
+    }
+
+    /// Gives `limber.log` a new, empty log in memory.
+    private func useEmptyLog() throws(LuaError) {
+        do {
+            host.sessionLog.use(try SessionLog())
+        } catch {
+            throw .conversion("cannot open a log in memory: \(error)")
+        }
     }
 
     private func installRuntime() throws(LuaError) {
@@ -298,8 +352,29 @@ final class TestSession {
             clock.advance(by: .milliseconds(Int64((seconds * 1000).rounded())))
             return []
         }
+        let parse = HostFunction("parse_time") { call in
+            let text = try call.string(1, "time")
+            guard let date = VirtualClock.parse(text, timeZone: clock.timeZone) else {
+                return [.nil, .string("'\(text)' is not a time: use 'YYYY-MM-DD HH:MM', 'YYYY-MM-DD HH:MM:SS' or 'YYYY-MM-DD'")]
+            }
+            return [.integer(Int64(date.timeIntervalSince1970.rounded(.down)))]
+        }
+        let evaluate = HostFunction("evaluate_reminders") { [weak self] call in
+            guard let self else { return [] }
+            return [.table(self.evaluateReminders(deliver: call.argument(1) == .boolean(true)))]
+        }
+        let sent = HostFunction("sent") { [weak self] _ in
+            [.table(LuaTable(array: (self?.sent ?? []).map { .string($0) }))]
+        }
+        var native = LuaTable()
+        native["clock_now"] = .function(.host(now))
+        native["clock_set"] = .function(.host(set))
+        native["clock_advance"] = .function(.host(advance))
+        native["parse_time"] = .function(.host(parse))
+        native["evaluate_reminders"] = .function(.host(evaluate))
+        native["sent"] = .function(.host(sent))
         let chunk = try host.lua.load(Array(PluginTestRuntime.source.utf8), chunkName: PluginTestRuntime.chunkName)
-        let result = try host.lua.call(chunk, [.function(.host(now)), .function(.host(set)), .function(.host(advance))])
+        let result = try host.lua.call(chunk, [.table(native)])
         guard case .table(let control) = result.first ?? .nil, case .table(let globals) = control["globals"] else {
             throw .conversion("limber test: the test runtime did not start")
         }
@@ -335,9 +410,13 @@ final class TestSession {
         return name
     }
 
-    /// Puts the clock back to where every test starts.
-    func reset() {
+    /// Puts the clock back to where every test starts and gives the test an empty log.
+    func reset() throws(LuaError) {
+        try? host.sessionLog.finishRecordings(completed: true)
         clock.set(start)
+        try useEmptyLog()
+        reminderState = ReminderState()
+        sent = []
     }
 
     func run(_ index: Int, cpuLimit: Double) throws(LuaError) {

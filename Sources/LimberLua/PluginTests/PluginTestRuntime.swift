@@ -1,6 +1,7 @@
-/// The Lua side of `limber test`: `test`, `expect` and its matchers, and the `clock` table.
+/// The Lua side of `limber test`: `test`, `expect` and its matchers, and the `clock`, `log` and
+/// `reminders` tables.
 ///
-/// The chunk receives the Swift clock functions and returns a control table for the runner:
+/// The chunk receives a table of Swift functions (the clock, reminders) and returns a control table for the runner:
 /// `globals` (what a test file sees), `count()`, `name(i)`, `run(i)` (calls test i; errors
 /// propagate to Swift with a traceback), and `failure()` (the last failed expectation, if the
 /// error came from one).
@@ -8,8 +9,9 @@ enum PluginTestRuntime {
     static let chunkName = "=limber.test"
 
     static let source = #"""
-        local clock_now, clock_set, clock_advance = ...
-        local type, tostring, pairs, ipairs, error, pcall, select = type, tostring, pairs, ipairs, error, pcall, select
+        local native = ...
+        local clock_now, clock_set, clock_advance, parse_time = native.clock_now, native.clock_set, native.clock_advance, native.parse_time
+        local type, tostring, pairs, ipairs, error, pcall, next = type, tostring, pairs, ipairs, error, pcall, next
         local getinfo, format, find, rep, concat, sort = debug.getinfo, string.format, string.find, string.rep, table.concat, table.sort
         local math_type = math.type
 
@@ -251,8 +253,70 @@ enum PluginTestRuntime {
         os.time = function(t) if t == nil then return clock_now() end return real_time(t) end
         os.date = function(fmt, t) if t == nil then t = clock_now() end return real_date(fmt, t) end
 
+        -- The log: every test starts with an empty one in memory; seed fills in history.
+        local log = {}
+        local function time_field(entry, key, where)
+          local value = entry[key]
+          if type(value) ~= "string" then return end
+          local seconds, message = parse_time(value)
+          if seconds == nil then error("log.seed: " .. where .. key .. ": " .. message, 4) end
+          entry[key] = seconds
+        end
+        local function prepared(entry, where)
+          if type(entry) ~= "table" then error("log.seed: " .. where .. "expected a table, got " .. type(entry), 3) end
+          local copy = {}
+          for k, v in pairs(entry) do copy[k] = v end
+          time_field(copy, "at", where)
+          time_field(copy, "ended_at", where)
+          if type(copy.sets) == "table" then
+            local sets = {}
+            for i, set in ipairs(copy.sets) do
+              local set_copy = {}
+              if type(set) == "table" then
+                for k, v in pairs(set) do set_copy[k] = v end
+                time_field(set_copy, "at", where .. "sets[" .. i .. "].")
+              end
+              sets[i] = type(set) == "table" and set_copy or set
+            end
+            copy.sets = sets
+          end
+          return copy
+        end
+        function log.seed(entries)
+          if type(entries) ~= "table" then error("log.seed: expected a list of entries for limber.log.record, got " .. type(entries), 2) end
+          if entries[1] == nil and next(entries) ~= nil then entries = { entries } end
+          local written = {}
+          for i, entry in ipairs(entries) do
+            local where = #entries > 1 and ("entry " .. i .. ": ") or ""
+            local ok, result = pcall(limber.log.record, prepared(entry, where))
+            if not ok then
+              local message = tostring(result):gsub("^[^:]*:%d+: ", "")
+              error("log.seed: " .. where .. message, 2)
+            end
+            written[i] = result
+          end
+          return written
+        end
+
+        -- Reminders: evaluated at the virtual time as `limber remind` would, against the test's
+        -- own delivery record; what they and limber.notify send is kept, not shown.
+        local reminders = {}
+        function reminders.check(id)
+          if type(id) ~= "string" then error("reminders.check: expected a reminder id, got " .. type(id), 2) end
+          local outcomes = native.evaluate_reminders(false)
+          if outcomes[id] == nil then
+            local ids = {}
+            for known in pairs(outcomes) do ids[#ids + 1] = known end
+            sort(ids)
+            error("reminders.check: no reminder '" .. id .. "' (defined: " .. (#ids > 0 and concat(ids, ", ") or "none") .. ")", 2)
+          end
+          return outcomes[id]
+        end
+        function reminders.run() return native.evaluate_reminders(true) end
+        function reminders.sent() return native.sent() end
+
         return {
-          globals = { test = test, expect = expect, clock = clock },
+          globals = { test = test, expect = expect, clock = clock, log = log, reminders = reminders },
           count = function() return #tests end,
           name = function(i) return tests[i].name, tests[i].where end,
           run = function(i) failure = nil; tests[i].fn() end,
