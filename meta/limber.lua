@@ -273,7 +273,7 @@ function limber.progression(progression) end
 ---@field id string slug naming the progression
 ---@field routine string the routine it adjusts
 ---@field describe string the rule in one sentence, shown by `limber plan`
----@field adjust fun(plan: limber.Routine, history: limber.Session[], ctx: limber.ProgressionContext): limber.Routine?, string? returns the adjusted plan (nil: unchanged) and why; no dose may grow after a session rated 7/10 or more
+---@field adjust fun(plan: limber.Routine, history: limber.Session[], ctx: limber.ProgressionContext): limber.Routine?, string? # returns the adjusted plan (nil: unchanged) and why; no dose may grow after a session rated 7/10 or more
 ---@field override? boolean replace a progression with the same id
 
 ---What an `adjust` function knows besides the plan and history.
