@@ -12,6 +12,10 @@ clock = {}
 ---@class limber.test.log
 log = {}
 
+---Today's plan for a routine, with the progressions for it applied, from the test's log at the virtual time.
+---@class limber.test.progressions
+progressions = {}
+
 ---The reminders plugins defined, evaluated at the virtual time as `limber remind` would; nothing is shown, and each test starts with none delivered.
 ---@class limber.test.reminders
 reminders = {}
@@ -77,6 +81,16 @@ function clock.date(format) end
 ---@return limber.Session[] # what was written
 function log.seed(entries) end
 
+---Today's plan for a routine, as a guided session would start it: every dose written out, then each progression for the routine's id applied in load order, under the host's safety rule.
+---
+---```lua
+---local plan = progressions.plan{ id = 'runner-cooldown', name = 'Cool-down', steps = { { exercise = 'childs-pose' } } }
+---expect(plan.steps[1].hold).to_be(30)
+---```
+---@param routine { id: string, name: string, steps: table[], rest: integer? } the routine, as `limber.routine` takes it
+---@return limber.test.Plan # the plan, what changed and why
+function progressions.plan(routine) end
+
 ---Evaluates one reminder now, as `limber remind --dry-run` would: delivers and records nothing.
 ---
 ---```lua
@@ -106,6 +120,14 @@ function reminders.sent() end
 ---@field to_match fun(pattern: string) # a string matches the Lua pattern
 ---@field to_fail_with fun(pattern: string?) # actual is a function that raises an error holding the text (or matching the Lua pattern); any error without a pattern
 ---@field never limber.test.Expectation the same matchers, negated
+
+---What `progressions.plan` returns.
+---@class limber.test.Plan
+---@field steps { exercise: string, hold: integer?, reps: integer?, sides: integer?, rest: integer? }[] today's steps, doses written out
+---@field routine table the whole planned routine
+---@field changes { progression: string, step: integer, exercise: string, field: 'hold'|'reps', from: integer, to: integer, reason: string?, refused: integer? }[] every change, in order; `refused` is what a progression asked for when the safety rule held it to `to`
+---@field applied string[] the ids of the progressions that applied
+---@field problems string[] one line per progression that failed and was skipped
 
 ---What evaluating a reminder found.
 ---@class limber.test.ReminderOutcome

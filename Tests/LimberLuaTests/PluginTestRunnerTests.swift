@@ -249,6 +249,39 @@ struct PluginTestRunnerTests {
         #expect(message(results[2]) == "nag_test.lua:26: reminders.check: no reminder 'nope' (defined: broken, evening-stretch)")
     }
 
+    @Test func progressionsPlanTodayFromTheTestsLogAndClock() throws {
+        try folder.write("plus-one.lua", """
+            limber.progression{ id = 'plus-one', routine = 'evening', describe = '+1 s per completed session',
+              adjust = function(plan, history, ctx)
+                for _, step in ipairs(plan.steps) do
+                  if step.hold then step.hold = step.hold + #history end
+                end
+                return plan, #history .. ' sessions by ' .. ctx.today
+              end }
+            """)
+        let (results, _) = try run("""
+            local evening = { id = "evening", name = "Evening", steps = { { exercise = "childs-pose", hold = 40 }, { exercise = "cat-cow" } } }
+            test("plan", function()
+              clock.set("2026-03-09 20:00")
+              log.seed{ { routine = "evening", at = "2026-03-08 20:00", sets = {} }, { routine = "evening", at = "2026-03-09 19:00", sets = {} } }
+              local plan = progressions.plan(evening)
+              expect(plan.applied).to_equal({ "plus-one" })
+              expect(plan.steps[1].hold).to_be(42)
+              expect(plan.steps[2].reps).to_be(8)
+              expect(plan.changes).to_equal({ { progression = "plus-one", step = 1, exercise = "childs-pose", field = "hold",
+                from = 40, to = 42, reason = "2 sessions by 2026-03-09" } })
+              expect(plan.problems).to_equal({})
+              expect(progressions.plan{ id = "other", name = "Other", steps = { { exercise = "cat-cow" } } }.applied).to_equal({})
+            end)
+            test("a bad routine", function()
+              progressions.plan{ id = "evening", name = "Evening", steps = { { exercise = "nope" } } }
+            end)
+            """, file: "plus-one_test.lua")
+        #expect(results[0].passed, "\(results.map(\.failure))")
+        #expect(message(results[1]).hasPrefix("plus-one_test.lua:15: progressions.plan: "), "\(message(results[1]))")
+        #expect(message(results[1]).contains("unknown exercise 'nope'"))
+    }
+
     @Test func pluginsSeeTheVirtualClockAndTheTestedPluginLoads() throws {
         try folder.write("timely.lua", """
             limber.catalogue.add{ id = 'timely-move', name = 'Added at ' .. os.date('%H:%M'), kind = 'static',

@@ -1,5 +1,5 @@
 /// The documentation of what a `*_test.lua` file sees besides `limber`: `test`, `expect`, and the
-/// `clock`, `log` and `reminders` tables.
+/// `clock`, `log`, `reminders` and `progressions` tables.
 ///
 /// It generates `meta/limber_test.lua` for editors; a test checks it against the globals and
 /// matchers the runtime really installs.
@@ -25,6 +25,7 @@ public enum PluginTestAPI {
     public static let tables: [(name: String, summary: String)] = [
         ("clock", "The virtual clock every test runs on. Each test starts at \(VirtualClock.startText), local time; limber, os.time() and os.date() read this clock."),
         ("log", "The test's session log: in memory, empty when each test starts; `limber.log` reads and writes it."),
+        ("progressions", "Today's plan for a routine, with the progressions for it applied, from the test's log at the virtual time."),
         ("reminders", "The reminders plugins defined, evaluated at the virtual time as `limber remind` would; nothing is shown, and each test starts with none delivered."),
     ]
 
@@ -56,6 +57,12 @@ public enum PluginTestAPI {
             parameters: [.init("format", "string?", "an os.date format; default '%Y-%m-%d %H:%M:%S'")],
             results: [.init("string", "the formatted time")]),
         seed,
+        Function(
+            "progressions.plan",
+            summary: "Today's plan for a routine, as a guided session would start it: every dose written out, then each progression for the routine's id applied in load order, under the host's safety rule.",
+            parameters: [.init("routine", "{ id: string, name: string, steps: table[], rest: integer? }", "the routine, as `limber.routine` takes it")],
+            results: [.init("limber.test.Plan", "the plan, what changed and why")],
+            example: "local plan = progressions.plan{ id = 'runner-cooldown', name = 'Cool-down', steps = { { exercise = 'childs-pose' } } }\nexpect(plan.steps[1].hold).to_be(30)"),
         Function(
             "reminders.check",
             summary: "Evaluates one reminder now, as `limber remind --dry-run` would: delivers and records nothing.",
@@ -97,6 +104,17 @@ public enum PluginTestAPI {
                 .init("to_match", "fun(pattern: string)", "a string matches the Lua pattern"),
                 .init("to_fail_with", "fun(pattern: string?)", "actual is a function that raises an error holding the text (or matching the Lua pattern); any error without a pattern"),
                 .init("never", "limber.test.Expectation", "the same matchers, negated"),
+            ]),
+        APIClass(
+            "limber.test.Plan", summary: "What `progressions.plan` returns.",
+            fields: [
+                .init("steps", "{ exercise: string, hold: integer?, reps: integer?, sides: integer?, rest: integer? }[]", "today's steps, doses written out"),
+                .init("routine", "table", "the whole planned routine"),
+                .init(
+                    "changes", "{ progression: string, step: integer, exercise: string, field: 'hold'|'reps', from: integer, to: integer, reason: string?, refused: integer? }[]",
+                    "every change, in order; `refused` is what a progression asked for when the safety rule held it to `to`"),
+                .init("applied", "string[]", "the ids of the progressions that applied"),
+                .init("problems", "string[]", "one line per progression that failed and was skipped"),
             ]),
         APIClass(
             "limber.test.ReminderOutcome", summary: "What evaluating a reminder found.",

@@ -1,7 +1,7 @@
-/// The Lua side of `limber test`: `test`, `expect` and its matchers, and the `clock`, `log` and
-/// `reminders` tables.
+/// The Lua side of `limber test`: `test`, `expect` and its matchers, and the `clock`, `log`,
+/// `reminders` and `progressions` tables.
 ///
-/// The chunk receives a table of Swift functions (the clock, reminders) and returns a control table for the runner:
+/// The chunk receives a table of Swift functions (the clock, reminders, plans) and returns a control table for the runner:
 /// `globals` (what a test file sees), `count()`, `name(i)`, `run(i)` (calls test i; errors
 /// propagate to Swift with a traceback), and `failure()` (the last failed expectation, if the
 /// error came from one).
@@ -315,8 +315,19 @@ enum PluginTestRuntime {
         function reminders.run() return native.evaluate_reminders(true) end
         function reminders.sent() return native.sent() end
 
+        -- Progressions: today's plan for a routine, from the test's log at the virtual time.
+        local progressions = {}
+        function progressions.plan(routine)
+          if type(routine) ~= "table" then
+            error("progressions.plan: expected a routine table { id =, name =, steps = { ... } }, got " .. type(routine), 2)
+          end
+          local ok, result = pcall(native.plan, routine)
+          if not ok then error("progressions.plan: " .. tostring(result):gsub("^[^:]*:%d+: ", ""), 2) end
+          return result
+        end
+
         return {
-          globals = { test = test, expect = expect, clock = clock, log = log, reminders = reminders },
+          globals = { test = test, expect = expect, clock = clock, log = log, reminders = reminders, progressions = progressions },
           count = function() return #tests end,
           name = function(i) return tests[i].name, tests[i].where end,
           run = function(i) failure = nil; tests[i].fn() end,
