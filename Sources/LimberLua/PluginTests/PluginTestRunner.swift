@@ -271,6 +271,10 @@ final class TestSession {
         host = try LimberHost(paths: paths, memoryLimit: memoryLimit)
         clock = VirtualClock()
         start = clock.date
+        // Timers, sessions, limber.now() and the log's timestamps all run on the test's clock.
+        let clock = self.clock
+        host.clock = clock
+        host.sessionLog.now = { clock.date }
         try installRuntime()
     }
 
