@@ -12,6 +12,10 @@ clock = {}
 ---@class limber.test.log
 log = {}
 
+---Today's plan of a routine after its progressions, at the virtual time, as `limber plan` shows it.
+---@class limber.test.progressions
+progressions = {}
+
 ---The reminders plugins defined, evaluated at the virtual time as `limber remind` would; nothing is shown, and each test starts with none delivered.
 ---@class limber.test.reminders
 reminders = {}
@@ -77,6 +81,16 @@ function clock.date(format) end
 ---@return limber.Session[] # what was written
 function log.seed(entries) end
 
+---Today's plan of a routine at the virtual time: its progressions applied to the logged history, each change held to the discomfort rule.
+---
+---```lua
+---clock.set('2026-03-16 18:00')
+---expect(progressions.plan('runner-cooldown').steps[1].hold).to_be(35)
+---```
+---@param routine string the routine's id
+---@return limber.test.ProgressedPlan # the routine with every dose written out, its changes and problems
+function progressions.plan(routine) end
+
 ---Evaluates one reminder now, as `limber remind --dry-run` would: delivers and records nothing.
 ---
 ---```lua
@@ -106,6 +120,24 @@ function reminders.sent() end
 ---@field to_match fun(pattern: string) # a string matches the Lua pattern
 ---@field to_fail_with fun(pattern: string?) # actual is a function that raises an error holding the text (or matching the Lua pattern); any error without a pattern
 ---@field never limber.test.Expectation the same matchers, negated
+
+---What `progressions.plan` returns: the routine's fields, plus what changed.
+---@class limber.test.ProgressedPlan
+---@field id string the routine's id
+---@field steps limber.RoutineStep[] every step, with its hold or reps written out
+---@field changes limber.test.ProgressionChange[] each dose a progression changed, in order
+---@field problems string[] progressions that failed and were skipped
+
+---One dose a progression changed.
+---@class limber.test.ProgressionChange
+---@field progression string its id
+---@field step integer 1-based step number
+---@field exercise string the step's exercise
+---@field field 'hold'|'reps' what changed
+---@field from integer the routine's own dose
+---@field to integer today's dose
+---@field reason? string why, in the progression's words or the safety rule's
+---@field refused? integer what the progression asked for, when the discomfort rule refused it
 
 ---What evaluating a reminder found.
 ---@class limber.test.ReminderOutcome

@@ -25,6 +25,7 @@ public enum PluginTestAPI {
     public static let tables: [(name: String, summary: String)] = [
         ("clock", "The virtual clock every test runs on. Each test starts at \(VirtualClock.startText), local time; limber, os.time() and os.date() read this clock."),
         ("log", "The test's session log: in memory, empty when each test starts; `limber.log` reads and writes it."),
+        ("progressions", "Today's plan of a routine after its progressions, at the virtual time, as `limber plan` shows it."),
         ("reminders", "The reminders plugins defined, evaluated at the virtual time as `limber remind` would; nothing is shown, and each test starts with none delivered."),
     ]
 
@@ -56,6 +57,12 @@ public enum PluginTestAPI {
             parameters: [.init("format", "string?", "an os.date format; default '%Y-%m-%d %H:%M:%S'")],
             results: [.init("string", "the formatted time")]),
         seed,
+        Function(
+            "progressions.plan",
+            summary: "Today's plan of a routine at the virtual time: its progressions applied to the logged history, each change held to the discomfort rule.",
+            parameters: [.init("routine", "string", "the routine's id")],
+            results: [.init("limber.test.ProgressedPlan", "the routine with every dose written out, its changes and problems")],
+            example: "clock.set('2026-03-16 18:00')\nexpect(progressions.plan('runner-cooldown').steps[1].hold).to_be(35)"),
         Function(
             "reminders.check",
             summary: "Evaluates one reminder now, as `limber remind --dry-run` would: delivers and records nothing.",
@@ -97,6 +104,26 @@ public enum PluginTestAPI {
                 .init("to_match", "fun(pattern: string)", "a string matches the Lua pattern"),
                 .init("to_fail_with", "fun(pattern: string?)", "actual is a function that raises an error holding the text (or matching the Lua pattern); any error without a pattern"),
                 .init("never", "limber.test.Expectation", "the same matchers, negated"),
+            ]),
+        APIClass(
+            "limber.test.ProgressedPlan", summary: "What `progressions.plan` returns: the routine's fields, plus what changed.",
+            fields: [
+                .init("id", "string", "the routine's id"),
+                .init("steps", "limber.RoutineStep[]", "every step, with its hold or reps written out"),
+                .init("changes", "limber.test.ProgressionChange[]", "each dose a progression changed, in order"),
+                .init("problems", "string[]", "progressions that failed and were skipped"),
+            ]),
+        APIClass(
+            "limber.test.ProgressionChange", summary: "One dose a progression changed.",
+            fields: [
+                .init("progression", "string", "its id"),
+                .init("step", "integer", "1-based step number"),
+                .init("exercise", "string", "the step's exercise"),
+                .init("field", "'hold'|'reps'", "what changed"),
+                .init("from", "integer", "the routine's own dose"),
+                .init("to", "integer", "today's dose"),
+                .init("reason", "string?", "why, in the progression's words or the safety rule's"),
+                .init("refused", "integer?", "what the progression asked for, when the discomfort rule refused it"),
             ]),
         APIClass(
             "limber.test.ReminderOutcome", summary: "What evaluating a reminder found.",

@@ -281,7 +281,9 @@ final class TestSession {
         host = try LimberHost(paths: paths, memoryLimit: memoryLimit)
         clock = VirtualClock()
         start = clock.date
+        // Timers, sessions, limber.now() and the log's timestamps all run on the test's clock.
         let clock = self.clock
+        host.clock = clock
         host.sessionLog.now = { clock.date }
         host.sessionLog.timeZone = clock.timeZone
         try useEmptyLog()
@@ -328,6 +330,26 @@ final class TestSession {
         }
     }
 
+    /// Today's plan for a routine at the virtual time, after its progressions: the routine's
+    /// fields, plus `changes` (what each progression changed, and why) and `problems`.
+    func progressedPlan(routine id: String) throws(LuaError) -> LuaValue {
+        let routine: Routine
+        do {
+            routine = try host.sessions.routines.require(id)
+        } catch {
+            throw .conversion(error.description)
+        }
+        let progressed = host.progressed(routine, now: clock.date)
+        guard case .table(var table) = try LuaValueEncoder().encode(progressed.routine) else {
+            throw .conversion("limber test: cannot encode the plan of \(id)")
+        }
+        var changes: [LuaValue] = []
+        for change in progressed.changes { changes.append(try LuaValueEncoder().encode(change)) }
+        table["changes"] = .table(LuaTable(array: changes))
+        table["problems"] = .table(LuaTable(array: progressed.problems.map { .string($0) }))
+        return .table(table)
+    }
+
     private func installRuntime() throws(LuaError) {
         let clock = self.clock
         let now = HostFunction("clock.now") { _ in
@@ -366,7 +388,12 @@ final class TestSession {
         let sent = HostFunction("sent") { [weak self] _ in
             [.table(LuaTable(array: (self?.sent ?? []).map { .string($0) }))]
         }
+        let plan = HostFunction("plan_progressions") { [weak self] call in
+            guard let self else { return [] }
+            return [try self.progressedPlan(routine: try call.string(1, "routine"))]
+        }
         var native = LuaTable()
+        native["plan_progressions"] = .function(.host(plan))
         native["clock_now"] = .function(.host(now))
         native["clock_set"] = .function(.host(set))
         native["clock_advance"] = .function(.host(advance))

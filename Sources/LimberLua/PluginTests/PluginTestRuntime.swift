@@ -315,8 +315,17 @@ enum PluginTestRuntime {
         function reminders.run() return native.evaluate_reminders(true) end
         function reminders.sent() return native.sent() end
 
+        -- Progressions: today's plan of a routine at the virtual time, as `limber plan` shows it.
+        local progressions = {}
+        function progressions.plan(routine)
+          if type(routine) ~= "string" then error("progressions.plan: expected a routine id, got " .. type(routine), 2) end
+          local ok, plan = pcall(native.plan_progressions, routine)
+          if not ok then error("progressions.plan: " .. tostring(plan):gsub("^[^:]*:%d+: ", ""), 2) end
+          return plan
+        end
+
         return {
-          globals = { test = test, expect = expect, clock = clock, log = log, reminders = reminders },
+          globals = { test = test, expect = expect, clock = clock, log = log, reminders = reminders, progressions = progressions },
           count = function() return #tests end,
           name = function(i) return tests[i].name, tests[i].where end,
           run = function(i) failure = nil; tests[i].fn() end,
