@@ -18,6 +18,14 @@ limber.catalogue = {}
 ---@class limber.log
 limber.log = {}
 
+---Waiting on limber's clock: sleeps and countdowns that never drift.
+---@class limber.timer
+limber.timer = {}
+
+---Guided sessions: run a routine with timers, side switches and hooks.
+---@class limber.session
+limber.session = {}
+
 ---Every exercise in the catalogue, built-in and added, in catalogue order.
 ---
 ---```lua
@@ -55,6 +63,60 @@ function limber.catalogue.find(filter) end
 ---@param exercise limber.Exercise the new exercise; list fields default to {}; override = true replaces one with the same id
 ---@return limber.Exercise # the exercise as stored
 function limber.catalogue.add(exercise) end
+
+---Defines a routine for guided sessions, checked against the catalogue; a bad field is an error that names it.
+---
+---```lua
+---limber.routine{ id = 'desk-break', name = 'Desk break', phase = 'anytime', rest = 5,
+---  steps = { { exercise = 'cat-cow', reps = 6 }, { exercise = 'calf-stretch', hold = 30 } } }
+---```
+---@param routine limber.Routine id, name, steps, and optionally phase, summary, rest; override = true replaces one with the same id
+---@return limber.RoutineInfo # the routine as stored, with its planned length
+function limber.routine(routine) end
+
+---Runs a routine as a guided session and returns when it ends; limber.on hooks run on this thread as it goes.
+---
+---```lua
+---local result = limber.session.start('runner-cooldown', { get_ready = 0 })
+---```
+---@param routine_id string a routine defined with limber.routine
+---@param options? limber.SessionOptions hold, get_ready, switch, pace, log
+---@return limber.SessionResult # how it ended
+function limber.session.start(routine_id, options) end
+
+---Calls fn(event) for every session event of this name; a hook that raises is reported and the session goes on.
+---
+---```lua
+---limber.on('step_done', function(e) print(e.exercise, e.side, e.actual_seconds) end)
+---```
+---@param event 'session_start'|'step_start'|'tick'|'side_switch'|'step_done'|'paused'|'resumed'|'session_done' which event
+---@param fn fun(event: limber.SessionEvent) # the hook; gets the event's fields
+function limber.on(event, fn) end
+
+---Waits this many seconds on limber's clock (no busy loop); plugin tests' virtual clock returns at once.
+---
+---```lua
+---limber.timer.sleep(1.5)
+---```
+---@param seconds number how long, 0 to 86400; fractions allowed
+function limber.timer.sleep(seconds) end
+
+---Counts down whole seconds, calling on_tick(seconds_left) after each one and on_tick(0) at the end; ticks never drift.
+---
+---```lua
+---limber.timer.countdown(5, { on_tick = function(left) print(left) end })
+---```
+---@param seconds number how long, 0 to 86400
+---@param options? limber.CountdownOptions on_tick
+function limber.timer.countdown(seconds, options) end
+
+---The time now, in seconds since 1970-01-01 UTC, with a fraction (plugin tests see their virtual clock).
+---
+---```lua
+---local started = limber.now()
+---```
+---@return number # seconds since the epoch
+function limber.now() end
 
 ---Logged sessions, oldest first; every field of the filter must match.
 ---
@@ -170,6 +232,81 @@ function limber.progression(progression) end
 ---@field phase? 'pre_run'|'post_run'|'cooldown'|'anytime' its phase
 ---@field kind? 'static'|'dynamic' its kind
 ---@field position? string its starting position
+
+---A routine for `limber.routine{...}`.
+---@class limber.Routine
+---@field id string slug: lower-case letters, digits and '-'
+---@field name string display name
+---@field phase? 'pre_run'|'post_run'|'cooldown'|'anytime' when it belongs; default 'anytime'
+---@field summary? string one line on what it is for
+---@field rest? integer seconds of rest between steps; default 10
+---@field steps limber.RoutineStep[] the exercises, in order
+
+---One step of a routine: an exercise and how much of it.
+---@class limber.RoutineStep
+---@field exercise string an exercise id (or alias) from the catalogue
+---@field hold? integer seconds to hold, per side (1-3600)
+---@field reps? integer repetitions or breaths per side, for a counted exercise
+---@field tempo? number seconds one repetition takes (default 3, a breath 5)
+---@field sides? integer 1 or 2; default from the exercise (per_side: 2)
+---@field rest? integer seconds of rest after this step; default the routine's
+
+---A routine as limber stored it.
+---@class limber.RoutineInfo
+---@field id string its id
+---@field name string its name
+---@field phase string its phase
+---@field steps limber.RoutineStep[] its steps
+---@field total_seconds integer planned length with the default get-ready and switches
+---@field source string the plugin or script that defined it
+
+---Options for `limber.session.start`.
+---@class limber.SessionOptions
+---@field hold? integer seconds for every timed hold instead of the routine's
+---@field get_ready? integer seconds of get-ready countdown (default 10; 0 for none)
+---@field switch? integer seconds to change sides on a two-sided step (default 5)
+---@field pace? number how many times faster than real time (0.1-100; default 1)
+---@field log? boolean write the session to the log (default: only at pace 1)
+
+---How a guided session ended.
+---@class limber.SessionResult
+---@field routine string the routine's id
+---@field completed boolean ran to the end (false: ended early)
+---@field sets_completed integer sets that ran their full time
+---@field sets integer sets planned (one per side of each step)
+---@field planned_seconds integer planned length
+---@field elapsed_seconds integer time taken, pauses excluded, in plan seconds
+---@field session? integer the logged session's id, when it was logged
+
+---What a limber.on hook receives; `event` and `routine` always, the rest by event (step numbers count from 1; a set is one side of a step).
+---@class limber.SessionEvent
+---@field event string session_start, step_start, tick, side_switch, step_done, paused, resumed, session_done
+---@field routine string the routine's id
+---@field step? integer step number (tick: during get-ready and rest, the step coming up)
+---@field exercise? string exercise id (step_start, side_switch, step_done)
+---@field side? integer 1 or 2 (side 1 logs as left, 2 as right)
+---@field sides? integer how many sides the step has
+---@field unit? 'seconds'|'reps'|'breaths' what amount, planned and actual count
+---@field amount? integer step_start: the dose of this set
+---@field seconds? integer length of the set, segment or side switch
+---@field phase? 'get_ready'|'hold'|'switch'|'rest' tick: the part of the session
+---@field remaining? integer tick: whole seconds left in the segment
+---@field from? integer side_switch: the side just done
+---@field to? integer side_switch: the side to do next
+---@field planned? integer step_done: planned dose
+---@field actual? integer step_done: dose done (cut short: the share done)
+---@field planned_seconds? integer step_done and session_start/done: planned seconds
+---@field actual_seconds? integer step_done: seconds held
+---@field completed? boolean step_done: ran its full time; session_done: ran to the end
+---@field rest? integer step_done: seconds of rest that follow
+---@field name? string session_start: the routine's name
+---@field pace? number session_start: pace factor
+---@field get_ready? integer session_start: seconds of get-ready
+---@field elapsed? integer paused/resumed: session seconds so far
+
+---Options for `limber.timer.countdown`.
+---@class limber.CountdownOptions
+---@field on_tick? fun(seconds_left: integer) # called after each whole second, and with 0 at the end
 
 ---A logged session.
 ---@class limber.Session

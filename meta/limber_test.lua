@@ -12,7 +12,7 @@ clock = {}
 ---@class limber.test.log
 log = {}
 
----Today's plan for a routine, with the progressions for it applied, from the test's log at the virtual time.
+---Today's plan of a routine after its progressions, at the virtual time, as `limber plan` shows it.
 ---@class limber.test.progressions
 progressions = {}
 
@@ -81,14 +81,14 @@ function clock.date(format) end
 ---@return limber.Session[] # what was written
 function log.seed(entries) end
 
----Today's plan for a routine, as a guided session would start it: every dose written out, then each progression for the routine's id applied in load order, under the host's safety rule.
+---Today's plan of a routine at the virtual time, as a guided session would start it: every dose written out, then each progression for the routine applied in load order to the logged history, each change held to the discomfort rule.
 ---
 ---```lua
----local plan = progressions.plan{ id = 'runner-cooldown', name = 'Cool-down', steps = { { exercise = 'childs-pose' } } }
----expect(plan.steps[1].hold).to_be(30)
+---clock.set('2026-03-16 18:00')
+---expect(progressions.plan('runner-cooldown').steps[1].hold).to_be(35)
 ---```
----@param routine { id: string, name: string, steps: table[], rest: integer? } the routine, as `limber.routine` takes it
----@return limber.test.Plan # the plan, what changed and why
+---@param routine string|limber.Routine a registered routine's id, or a routine table as `limber.routine` takes it
+---@return limber.test.ProgressedPlan # the routine with every dose written out, what changed and why
 function progressions.plan(routine) end
 
 ---Evaluates one reminder now, as `limber remind --dry-run` would: delivers and records nothing.
@@ -121,13 +121,24 @@ function reminders.sent() end
 ---@field to_fail_with fun(pattern: string?) # actual is a function that raises an error holding the text (or matching the Lua pattern); any error without a pattern
 ---@field never limber.test.Expectation the same matchers, negated
 
----What `progressions.plan` returns.
----@class limber.test.Plan
----@field steps { exercise: string, hold: integer?, reps: integer?, sides: integer?, rest: integer? }[] today's steps, doses written out
----@field routine table the whole planned routine
----@field changes { progression: string, step: integer, exercise: string, field: 'hold'|'reps', from: integer, to: integer, reason: string?, refused: integer? }[] every change, in order; `refused` is what a progression asked for when the safety rule held it to `to`
----@field applied string[] the ids of the progressions that applied
----@field problems string[] one line per progression that failed and was skipped
+---What `progressions.plan` returns: the routine's fields, plus what changed.
+---@class limber.test.ProgressedPlan
+---@field id string the routine's id
+---@field steps limber.RoutineStep[] every step, with its hold or reps written out
+---@field changes limber.test.ProgressionChange[] each dose a progression changed, in order
+---@field applied string[] the ids of the progressions that applied, in order
+---@field problems string[] progressions that failed and were skipped
+
+---One dose a progression changed.
+---@class limber.test.ProgressionChange
+---@field progression string its id
+---@field step integer 1-based step number
+---@field exercise string the step's exercise
+---@field field 'hold'|'reps' what changed
+---@field from integer the routine's own dose
+---@field to integer today's dose
+---@field reason? string why, in the progression's words or the safety rule's
+---@field refused? integer what the progression asked for, when the discomfort rule refused it
 
 ---What evaluating a reminder found.
 ---@class limber.test.ReminderOutcome

@@ -1,75 +1,89 @@
--- Longer holds as the habit builds: +5 s per week with 3 completed sessions, up to 60 s, never
--- after a session rated 7/10 discomfort or more.
-local DAY = 86400
-local START = os.time{ year = 2026, month = 3, day = 2, hour = 18 } -- a Monday evening
+-- The shipped hold progression, on the runner's cool-down: holds start at 30 s and grow 5 s a
+-- week after a week with 3 or more completed sessions, up to 60 s; never after discomfort >= 7.
 
-local cooldown = { id = "runner-cooldown", name = "Runner's cool-down", steps = {
-  { exercise = "childs-pose" }, { exercise = "cat-cow" }, { exercise = "figure-four-stretch" },
-} }
-
--- A cool-down `day` days after the start; `discomfort` rates its set.
-local function session(day, fields)
-  fields = fields or {}
-  log.seed{ routine = "runner-cooldown", at = START + day * DAY, completed = fields.completed,
-    sets = { { exercise = "childs-pose", hold = 30, discomfort = fields.discomfort } } }
+-- A completed cool-down at a local time, with its first set rated `discomfort` if given.
+local function cooldown(at, discomfort, completed)
+  log.seed{ routine = "runner-cooldown", at = at, completed = completed ~= false,
+    sets = { { exercise = "roll-down", reps = 4 }, { exercise = "childs-pose", hold = 30, discomfort = discomfort } } }
 end
 
--- Three completed sessions a week (days 0, 2, 4 of each); `discomfort[day]` rates that day's.
-local function weeks_of_sessions(weeks, discomfort)
+-- The hold of the routine's first timed step today.
+local function hold()
+  for _, step in ipairs(progressions.plan("runner-cooldown").steps) do
+    if step.hold then return step.hold end
+  end
+end
+
+-- Three sessions in each of `weeks` weeks from Monday 2026-03-02.
+local function good_weeks(weeks)
   for week = 0, weeks - 1 do
-    for _, offset in ipairs({ 0, 2, 4 }) do
-      local day = week * 7 + offset
-      session(day, { discomfort = discomfort and discomfort[day] })
+    for _, day in ipairs{ 2, 4, 6 } do
+      cooldown(string.format("2026-03-%02d 18:00", 2 + week * 7 + day - 2))
     end
   end
 end
 
-local function holds_on(day)
-  clock.set(START + day * DAY)
-  local plan = progressions.plan(cooldown)
+test("holds start at 30 s", function()
+  clock.set("2026-03-02 08:00")
+  expect(hold()).to_be(30)
+  local plan = progressions.plan("runner-cooldown")
   expect(plan.problems).to_equal({})
-  return { plan.steps[1].hold, plan.steps[2].hold, plan.steps[3].hold }, plan
-end
+  expect(plan.changes[1].progression).to_be("hold-progression")
+end)
 
-test("holds start at 30 s; counted steps keep no hold", function()
-  local holds, plan = holds_on(0)
-  expect(holds).to_equal({ 30, nil, 30 })
+test("a good week adds 5 s", function()
+  good_weeks(1)
+  clock.set("2026-03-08 20:00")
+  expect(hold()).to_be(30)
+  clock.set("2026-03-09 18:00")
+  expect(hold()).to_be(35)
+  expect(progressions.plan("runner-cooldown").changes[1].reason).to_be("1 week with 3+ completed sessions")
+end)
+
+test("never more than 60 s", function()
+  good_weeks(4)
+  clock.set("2026-05-01 18:00")
+  expect(hold()).to_be(50)
+  good_weeks(4) -- the same days again: more sessions, not more weeks
+  expect(hold()).to_be(50)
+  for week = 4, 9 do
+    for _, day in ipairs{ 2, 4, 6 } do
+      cooldown(os.date("%Y-%m-%d 18:00", os.time{ year = 2026, month = 3, day = 2 + week * 7 + day - 2, hour = 12 }))
+    end
+  end
+  clock.set("2026-06-01 18:00")
+  expect(hold()).to_be(60)
+end)
+
+test("two sessions are not a week", function()
+  cooldown("2026-03-02 18:00")
+  cooldown("2026-03-04 18:00")
+  cooldown("2026-03-06 18:00", nil, false)
+  clock.set("2026-03-10 18:00")
+  expect(hold()).to_be(30)
+end)
+
+test("no growth after a session rated 7 or more", function()
+  good_weeks(1)
+  cooldown("2026-03-09 07:00", 8)
+  clock.set("2026-03-09 18:00")
+  expect(hold()).to_be(30)
+  local plan = progressions.plan("runner-cooldown")
+  expect(plan.changes[1].reason).to_contain("8/10")
+end)
+
+test("a week with a session rated 7 or more earns nothing", function()
+  good_weeks(2)
+  cooldown("2026-03-11 07:00", 7) -- in the second week
+  clock.set("2026-03-17 18:00")
+  expect(hold()).to_be(35)
+  expect(progressions.plan("runner-cooldown").changes[1].reason).to_be("1 week with 3+ completed sessions")
+end)
+
+test("counted steps keep no hold", function()
+  local plan = progressions.plan("runner-cooldown")
+  for _, step in ipairs(plan.steps) do
+    if step.exercise == "cat-cow" or step.exercise == "roll-down" then expect(step.hold).to_be_nil() end
+  end
   expect(plan.applied).to_equal({ "hold-progression" })
-  expect(plan.changes[1].from).to_be(45)
-end)
-
-test("five seconds more for each week with three completed sessions", function()
-  weeks_of_sessions(3)
-  expect(holds_on(6.5)[1]).to_be(30)
-  expect(holds_on(7.5)[1]).to_be(35)
-  local holds, plan = holds_on(21.5)
-  expect(holds).to_equal({ 45, nil, 45 })
-  expect(plan.changes[1].reason).to_be("3 weeks with 3+ completed sessions")
-end)
-
-test("a week with a session left unfinished earns nothing", function()
-  session(0)
-  session(2)
-  session(4, { completed = false })
-  expect(holds_on(8)[1]).to_be(30)
-end)
-
-test("capped at 60 s", function()
-  weeks_of_sessions(9)
-  expect(holds_on(63.5)).to_equal({ 60, nil, 60 })
-end)
-
-test("a week with a session that hurt earns nothing", function()
-  weeks_of_sessions(3, { [9] = 7 })
-  local holds, plan = holds_on(21.5)
-  expect(holds[1]).to_be(40)
-  expect(plan.changes[1].reason).to_be("2 weeks with 3+ completed sessions")
-end)
-
-test("held where it was after a session that hurt", function()
-  weeks_of_sessions(2)
-  session(14, { discomfort = 8 })
-  local holds, plan = holds_on(14.5)
-  expect(holds[1]).to_be(40)
-  expect(plan.changes[1].reason).to_be("held at 40 s: the last session was rated 8/10 discomfort")
 end)

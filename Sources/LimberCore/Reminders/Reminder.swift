@@ -34,7 +34,7 @@ public struct Reminder: Sendable, Equatable {
     public func standing(at now: Date, in timeZone: TimeZone, lastFired: ReminderState.Entry?) -> Standing {
         guard let occurrence = schedule.occurrence(atOrBefore: now, in: timeZone) else { return .notStarted }
         func midnight(_ date: Date) -> Date {
-            WallClock.instant(CivilDay(containing: date, in: timeZone).number * 86_400, in: timeZone)
+            WallClock.instant(LocalDay(date, in: timeZone).number * 86_400, in: timeZone)
         }
         let period = ReminderPeriod(
             occurrence: occurrence, next: schedule.occurrence(after: now, in: timeZone), dayStart: midnight(now),

@@ -27,7 +27,7 @@ public struct ReminderSchedule: Sendable, Equatable, CustomStringConvertible {
         /// The listed ISO weekdays (1 Monday ... 7 Sunday).
         case weekdays(Set<Int>)
         /// Every `interval` days counted from `anchor`; nothing before `anchor` if `starts`.
-        case cycle(interval: Int, anchor: CivilDay, starts: Bool)
+        case cycle(interval: Int, anchor: LocalDay, starts: Bool)
     }
 
     let days: Days
@@ -50,13 +50,13 @@ public struct ReminderSchedule: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Whether the schedule has times on a local day.
-    func includes(_ day: CivilDay) -> Bool {
+    func includes(_ day: LocalDay) -> Bool {
         switch days {
         case .weekdays(let set):
             return set.contains(day.isoWeekday)
         case .cycle(let interval, let anchor, let starts):
             if starts && day < anchor { return false }
-            return CivilDay.floorMod(day.number - anchor.number, interval) == 0
+            return LocalDay.floorMod(day.number - anchor.number, interval) == 0
         }
     }
 
@@ -69,7 +69,7 @@ public struct ReminderSchedule: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The instant of a time (minutes after midnight) on a local day.
-    func instant(_ minutes: Int, on day: CivilDay, in timeZone: TimeZone) -> Date {
+    func instant(_ minutes: Int, on day: LocalDay, in timeZone: TimeZone) -> Date {
         WallClock.instant(day.number * 86_400 + minutes * 60, in: timeZone)
     }
 }
@@ -78,10 +78,10 @@ extension ReminderSchedule {
     /// The most recent scheduled instant at or before `now`, in `timeZone`; nil if there is none
     /// (a cycle that starts later).
     public func occurrence(atOrBefore now: Date, in timeZone: TimeZone) -> Date? {
-        let today = CivilDay(containing: now, in: timeZone)
+        let today = LocalDay(now, in: timeZone)
         // Look at tomorrow as well as today: where the clocks jump around midnight, the local
         // days' instants can interleave.
-        var day = CivilDay(number: today.number + 1)
+        var day = LocalDay(number: today.number + 1)
         var best: Date?
         for step in 0...searchSpan {
             if case .cycle(_, let anchor, true) = days, day < anchor { break }
@@ -96,8 +96,8 @@ extension ReminderSchedule {
 
     /// The first scheduled instant strictly after `now`, in `timeZone`.
     public func occurrence(after now: Date, in timeZone: TimeZone) -> Date? {
-        let today = CivilDay(containing: now, in: timeZone)
-        var day = CivilDay(number: today.number - 1)
+        let today = LocalDay(now, in: timeZone)
+        var day = LocalDay(number: today.number - 1)
         if case .cycle(_, let anchor, true) = days, day < anchor { day = anchor }
         var best: Date?
         for step in 0...(searchSpan + 2) {
@@ -112,7 +112,7 @@ extension ReminderSchedule {
 
     /// The latest time on `day` at or before `now`. Instants rise with the times of one day (a
     /// skipped time moves forward, a repeated one takes its first instant), so this bisects.
-    private func lastTime(on day: CivilDay, atOrBefore now: Date, in timeZone: TimeZone) -> Date? {
+    private func lastTime(on day: LocalDay, atOrBefore now: Date, in timeZone: TimeZone) -> Date? {
         var low = 0, high = times.count - 1
         var best: Date?
         while low <= high {
@@ -129,7 +129,7 @@ extension ReminderSchedule {
     }
 
     /// The earliest time on `day` strictly after `now`.
-    private func firstTime(on day: CivilDay, after now: Date, in timeZone: TimeZone) -> Date? {
+    private func firstTime(on day: LocalDay, after now: Date, in timeZone: TimeZone) -> Date? {
         var low = 0, high = times.count - 1
         var best: Date?
         while low <= high {

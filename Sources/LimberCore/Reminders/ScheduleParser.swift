@@ -121,7 +121,7 @@ struct ScheduleParser {
     private mutating func cycle(_ count: Int) throws(ReminderError) -> ReminderSchedule {
         guard count <= 366 else { throw fail("every \(count) days is more than a year apart") }
         var times = [0]
-        var start: CivilDay?
+        var start: LocalDay?
         while let word = next() {
             switch word {
             case "at":
@@ -142,7 +142,7 @@ struct ScheduleParser {
         if times != [0] { description += " at \(Self.format(times))" }
         if let start { description += " from \(start.iso)" }
         return ReminderSchedule(
-            days: .cycle(interval: count, anchor: start ?? CivilDay(number: 0), starts: start != nil),
+            days: .cycle(interval: count, anchor: start ?? LocalDay(number: 0), starts: start != nil),
             times: times, description: description)
     }
 
@@ -175,13 +175,13 @@ struct ScheduleParser {
         return hours * 60 + minutes
     }
 
-    private static func date(_ text: Substring) -> CivilDay? {
+    private static func date(_ text: Substring) -> LocalDay? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
               let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
         else { return nil }
-        return CivilDay(year: year, month: month, day: day)
+        return LocalDay(year: year, month: month, day: day)
     }
 
     static func format(_ times: [Int]) -> String {

@@ -12,7 +12,7 @@ public final class SessionDriver<C: Clock<Duration>>: @unchecked Sendable {
     // Guarded by `lock`.
     private var machine: SessionMachine
     private var pending: [SessionControl] = []
-    private var waiter: Task<Void, Never>?
+    private var controlWaiter: CheckedContinuation<Void, Never>?
     private var started = false
 
     /// A driver for `plan` at `pace` on `clock`.
@@ -23,10 +23,12 @@ public final class SessionDriver<C: Clock<Duration>>: @unchecked Sendable {
 
     /// Asks the session to pause, resume, skip or end; safe from any thread, applied promptly.
     public func send(_ control: SessionControl) {
-        lock.withLock {
+        let waiter = lock.withLock {
             pending.append(control)
-            waiter?.cancel()
+            defer { controlWaiter = nil }
+            return controlWaiter
         }
+        waiter?.resume()
     }
 
     /// Runs the session to its end, awaiting `emit` for each event in order.
@@ -45,7 +47,7 @@ public final class SessionDriver<C: Clock<Duration>>: @unchecked Sendable {
         var events = first
         while true {
             for event in events { await emit(event) }
-            if Task.isCancelled { send(.abort) }
+            if Task.isCancelled { lock.withLock { pending.append(.abort) } }
             let next: Next = lock.withLock {
                 if machine.state == .finished { return .finished }
                 if !pending.isEmpty { return .controls }
@@ -54,14 +56,15 @@ public final class SessionDriver<C: Clock<Duration>>: @unchecked Sendable {
             switch next {
             case .finished: return lock.withLock { machine.result }
             case .controls: break
-            case .sleep(let deadline): await wait(until: deadline.map { origin.advanced(by: $0) })
+            case .sleep(let deadline):
+                await wait(until: deadline.map { origin.advanced(by: $0) })
+                if Task.isCancelled { lock.withLock { pending.append(.abort) } }
             }
             events = lock.withLock {
                 let at = now()
                 var events: [SessionEvent] = []
                 for control in pending { events += machine.apply(control, at: at) }
                 pending.removeAll()
-                waiter = nil
                 return events + machine.advance(to: at)
             }
         }
@@ -75,28 +78,35 @@ public final class SessionDriver<C: Clock<Duration>>: @unchecked Sendable {
     }
 
     /// Sleeps until `deadline` (or, with none, indefinitely) unless a control or a cancellation
-    /// comes first.
+    /// comes first. Structured, so the sleep runs on whatever executor the caller prefers.
     private func wait(until deadline: C.Instant?) async {
-        let task: Task<Void, Never>? = lock.withLock {
-            guard pending.isEmpty else { return nil }
-            let task = Task { [clock] in
-                if let deadline {
-                    try? await clock.sleep(until: deadline, tolerance: nil)
-                } else {
-                    // Paused: suspend until cancelled by `send`.
-                    let (stream, continuation) = AsyncStream<Never>.makeStream()
-                    for await _ in stream {}
-                    continuation.finish()
-                }
+        await withTaskGroup(of: Void.self) { group in
+            if let deadline {
+                group.addTask { [clock] in try? await clock.sleep(until: deadline, tolerance: nil) }
             }
-            waiter = task
-            return task
+            group.addTask { [self] in await nextControl() }
+            await group.next()
+            group.cancelAll()
         }
-        guard let task else { return }
+    }
+
+    /// Returns when a control is pending or the task is cancelled.
+    private func nextControl() async {
         await withTaskCancellationHandler {
-            await task.value
+            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+                let now = lock.withLock { () -> Bool in
+                    if !pending.isEmpty || Task.isCancelled { return true }
+                    controlWaiter = continuation
+                    return false
+                }
+                if now { continuation.resume() }
+            }
         } onCancel: {
-            send(.abort)
+            let waiter = lock.withLock {
+                defer { controlWaiter = nil }
+                return controlWaiter
+            }
+            waiter?.resume()
         }
     }
 }

@@ -26,6 +26,10 @@ public final class LimberHost {
     public let sessionLog: HostLog
     /// The reminders plugins defined, and where `limber.notify` delivers.
     public let reminders = ReminderRegistry()
+    /// Routines, `limber.on` hooks, and the presenter that shows guided sessions.
+    public let sessions = SessionRegistry()
+    /// The clock timers and guided sessions wait on; tests give a test or virtual clock.
+    public var clock: any Clock<Duration> = ContinuousClock()
 
     /// The progressions plugins defined.
     public let progressions = ProgressionRegistry()

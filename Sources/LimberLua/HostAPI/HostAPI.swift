@@ -12,12 +12,17 @@ public enum HostAPI {
         [
             APINamespace("catalogue", summary: "The exercise catalogue: built-in moves and those plugins add."),
             APINamespace("log", summary: "The session log: sessions, sets, streaks; recording what was done."),
+            APINamespace("timer", summary: "Waiting on limber's clock: sleeps and countdowns that never drift."),
+            APINamespace("session", summary: "Guided sessions: run a routine with timers, side switches and hooks."),
         ]
     }
 
     /// Every function, in documentation order.
     public static var functions: [APIFunction] {
         catalogueFunctions
+            + routineFunctions
+            + sessionFunctions
+            + timerFunctions
             + logFunctions
             + reminderFunctions
             + progressionFunctions
@@ -26,6 +31,9 @@ public enum HostAPI {
     /// Every table shape the API documents.
     public static var classes: [APIClass] {
         catalogueClasses
+            + routineClasses
+            + sessionClasses
+            + timerClasses
             + logClasses
             + reminderClasses
             + progressionClasses

@@ -25,7 +25,7 @@ public enum PluginTestAPI {
     public static let tables: [(name: String, summary: String)] = [
         ("clock", "The virtual clock every test runs on. Each test starts at \(VirtualClock.startText), local time; limber, os.time() and os.date() read this clock."),
         ("log", "The test's session log: in memory, empty when each test starts; `limber.log` reads and writes it."),
-        ("progressions", "Today's plan for a routine, with the progressions for it applied, from the test's log at the virtual time."),
+        ("progressions", "Today's plan of a routine after its progressions, at the virtual time, as `limber plan` shows it."),
         ("reminders", "The reminders plugins defined, evaluated at the virtual time as `limber remind` would; nothing is shown, and each test starts with none delivered."),
     ]
 
@@ -59,10 +59,10 @@ public enum PluginTestAPI {
         seed,
         Function(
             "progressions.plan",
-            summary: "Today's plan for a routine, as a guided session would start it: every dose written out, then each progression for the routine's id applied in load order, under the host's safety rule.",
-            parameters: [.init("routine", "{ id: string, name: string, steps: table[], rest: integer? }", "the routine, as `limber.routine` takes it")],
-            results: [.init("limber.test.Plan", "the plan, what changed and why")],
-            example: "local plan = progressions.plan{ id = 'runner-cooldown', name = 'Cool-down', steps = { { exercise = 'childs-pose' } } }\nexpect(plan.steps[1].hold).to_be(30)"),
+            summary: "Today's plan of a routine at the virtual time, as a guided session would start it: every dose written out, then each progression for the routine applied in load order to the logged history, each change held to the discomfort rule.",
+            parameters: [.init("routine", "string|limber.Routine", "a registered routine's id, or a routine table as `limber.routine` takes it")],
+            results: [.init("limber.test.ProgressedPlan", "the routine with every dose written out, what changed and why")],
+            example: "clock.set('2026-03-16 18:00')\nexpect(progressions.plan('runner-cooldown').steps[1].hold).to_be(35)"),
         Function(
             "reminders.check",
             summary: "Evaluates one reminder now, as `limber remind --dry-run` would: delivers and records nothing.",
@@ -106,15 +106,25 @@ public enum PluginTestAPI {
                 .init("never", "limber.test.Expectation", "the same matchers, negated"),
             ]),
         APIClass(
-            "limber.test.Plan", summary: "What `progressions.plan` returns.",
+            "limber.test.ProgressedPlan", summary: "What `progressions.plan` returns: the routine's fields, plus what changed.",
             fields: [
-                .init("steps", "{ exercise: string, hold: integer?, reps: integer?, sides: integer?, rest: integer? }[]", "today's steps, doses written out"),
-                .init("routine", "table", "the whole planned routine"),
-                .init(
-                    "changes", "{ progression: string, step: integer, exercise: string, field: 'hold'|'reps', from: integer, to: integer, reason: string?, refused: integer? }[]",
-                    "every change, in order; `refused` is what a progression asked for when the safety rule held it to `to`"),
-                .init("applied", "string[]", "the ids of the progressions that applied"),
-                .init("problems", "string[]", "one line per progression that failed and was skipped"),
+                .init("id", "string", "the routine's id"),
+                .init("steps", "limber.RoutineStep[]", "every step, with its hold or reps written out"),
+                .init("changes", "limber.test.ProgressionChange[]", "each dose a progression changed, in order"),
+                .init("applied", "string[]", "the ids of the progressions that applied, in order"),
+                .init("problems", "string[]", "progressions that failed and were skipped"),
+            ]),
+        APIClass(
+            "limber.test.ProgressionChange", summary: "One dose a progression changed.",
+            fields: [
+                .init("progression", "string", "its id"),
+                .init("step", "integer", "1-based step number"),
+                .init("exercise", "string", "the step's exercise"),
+                .init("field", "'hold'|'reps'", "what changed"),
+                .init("from", "integer", "the routine's own dose"),
+                .init("to", "integer", "today's dose"),
+                .init("reason", "string?", "why, in the progression's words or the safety rule's"),
+                .init("refused", "integer?", "what the progression asked for, when the discomfort rule refused it"),
             ]),
         APIClass(
             "limber.test.ReminderOutcome", summary: "What evaluating a reminder found.",

@@ -315,15 +315,16 @@ enum PluginTestRuntime {
         function reminders.run() return native.evaluate_reminders(true) end
         function reminders.sent() return native.sent() end
 
-        -- Progressions: today's plan for a routine, from the test's log at the virtual time.
+        -- Progressions: today's plan of a routine at the virtual time, as `limber plan` shows it;
+        -- the routine is a registered id or a table like the one `limber.routine` takes.
         local progressions = {}
         function progressions.plan(routine)
-          if type(routine) ~= "table" then
-            error("progressions.plan: expected a routine table { id =, name =, steps = { ... } }, got " .. type(routine), 2)
+          if type(routine) ~= "string" and type(routine) ~= "table" then
+            error("progressions.plan: expected a routine id or a routine table { id =, name =, steps = { ... } }, got " .. type(routine), 2)
           end
-          local ok, result = pcall(native.plan, routine)
-          if not ok then error("progressions.plan: " .. tostring(result):gsub("^[^:]*:%d+: ", ""), 2) end
-          return result
+          local ok, plan = pcall(native.plan, routine)
+          if not ok then error("progressions.plan: " .. tostring(plan):gsub("^[^:]*:%d+: ", ""), 2) end
+          return plan
         end
 
         return {

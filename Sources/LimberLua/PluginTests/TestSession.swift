@@ -18,7 +18,9 @@ final class TestSession {
         host = try LimberHost(paths: paths, memoryLimit: memoryLimit)
         clock = VirtualClock()
         start = clock.date
+        // Timers, sessions, limber.now() and the log's timestamps all run on the test's clock.
         let clock = self.clock
+        host.clock = clock
         host.sessionLog.now = { clock.date }
         host.sessionLog.timeZone = clock.timeZone
         try useEmptyLog()
@@ -26,30 +28,41 @@ final class TestSession {
         try installRuntime()
     }
 
-    /// Today's plan for a routine (given as a table) at the virtual time: its doses written out
-    /// and the progressions for its id applied, as a guided session would start it.
-    func plan(_ table: LuaTable) throws -> LuaTable {
-        var fields = table
-        let defaults: [(String, LuaValue)] = [
-            ("phase", "anytime"), ("rest", .integer(Int64(Routine.defaultRest))), ("summary", ""),
-            ("source", .string(host.currentSource ?? "a test")),
-        ]
-        for (key, value) in defaults where fields[key].isNil { fields[key] = value }
-        let routine = try LuaValueDecoder().decode(Routine.self, from: .table(fields))
-        do {
-            try routine.validate(against: host.catalogue)
-        } catch {
-            throw LuaError.conversion("\(error)")
+    /// Today's plan of a routine at the virtual time, after its progressions: the routine's
+    /// fields, plus `changes` (what each progression changed, and why), `applied` and `problems`.
+    ///
+    /// The routine is a registered id, or a table read as `limber.routine` reads it.
+    func progressedPlan(_ argument: LuaValue) throws(LuaError) -> LuaValue {
+        let routine: Routine
+        switch argument {
+        case .string(let id):
+            do {
+                routine = try host.sessions.routines.require(id.description)
+            } catch {
+                throw .conversion(error.description)
+            }
+        case .table(var table):
+            table["override"] = .nil
+            routine = try LuaValueDecoder().decode(HostAPI.RoutineFields.self, from: .table(table))
+                .routine(source: host.currentSource ?? "a test")
+            do throws(RoutineError) {
+                try routine.validate(against: host.catalogue)
+            } catch {
+                throw .conversion(HostAPI.routineMessage(error))
+            }
+        default:
+            throw .conversion("expected a routine id or a routine table, got \(argument.typeName)")
         }
         let progressed = host.progressed(routine, now: clock.date)
-        var result = LuaTable()
-        let planned = try LuaValueEncoder().encode(progressed.routine)
-        result["routine"] = planned
-        result["steps"] = planned.tableValue?["steps"] ?? .nil
-        result["changes"] = .table(LuaTable(array: try progressed.changes.map { try LuaValueEncoder().encode($0) }))
-        result["applied"] = .table(LuaTable(array: progressed.progressions.map { .string($0.id) }))
-        result["problems"] = .table(LuaTable(array: progressed.problems.map { .string($0) }))
-        return result
+        guard case .table(var table) = try LuaValueEncoder().encode(progressed.routine) else {
+            throw .conversion("limber test: cannot encode the plan of \(routine.id)")
+        }
+        var changes: [LuaValue] = []
+        for change in progressed.changes { changes.append(try LuaValueEncoder().encode(change)) }
+        table["changes"] = .table(LuaTable(array: changes))
+        table["applied"] = .table(LuaTable(array: progressed.progressions.map { .string($0.id) }))
+        table["problems"] = .table(LuaTable(array: progressed.problems.map { .string($0) }))
+        return .table(table)
     }
 
     /// Evaluates every reminder at the virtual time, as `limber remind` would; with `deliver`,
@@ -131,7 +144,7 @@ final class TestSession {
         }
         let plan = HostFunction("plan") { [weak self] call in
             guard let self else { return [] }
-            return [.table(try self.plan(try call.table(1, "routine")))]
+            return [try self.progressedPlan(call.argument(1))]
         }
         var native = LuaTable()
         native["plan"] = .function(.host(plan))

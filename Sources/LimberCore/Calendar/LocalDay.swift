@@ -65,6 +65,11 @@ public struct LocalDay: Sendable, Hashable, Comparable, Codable, CustomStringCon
         Self.floorMod(number + 4, 7) + 1
     }
 
+    /// Day of the week in ISO 8601 numbering: 1 is Monday, 7 is Sunday.
+    public var isoWeekday: Int {
+        Self.floorMod(number + 3, 7) + 1
+    }
+
     /// The first day of the week holding this day, for weeks that begin on `firstWeekday` (1 = Sunday).
     public func startOfWeek(firstWeekday: Int) -> LocalDay {
         LocalDay(number: number - Self.floorMod(weekday - firstWeekday, 7))

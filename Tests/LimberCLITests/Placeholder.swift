@@ -1,1 +1,0 @@
-// Tests for the command-line layer live in this folder.
