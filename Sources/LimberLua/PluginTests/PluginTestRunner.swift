@@ -6,8 +6,9 @@ import LimberCore
 /// A test file's host loads the shipped plugins, the extra plugin folders, and the plugin the
 /// file tests (`x_test.lua` tests `x.lua` or `x/` beside it; `p/tests/*_test.lua` tests the folder
 /// plugin `p`), all with an empty config: no grants, no settings. Before each test the clock
-/// goes back to `VirtualClock.startText`, `limber.log` is a new, empty log in memory, and no
-/// reminder has been delivered.
+/// goes back to `VirtualClock.startText`, `limber.log` is a new, empty log in memory, no reminder
+/// has been delivered, and the exercises, routines and `limber.on` hooks of earlier tests are gone.
+/// An expectation that fails inside a hook (or a `pcall`) still fails its test.
 public struct PluginTestRunner {
     /// A failure: the message reads `file:line: what differed` when the place is known.
     public struct Failure: Sendable, Equatable {
@@ -192,7 +193,8 @@ public struct PluginTestRunner {
             do {
                 try session.reset()
                 try session.run(index, cpuLimit: cpuLimit)
-                results.append(Result(file: display, name: name, failure: nil))
+                let hidden = session.hiddenFailure().map { Failure(message: Self.expand($0.message, files: files)) }
+                results.append(Result(file: display, name: name, failure: hidden))
             } catch {
                 session.host.lua.resetStop()
                 if let expectation = session.expectationFailure() {

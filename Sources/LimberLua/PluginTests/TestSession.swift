@@ -13,6 +13,11 @@ final class TestSession {
     private(set) var sent: [String] = []
     /// The globals the runtime gave the test file, by name.
     private(set) var globals: [String: LuaValue] = [:]
+    /// Shows guided sessions (as nothing) and keeps hook failures.
+    let presenter = TestPresenter()
+    /// What the plugins defined, restored after each test so one test's definitions never
+    /// reach the next.
+    private var baseline: (catalogue: Catalogue, routines: RoutineLibrary, hooks: Int)?
 
     init(paths: LimberPaths, memoryLimit: Int) throws(LuaError) {
         host = try LimberHost(paths: paths, memoryLimit: memoryLimit)
@@ -25,6 +30,7 @@ final class TestSession {
         host.sessionLog.timeZone = clock.timeZone
         try useEmptyLog()
         host.reminders.notify = { [weak self] message in self?.sent.append(message) }
+        host.sessions.presenter = presenter
         try installRuntime()
     }
 
@@ -191,17 +197,34 @@ final class TestSession {
         return name
     }
 
-    /// Puts the clock back to where every test starts and gives the test an empty log.
+    /// Puts the clock back to where every test starts, gives the test an empty log, and undoes
+    /// the exercises, routines and hooks the previous test defined.
     func reset() throws(LuaError) {
         try? host.sessionLog.finishRecordings(completed: true)
         clock.set(start)
         try useEmptyLog()
         reminderState = ReminderState()
         sent = []
+        presenter.reset()
+        if let baseline {
+            host.catalogue = baseline.catalogue
+            host.sessions.routines = baseline.routines
+            host.sessions.keepHooks(baseline.hooks)
+        } else {
+            baseline = (host.catalogue, host.sessions.routines, host.sessions.hooks.count)
+        }
     }
 
     func run(_ index: Int, cpuLimit: Double) throws(LuaError) {
         try host.lua.call(control["run"], [.integer(Int64(index))], cpuLimit: cpuLimit)
+    }
+
+    /// What failed in a test that ran to its end: an expectation whose error something caught
+    /// (a `pcall`, or limber running a `limber.on` hook), or a hook that raised.
+    func hiddenFailure() -> PluginTestRunner.Failure? {
+        if let expectation = expectationFailure() { return expectation }
+        guard let hook = presenter.hookFailures.first else { return nil }
+        return PluginTestRunner.Failure(message: hook)
     }
 
     /// The failed expectation that stopped the last test, if that is what stopped it.
