@@ -209,6 +209,32 @@ struct PluginTestRunnerTests {
         #expect(message(results[3]) == "plugin_test.lua:27: log.seed: entry 2: limber.log.record: field 'sets[1].exercise': unknown exercise 'nope'")
     }
 
+    @Test func localTimesAreInTheTestZoneUTCUnlessChosenWhateverTheMachines() throws {
+        let (utc, _) = try run("""
+            test("utc", function()
+              clock.set("2026-07-01 12:00")
+              expect(clock.now()).to_be(1782907200)
+              expect(os.date("%H:%M")).to_be("12:00")
+              expect(os.time{ year = 2026, month = 7, day = 1, hour = 12 }).to_be(1782907200)
+              expect(os.time{ year = 2026, month = 6, day = 31 }).to_be(1782907200) -- day 31 of June is July 1; noon by default
+            end)
+            """)
+        #expect(utc.allSatisfy { $0.passed }, "\(utc.map(\.failure))")
+        let (newYork, _) = try run("""
+            test("new york", function()
+              clock.set("2026-03-08 01:30")
+              expect(clock.now()).to_be(os.time{ year = 2026, month = 3, day = 8, hour = 1, min = 30 })
+              expect(os.date("!%H:%M")).to_be("06:30")
+              clock.advance{ hours = 1 }
+              expect(os.date("%H:%M")).to_be("03:30") -- the clocks went forward
+              expect(os.date("*t").hour).to_be(3)
+              expect(os.time{ year = 2026, month = 3, day = 8 } - os.time{ year = 2026, month = 3, day = 7 }).to_be(82800)
+              expect(function() os.time{ year = 2026 } end).to_fail_with("field 'day' missing in date table")
+            end)
+            """, file: "zone_test.lua") { $0.timeZone = TimeZone(identifier: "America/New_York") ?? .current }
+        #expect(newYork.allSatisfy { $0.passed }, "\(newYork.map(\.failure))")
+    }
+
     @Test func remindersAreEvaluatedAtTheVirtualTimeAndWhatTheySendIsKept() throws {
         try folder.write("nag.lua", """
             limber.reminder{ id = 'evening-stretch', schedule = 'weekdays 18:30',

@@ -23,7 +23,7 @@ public enum PluginTestAPI {
 
     /// Global tables, with their LuaLS class and summary.
     public static let tables: [(name: String, summary: String)] = [
-        ("clock", "The virtual clock every test runs on. Each test starts at \(VirtualClock.startText), local time; limber, os.time() and os.date() read this clock."),
+        ("clock", "The virtual clock every test runs on. Each test starts at \(VirtualClock.startText) in the test's time zone (UTC unless `limber test --time-zone` says otherwise); limber, os.time() and os.date() read this clock and zone."),
         ("log", "The test's session log: in memory, empty when each test starts; `limber.log` reads and writes it."),
         ("progressions", "Today's plan of a routine after its progressions, at the virtual time, as `limber plan` shows it."),
         ("reminders", "The reminders plugins defined, evaluated at the virtual time as `limber remind` would; nothing is shown, and each test starts with none delivered."),

@@ -60,6 +60,9 @@ public struct PluginTestRunner {
     public var filter: String?
     /// Adds each error's traceback to its failure.
     public var verbose = false
+    /// The zone tests' local times are in (`clock.set`, `os.date`, days in the log, reminder
+    /// schedules): UTC unless chosen, so a test passes the same on every machine.
+    public var timeZone = TimeZone(identifier: "UTC") ?? .current
 
     public init(shippedFolder: URL?, extraFolders: [URL] = []) {
         self.shippedFolder = shippedFolder
@@ -152,7 +155,7 @@ public struct PluginTestRunner {
         }
         let session: TestSession
         do {
-            session = try TestSession(paths: paths, memoryLimit: memoryLimit)
+            session = try TestSession(paths: paths, memoryLimit: memoryLimit, timeZone: timeZone)
         } catch {
             return [failed("start a test host", error.message)]
         }

@@ -247,11 +247,25 @@ enum PluginTestRuntime {
         end
         function clock.date(fmt) return os.date(fmt or "%Y-%m-%d %H:%M:%S") end
 
-        -- os.time() and os.date() without a time read the virtual clock, in tests and in the
-        -- plugins they load, so a plugin that asks the time sees the test's time.
-        local real_time, real_date = os.time, os.date
-        os.time = function(t) if t == nil then return clock_now() end return real_time(t) end
-        os.date = function(fmt, t) if t == nil then t = clock_now() end return real_date(fmt, t) end
+        -- os.time() and os.date() read the virtual clock and the test's time zone (not the
+        -- machine's), in tests and in the plugins they load, so a plugin that asks the time sees
+        -- the test's time and a test passes the same everywhere.
+        local real_date = os.date
+        local zone_offset, local_time = native.zone_offset, native.local_time
+        os.time = function(t)
+          if t == nil then return clock_now() end
+          if type(t) ~= "table" then error("bad argument #1 to 'time' (table expected, got " .. type(t) .. ")", 2) end
+          local seconds, message = local_time(t)
+          if seconds == nil then error("bad argument #1 to 'time' (" .. message .. ")", 2) end
+          return seconds
+        end
+        os.date = function(fmt, t)
+          fmt = fmt or "%c"
+          if t == nil then t = clock_now() end
+          if type(fmt) == "string" and fmt:sub(1, 1) == "!" then return real_date(fmt, t) end
+          if type(t) ~= "number" then return real_date(fmt, t) end
+          return real_date("!" .. fmt, t + zone_offset(t))
+        end
 
         -- The log: every test starts with an empty one in memory; seed fills in history.
         local log = {}

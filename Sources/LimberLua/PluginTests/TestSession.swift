@@ -19,9 +19,9 @@ final class TestSession {
     /// reach the next.
     private var baseline: (catalogue: Catalogue, routines: RoutineLibrary, hooks: Int)?
 
-    init(paths: LimberPaths, memoryLimit: Int) throws(LuaError) {
+    init(paths: LimberPaths, memoryLimit: Int, timeZone: TimeZone) throws(LuaError) {
         host = try LimberHost(paths: paths, memoryLimit: memoryLimit)
-        clock = VirtualClock()
+        clock = VirtualClock(timeZone: timeZone)
         start = clock.date
         // Timers, sessions, limber.now() and the log's timestamps all run on the test's clock.
         let clock = self.clock
@@ -152,7 +152,39 @@ final class TestSession {
             guard let self else { return [] }
             return [try self.progressedPlan(call.argument(1))]
         }
+        let zone = clock.timeZone
+        let zoneOffset = HostFunction("zone_offset") { call in
+            let seconds = try call.number(1, "time")
+            return [.integer(Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: seconds))))]
+        }
+        let localTime = HostFunction("local_time") { call in
+            let table = try call.table(1, "date")
+            func field(_ name: String, default value: Int?) throws(LuaError) -> Int? {
+                let raw = table[name]
+                if raw.isNil { return value }
+                guard let number = raw.integerValue, let int = Int(exactly: number) else {
+                    throw .conversion("field '\(name)' is not an integer")
+                }
+                return int
+            }
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = zone
+            var components = DateComponents()
+            components.year = try field("year", default: nil)
+            components.month = try field("month", default: nil)
+            components.day = try field("day", default: nil)
+            components.hour = try field("hour", default: 12)
+            components.minute = try field("min", default: 0)
+            components.second = try field("sec", default: 0)
+            for (name, value) in [("day", components.day), ("month", components.month), ("year", components.year)] where value == nil {
+                return [.nil, .string("field '\(name)' missing in date table")]
+            }
+            guard let date = calendar.date(from: components) else { return [.nil, .string("time out of range")] }
+            return [.integer(Int64(date.timeIntervalSince1970.rounded(.down)))]
+        }
         var native = LuaTable()
+        native["zone_offset"] = .function(.host(zoneOffset))
+        native["local_time"] = .function(.host(localTime))
         native["plan"] = .function(.host(plan))
         native["clock_now"] = .function(.host(now))
         native["clock_set"] = .function(.host(set))
