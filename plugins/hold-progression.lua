@@ -1,7 +1,7 @@
 -- Longer holds as the habit builds.
 --
--- The static holds of a routine start at 30 s and grow 5 s for every week (counted from the
--- first logged session) with at least `min_sessions` completed sessions, up to 60 s. A week
+-- The static holds of a routine start at 30 s and grow 5 s for every week (seven local days from
+-- the first logged session) with at least `min_sessions` completed sessions, up to 60 s. A week
 -- with a set rated 7/10 discomfort or more earns nothing, and after such a session the hold
 -- stays where it was then. Settings, in config.lua:
 --   settings = { ["hold-progression"] = { min_sessions = 3, routine = "runner-cooldown" } }
@@ -10,7 +10,6 @@ local MIN_SESSIONS = settings.min_sessions or 3
 local ROUTINE = settings.routine or "runner-cooldown"
 local START, STEP, CAP = 30, 5, 60
 local DISCOMFORT_LIMIT = 7
-local WEEK = 7 * 24 * 60 * 60
 
 local function worst_discomfort(session)
   local worst
@@ -20,16 +19,26 @@ local function worst_discomfort(session)
   return worst
 end
 
--- The hold earned by the weeks that ended by `now`, and how many of them counted.
+-- The local calendar day of a time, as a number, so weeks stay seven days long on the wall
+-- clock when the clocks change.
+local function day_of(t)
+  local d = os.date("*t", t)
+  return os.time{ year = d.year, month = d.month, day = d.day, hour = 12 } // 86400
+end
+
+-- The hold earned by the weeks that ended by `now`, and how many of them counted. Weeks run
+-- seven local days from the day of the first logged session.
 local function earned(history, now)
   if #history == 0 then return START, 0 end
   local hold, counted = START, 0
-  local week_start = history[1].started_at
-  while week_start + WEEK <= now do
-    local week_end = week_start + WEEK
+  local first, today = day_of(history[1].started_at), day_of(now)
+  local week = 0
+  while first + 7 * (week + 1) <= today do
+    local from, to = first + 7 * week, first + 7 * (week + 1)
     local completed, worst = 0, 0
     for _, session in ipairs(history) do
-      if session.started_at >= week_start and session.started_at < week_end then
+      local day = day_of(session.started_at)
+      if day >= from and day < to then
         if session.completed then completed = completed + 1 end
         worst = math.max(worst, worst_discomfort(session) or 0)
       end
@@ -38,7 +47,7 @@ local function earned(history, now)
       hold = math.min(CAP, hold + STEP)
       counted = counted + 1
     end
-    week_start = week_end
+    week = week + 1
   end
   return hold, counted
 end

@@ -64,12 +64,15 @@ test("two sessions are not a week", function()
 end)
 
 test("no growth after a session rated 7 or more", function()
-  good_weeks(1)
-  cooldown("2026-03-09 07:00", 8)
-  clock.set("2026-03-09 18:00")
-  expect(hold()).to_be(30)
-  local plan = progressions.plan("runner-cooldown")
-  expect(plan.changes[1].reason).to_contain("8/10")
+  good_weeks(1) -- 35 s from Monday 2026-03-09
+  cooldown("2026-03-09 18:00", 8)
+  clock.set("2026-03-10 18:00")
+  expect(hold()).to_be(35)
+  expect(progressions.plan("runner-cooldown").changes[1].reason).to_contain("8/10")
+  cooldown("2026-03-11 18:00")
+  cooldown("2026-03-13 18:00")
+  clock.set("2026-03-16 18:00")
+  expect(hold()).to_be(35) -- the week of the painful session earns nothing
 end)
 
 test("a week with a session rated 7 or more earns nothing", function()

@@ -42,4 +42,14 @@ struct ShippedPluginTestsTests {
             #expect(result.stdout.contains("plugins/\(plugin)"), "the tests of \(plugin) did not run")
         }
     }
+
+    @Test func theHoldProgressionCountsWeeksOnTheWallClockAcrossDST() throws {
+        let home = try TemporaryFolder()
+        let limber = LimberProcess(
+            home: home.url, extra: ["LIMBER_SHIPPED_PLUGINS": Repository.url("plugins").path],
+            workingDirectory: Repository.root)
+        // 2026-03-08: clocks in New York go forward; the tests' weeks straddle it.
+        let result = try limber.run(["test", "plugins/hold-progression_test.lua", "--time-zone", "America/New_York"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+    }
 }

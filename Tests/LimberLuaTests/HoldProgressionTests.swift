@@ -60,9 +60,9 @@ struct HoldProgressionTests {
         for week in 0..<8 {
             for offset in [0.0, 2, 4] { try session(day: Double(week) * 7 + offset) }
         }
-        #expect(holds(onDay: 6.5).holds[0] == 30, "the first week has not ended")
-        #expect(holds(onDay: 7.5).holds[0] == 35)
-        #expect(holds(onDay: 14.5).holds[0] == 40)
+        #expect(holds(onDay: 6).holds[0] == 30, "the first week (seven local days) has not ended")
+        #expect(holds(onDay: 7).holds[0] == 35)
+        #expect(holds(onDay: 14).holds[0] == 40)
         let (capped, plan) = holds(onDay: 60)
         #expect(capped == [60, nil, 60], "capped at 60 s after six or more weeks")
         #expect(plan.changes.first?.reason == "8 weeks with 3+ completed sessions")
