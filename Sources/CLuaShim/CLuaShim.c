@@ -121,7 +121,9 @@ static void stop_hook(lua_State *L, lua_Debug *ar) {
     if (h->deadline > 0 && thread_cpu_seconds() > h->deadline) {
         h->deadline = 0;
         lua_sethook(L, NULL, 0, 0);
-        lua_pushfstring(L, "stopped after %f s of CPU time (an endless loop?)", h->budget);
+        char message[96];
+        snprintf(message, sizeof message, "stopped after %.1f s of CPU time (an endless loop?)", h->budget);
+        lua_pushstring(L, message);
         raise_where_running(L);
     }
 }

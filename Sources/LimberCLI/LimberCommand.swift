@@ -20,6 +20,15 @@ public struct LimberCommand: AsyncParsableCommand {
             ExercisesCommand.self,
             ShowCommand.self,
             RunCommand.self,
+            PluginsCommand.self,
+            LogCommand.self,
+            StatsCommand.self,
+            ExportCommand.self,
+            ImportCommand.self,
+            RemindCommand.self,
+            CronCommand.self,
+            StubCommand.self,
+            TestCommand.self,
             ReplCommand.self,
         ]
     )

@@ -17,11 +17,14 @@ struct PluginOptions: ParsableArguments {
         return folders
     }
 
-    /// A host with every plugin loaded; each plugin that failed is one line on stderr.
-    func makeHost(paths: LimberPaths = .resolve()) throws -> (host: LimberHost, reports: [PluginReport]) {
+    /// What Lua may hold in one limber process: plugins, scripts and the REPL together.
+    static let memoryLimit = 512 << 20
+
+    /// A host with the config read and no plugins loaded.
+    static func bareHost(paths: LimberPaths) throws -> LimberHost {
         let host: LimberHost
         do {
-            host = try LimberHost(paths: paths)
+            host = try LimberHost(paths: paths, memoryLimit: memoryLimit)
         } catch {
             throw LimberFailure("cannot start Lua: \(error.message)")
         }
@@ -30,8 +33,14 @@ struct PluginOptions: ParsableArguments {
         } catch {
             throw LimberFailure(error.message)
         }
+        return host
+    }
+
+    /// A host with every plugin loaded; each plugin that failed is one line on stderr.
+    func makeHost(paths: LimberPaths = .resolve(), reportFailures: Bool = true) throws -> (host: LimberHost, reports: [PluginReport]) {
+        let host = try Self.bareHost(paths: paths)
         let reports = PluginLoader(host: host).load(folders: pluginFolders(paths: paths))
-        for report in reports {
+        for report in reports where reportFailures {
             if case .failed(let message) = report.status {
                 Terminal.standardError.write("limber: plugin \(report.plugin.name) failed: \(message)\n")
             }

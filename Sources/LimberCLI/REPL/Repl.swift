@@ -48,7 +48,10 @@ final class Repl {
     /// Reads and runs until the input ends, `.exit` or `os.exit`; returns the exit code.
     func run(input: ReplInput) -> Int32 {
         self.input = input
-        defer { self.input = nil }
+        defer {
+            self.input = nil
+            finishLoggedSessions(of: host)
+        }
         if input.isInteractive { output.out(banner) }
         var pending: [String] = []
         while true {
@@ -169,6 +172,7 @@ final class Repl {
         do {
             let made = try makeHost()
             let fresh = try Self.driver(for: made.host)
+            finishLoggedSessions(of: host)
             host = made.host
             driver = fresh
             pluginCount = made.reports.count
@@ -179,6 +183,16 @@ final class Repl {
         } catch {
             failed = true
             output.error(output.errorTerminal.red(LimberFailure(error).message) + "\n")
+        }
+    }
+
+    /// Finishes the sessions written set by set with `limber.log.record` in a host that is
+    /// going away, so they read as completed rather than ended early.
+    private func finishLoggedSessions(of host: LimberHost) {
+        do {
+            try host.sessionLog.finishRecordings(completed: true)
+        } catch {
+            output.error(output.errorTerminal.red("limber: \(error)") + "\n")
         }
     }
 

@@ -26,14 +26,27 @@ struct RunCommand: ParsableCommand {
         let (host, _) = try plugins.makeHost()
         do {
             try host.runScript(at: file, arguments: arguments)
+            try finishLoggedSessions(host, completed: true)
         } catch .exit(let code) {
+            try finishLoggedSessions(host, completed: code == 0)
             throw LimberFailure("", exitCode: code)
         } catch {
+            try? finishLoggedSessions(host, completed: false)
             if let traceback = error.traceback {
                 Terminal.standardError.write("\(error.message)\n\(traceback)\n")
                 throw LimberFailure("", exitCode: 1)
             }
             throw LimberFailure(error.message)
+        }
+    }
+
+    /// Finishes the sessions the script logged set by set (`limber.log.record`): completed when
+    /// the script ended well, ended early when it failed.
+    private func finishLoggedSessions(_ host: LimberHost, completed: Bool) throws(LuaError) {
+        do {
+            try host.sessionLog.finishRecordings(completed: completed)
+        } catch {
+            throw .conversion(String(describing: error))
         }
     }
 }

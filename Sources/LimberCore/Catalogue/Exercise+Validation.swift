@@ -28,7 +28,8 @@ extension Exercise {
         }
     }
 
-    static func isSlug(_ text: String) -> Bool {
+    /// Whether `text` is a slug: a lower-case letter, then lower-case letters, digits and `-`.
+    public static func isSlug(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, ("a"..."z").contains(first) else { return false }
         return text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }

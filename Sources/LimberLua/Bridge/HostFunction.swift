@@ -24,6 +24,12 @@ public struct LuaCall {
     public let arguments: [LuaValue]
     let thread: OpaquePointer
 
+    /// Calls a Lua function back on the thread (main or coroutine) this call came from.
+    @discardableResult
+    public func call(_ function: LuaValue, _ arguments: [LuaValue] = [], cpuLimit: Double = 0) throws(LuaError) -> [LuaValue] {
+        try state.call(function, arguments, cpuLimit: cpuLimit, on: thread)
+    }
+
     /// The argument at a 1-based position, nil when absent.
     public func argument(_ position: Int) -> LuaValue {
         position >= 1 && position <= arguments.count ? arguments[position - 1] : .nil

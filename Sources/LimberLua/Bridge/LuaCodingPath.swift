@@ -1,3 +1,5 @@
+import LimberCore
+
 /// Shared pieces of ``LuaValueEncoder`` and ``LuaValueDecoder``: coding keys, field paths as a
 /// plugin author reads them (`steps[2].hold`), short descriptions of values, key suggestions.
 enum LuaCodingPath {
@@ -73,32 +75,11 @@ enum LuaCodingPath {
     static func suggestion(for word: String, among candidates: [String]) -> String? {
         var best: (candidate: String, distance: Int)?
         for candidate in candidates.sorted() {
-            let distance = editDistance(word.lowercased(), candidate.lowercased())
+            let distance = EditDistance.between(word.lowercased(), candidate.lowercased())
             if distance < best?.distance ?? Int.max { best = (candidate, distance) }
         }
         guard let best else { return nil }
         let allowed = best.candidate.count <= 4 ? 1 : 2
         return best.distance <= allowed ? best.candidate : nil
-    }
-
-    /// Edit distance counting insertions, deletions, substitutions and swaps of neighbours as one each.
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var table = [[Int]](repeating: [Int](repeating: 0, count: b.count + 1), count: a.count + 1)
-        for i in 0...a.count { table[i][0] = i }
-        for j in 0...b.count { table[0][j] = j }
-        for i in 1...a.count {
-            for j in 1...b.count {
-                let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                var distance = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
-                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
-                    distance = min(distance, table[i - 2][j - 2] + 1)
-                }
-                table[i][j] = distance
-            }
-        }
-        return table[a.count][b.count]
     }
 }

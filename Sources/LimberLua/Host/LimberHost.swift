@@ -22,6 +22,17 @@ public final class LimberHost {
     var pluginRunnerFunction: LuaValue?
     /// The user's config file: grants and per-plugin settings.
     public var config = ConfigFile()
+    /// The session log behind `limber.log`, opened on first use.
+    public let sessionLog: HostLog
+    /// The reminders plugins defined, and where `limber.notify` delivers.
+    public let reminders = ReminderRegistry()
+    /// Routines, `limber.on` hooks, and the presenter that shows guided sessions.
+    public let sessions = SessionRegistry()
+    /// The clock timers and guided sessions wait on; tests give a test or virtual clock.
+    public var clock: any Clock<Duration> = ContinuousClock()
+
+    /// The progressions plugins defined.
+    public let progressions = ProgressionRegistry()
 
     /// A host whose `limber` global is installed and read-only.
     ///
@@ -29,8 +40,15 @@ public final class LimberHost {
     public init(paths: LimberPaths, catalogue: Catalogue = .builtin, memoryLimit: Int = 0) throws(LuaError) {
         self.paths = paths
         self.catalogue = catalogue
+        sessionLog = HostLog(paths: paths)
         lua = try LuaState(memoryLimit: memoryLimit)
         try APIInstaller(host: self).install()
+    }
+
+    /// Calls a plugin's function (a hook, a `due`, an `adjust`) under the plugin CPU budget.
+    @discardableResult
+    public func callPlugin(_ function: LuaValue, _ arguments: [LuaValue] = []) throws(LuaError) -> [LuaValue] {
+        try lua.call(function, arguments, cpuLimit: pluginCPULimit)
     }
 
     /// Notes that the running code defined something (`exercise`, `routine`, ...).

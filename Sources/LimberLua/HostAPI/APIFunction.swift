@@ -3,18 +3,8 @@
 /// The list of these in `HostAPI` is the single source of truth: the installer builds the
 /// `limber` table from it, `help()` prints it, and the LuaLS stub file is generated from it.
 public struct APIFunction {
-    /// A documented parameter; `type` is a LuaLS type expression (`string`, `integer?`, `limber.Filter`).
-    public struct Parameter: Sendable, Equatable {
-        public let name: String
-        public let type: String
-        public let summary: String
-
-        public init(_ name: String, _ type: String, _ summary: String) {
-            self.name = name
-            self.type = type
-            self.summary = summary
-        }
-    }
+    /// A documented parameter.
+    public typealias Parameter = APIField
 
     /// A documented result.
     public struct Result: Sendable, Equatable {
@@ -70,17 +60,8 @@ public struct APIFunction {
 
 /// A table shape that the API takes or returns, documented for `help()` and the LuaLS stub.
 public struct APIClass: Sendable, Equatable {
-    public struct Field: Sendable, Equatable {
-        public let name: String
-        public let type: String
-        public let summary: String
-
-        public init(_ name: String, _ type: String, _ summary: String) {
-            self.name = name
-            self.type = type
-            self.summary = summary
-        }
-    }
+    /// A documented field.
+    public typealias Field = APIField
 
     /// LuaLS class name: `limber.Exercise`.
     public let name: String
@@ -101,6 +82,20 @@ public struct APINamespace: Sendable, Equatable {
 
     public init(_ name: String, summary: String) {
         self.name = name
+        self.summary = summary
+    }
+}
+
+/// A named, typed, documented value: a function's parameter or a table's field.
+/// `type` is a LuaLS type expression (`string`, `integer?`, `limber.ExerciseFilter`).
+public struct APIField: Sendable, Equatable {
+    public let name: String
+    public let type: String
+    public let summary: String
+
+    public init(_ name: String, _ type: String, _ summary: String) {
+        self.name = name
+        self.type = type
         self.summary = summary
     }
 }

@@ -11,17 +11,32 @@ public enum HostAPI {
     public static var namespaces: [APINamespace] {
         [
             APINamespace("catalogue", summary: "The exercise catalogue: built-in moves and those plugins add."),
+            APINamespace("log", summary: "The session log: sessions, sets, streaks; recording what was done."),
+            APINamespace("timer", summary: "Waiting on limber's clock: sleeps and countdowns that never drift."),
+            APINamespace("session", summary: "Guided sessions: run a routine with timers, side switches and hooks."),
         ]
     }
 
     /// Every function, in documentation order.
     public static var functions: [APIFunction] {
         catalogueFunctions
+            + routineFunctions
+            + sessionFunctions
+            + timerFunctions
+            + logFunctions
+            + reminderFunctions
+            + progressionFunctions
     }
 
     /// Every table shape the API documents.
     public static var classes: [APIClass] {
         catalogueClasses
+            + routineClasses
+            + sessionClasses
+            + timerClasses
+            + logClasses
+            + reminderClasses
+            + progressionClasses
     }
 
     /// The function at a dotted path under `limber`.

@@ -61,7 +61,9 @@ public struct PluginLoader {
                  host.config.settings[plugin.name] ?? .table(LuaTable())],
                 cpuLimit: host.pluginCPULimit)
         } catch {
-            report.status = .failed(error.message)
+            // Memory errors carry no position; every report names its file.
+            let message = error.message
+            report.status = .failed(message.contains(plugin.displayPath) ? message : "\(plugin.displayPath): \(message)")
         }
         report.defines = Array(host.definitions[before...])
         return report

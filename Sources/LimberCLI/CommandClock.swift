@@ -1,0 +1,32 @@
+import Foundation
+import LimberCore
+
+/// "Now" and the local time zone, read once at the command line's edge.
+///
+/// Everything below the commands takes both as parameters; `LIMBER_NOW` (and `--now` where a
+/// command has it) fixes the time for tests and demos.
+enum CommandClock {
+    /// The instant a command acts at: its `--now` option, else `LIMBER_NOW`, else the clock.
+    /// Epoch seconds, ISO 8601 with an offset, or a local time as `limber log add --at` takes
+    /// it (2025-06-04T18:10).
+    static func now(option: String?, environment: [String: String], timeZone: TimeZone) throws -> Date {
+        guard let text = option ?? environment["LIMBER_NOW"].flatMap({ $0.isEmpty ? nil : $0 }) else { return Date() }
+        if let seconds = Double(text), seconds.isFinite { return Date(timeIntervalSince1970: seconds) }
+        if let date = ISO8601DateFormatter().date(from: text) { return date }
+        if let date = LogDateInput.moment(text, now: Date(), timeZone: timeZone) { return date }
+        let source = option != nil ? "--now" : "LIMBER_NOW"
+        throw LimberFailure(
+            "\(source) '\(text)' is not a time: epoch seconds, ISO 8601 with an offset (2025-06-04T18:10:00-04:00) or local 2025-06-04T18:10")
+    }
+
+    /// The local time zone: `TZ` (with or without a leading ':'), else the system's.
+    static func timeZone(environment: [String: String]) -> TimeZone {
+        if var name = environment["TZ"], !name.isEmpty {
+            if name.hasPrefix(":") { name.removeFirst() }
+            if name.hasPrefix("/usr/share/zoneinfo/") { name.removeFirst("/usr/share/zoneinfo/".count) }
+            if let zone = TimeZone(identifier: name) { return zone }
+        }
+        return TimeZone.current
+    }
+
+}

@@ -1,0 +1,61 @@
+import ArgumentParser
+import Foundation
+import LimberCore
+
+/// How reminders and `limber.notify` reach the person: shared by `remind` and `cron`.
+struct DeliveryOptions: ParsableArguments {
+    enum Channel: String, ExpressibleByArgument, CaseIterable {
+        case stdout, desktop
+    }
+
+    @Option(name: .customLong("notify"), help: ArgumentHelp(
+        "Where messages go: stdout (default; cron mails it) or desktop (notify-send, needs a session bus).",
+        valueName: "stdout|desktop"))
+    var channel: Channel?
+
+    @Option(name: .customLong("command"), help: ArgumentHelp(
+        "Run this command with the message as its last argument instead (no shell; quotes group words).",
+        valueName: "command"))
+    var command: String?
+
+    @Option(name: .customLong("timeout"), help: ArgumentHelp(
+        "Seconds a notifier may run before it is stopped.", valueName: "seconds"))
+    var timeout: Double = 10
+
+    func validate() throws {
+        if command != nil && channel == .desktop {
+            throw ValidationError("choose one of --notify desktop and --command")
+        }
+        if let command, command.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--command is empty")
+        }
+        guard timeout > 0, timeout <= 3600 else {
+            throw ValidationError("--timeout must be between 0 and 3600 seconds")
+        }
+    }
+
+    var backend: DeliveryBackend {
+        if let command { return .command(command) }
+        return channel == .desktop ? .desktop : .standardOutput
+    }
+
+    func deliverer(environment: [String: String] = ProcessInfo.processInfo.environment) -> Deliverer {
+        Deliverer(backend: backend, environment: environment, timeout: .milliseconds(Int64((timeout * 1000).rounded())))
+    }
+
+    /// The options as arguments again, for a crontab line or a systemd unit.
+    var arguments: [String] {
+        var arguments: [String] = []
+        if let command {
+            arguments += ["--command", command]
+        } else if channel == .desktop {
+            arguments += ["--notify", "desktop"]
+        }
+        if timeout != 10 { arguments += ["--timeout", Self.format(timeout)] }
+        return arguments
+    }
+
+    private static func format(_ seconds: Double) -> String {
+        seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+    }
+}

@@ -1,0 +1,24 @@
+import LimberLua
+
+/// The lines `limber test` prints for each file and each result.
+struct TestReport {
+    let terminal: Terminal
+
+    /// A file's heading, or one result: `ok   name`, or `FAIL name` and what differed, indented.
+    func render(_ event: PluginTestRunner.Event) -> String {
+        switch event {
+        case .file(let file):
+            return terminal.bold(file) + "\n"
+        case .result(let result):
+            guard let failure = result.failure else {
+                return "  " + terminal.green(terminal.colour ? "✓   " : "ok  ") + " " + result.name + "\n"
+            }
+            var text = "  " + terminal.red(terminal.colour ? "✗   " : "FAIL") + " " + result.name + "\n"
+            let lines = failure.message.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) + failure.detail
+            for line in lines {
+                text += "       " + line + "\n"
+            }
+            return text
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+
+/// One set of one exercise within a session, as the log holds it.
+public struct LoggedSet: Sendable, Equatable, Identifiable {
+    /// Which side of the body a per-side set worked.
+    public enum Side: String, Sendable, Codable, CaseIterable {
+        case left, right
+    }
+
+    public var id: Int64
+    public var sessionID: Int64
+    public var exercise: String
+    /// nil for bilateral and alternating moves.
+    public var side: Side?
+    /// What `planned` and `actual` count.
+    public var unit: Dose.Unit
+    public var planned: Double?
+    public var actual: Double?
+    public var completed: Bool
+    /// 0 (none) to 10; nil when not asked or skipped.
+    public var discomfort: Int?
+    /// When the set ended.
+    public var at: Date
+
+    public init(
+        id: Int64, sessionID: Int64, exercise: String, side: Side?, unit: Dose.Unit, planned: Double?,
+        actual: Double?, completed: Bool, discomfort: Int?, at: Date
+    ) {
+        self.id = id
+        self.sessionID = sessionID
+        self.exercise = exercise
+        self.side = side
+        self.unit = unit
+        self.planned = planned
+        self.actual = actual
+        self.completed = completed
+        self.discomfort = discomfort
+        self.at = at
+    }
+}
+
+/// A set to write: what the guided runner, `limber log add` and scripts hand to the log.
+public struct NewSet: Sendable, Equatable {
+    public var exercise: String
+    public var side: LoggedSet.Side?
+    public var unit: Dose.Unit
+    public var planned: Double?
+    public var actual: Double?
+    public var completed: Bool
+    public var discomfort: Int?
+    /// When the set ended.
+    public var at: Date
+
+    public init(
+        exercise: String, side: LoggedSet.Side? = nil, unit: Dose.Unit = .seconds, planned: Double? = nil,
+        actual: Double? = nil, completed: Bool = true, discomfort: Int? = nil, at: Date
+    ) {
+        self.exercise = exercise
+        self.side = side
+        self.unit = unit
+        self.planned = planned
+        self.actual = actual
+        self.completed = completed
+        self.discomfort = discomfort
+        self.at = at
+    }
+
+    /// Checks the values a person or script could get wrong.
+    public func validate() throws {
+        if exercise.isBlank {
+            throw LogError.invalid(field: "exercise", reason: "must not be empty")
+        }
+        for (name, value) in [("planned", planned), ("actual", actual)] {
+            if let value, !(value.isFinite && value >= 0) {
+                throw LogError.invalid(field: name, reason: "must be a number ≥ 0")
+            }
+        }
+        if let discomfort, !(0...10).contains(discomfort) {
+            throw LogError.invalid(field: "discomfort", reason: "must be between 0 and 10")
+        }
+    }
+}

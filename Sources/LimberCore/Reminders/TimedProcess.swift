@@ -1,0 +1,167 @@
+import Foundation
+
+/// Runs a program directly (no shell) with a deadline: past it the program and anything it
+/// started are stopped, so a hung notifier can never hang limber.
+///
+/// Input comes from a file (or /dev/null) and captured output goes to files, never pipes, so
+/// no buffer can fill and block either side.
+public enum TimedProcess {
+    /// How a run ended.
+    public enum Termination: Sendable, Equatable {
+        case exited(Int32)
+        case signalled(Int32)
+        /// It ran past the deadline and was stopped.
+        case timedOut
+    }
+
+    /// What a run left behind.
+    public struct Result: Sendable, Equatable {
+        public let termination: Termination
+        /// Standard output, when captured.
+        public let output: Data
+        /// Standard error, when captured.
+        public let errorOutput: Data
+    }
+
+    /// The executable a command name means: a path as given, else the first match on `PATH`
+    /// (`/usr/bin:/bin` when unset); nil when there is none.
+    public static func locate(_ name: String, environment: [String: String]) -> String? {
+        let manager = FileManager.default
+        if name.contains("/") { return manager.isExecutableFile(atPath: name) ? name : nil }
+        for folder in searchPath(environment).split(separator: ":") where !folder.isEmpty {
+            let candidate = "\(folder)/\(name)"
+            var isFolder: ObjCBool = false
+            if manager.fileExists(atPath: candidate, isDirectory: &isFolder), !isFolder.boolValue,
+               manager.isExecutableFile(atPath: candidate)
+            {
+                return candidate
+            }
+        }
+        return nil
+    }
+
+    /// The `PATH` a lookup uses.
+    public static func searchPath(_ environment: [String: String]) -> String {
+        environment["PATH"].flatMap { $0.isEmpty ? nil : $0 } ?? "/usr/bin:/bin"
+    }
+
+    /// Runs `executable` (a path) with `arguments` and waits at most `timeout`.
+    ///
+    /// Without `capture`, the program's standard output goes to limber's standard error (so it
+    /// never mixes with limber's own output) and its standard error to limber's.
+    public static func run(
+        _ executable: String, arguments: [String], environment: [String: String], input: Data? = nil,
+        capture: Bool = false, timeout: Duration = .seconds(10)
+    ) throws(ReminderError) -> Result {
+        let scratch = FileManager.default.temporaryDirectory
+        var files: [String] = []
+        defer { for file in files { unlink(file) } }
+        func scratchFile(_ role: String, _ contents: Data?) throws(ReminderError) -> String {
+            let path = scratch.appendingPathComponent("limber-\(getpid())-\(UUID().uuidString)-\(role)").path
+            let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            guard descriptor >= 0 else {
+                throw .commandFailed("cannot run \(executable): cannot create a file in \(scratch.path): \(String(cString: strerror(errno)))")
+            }
+            files.append(path)
+            if let contents {
+                contents.withUnsafeBytes { buffer in
+                    var offset = 0
+                    while offset < buffer.count {
+                        let written = write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+                        if written <= 0 { break }
+                        offset += written
+                    }
+                }
+            }
+            close(descriptor)
+            return path
+        }
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        let inputPath = input == nil ? "/dev/null" : try scratchFile("in", input)
+        posix_spawn_file_actions_addopen(&actions, 0, inputPath, O_RDONLY, 0)
+        var outputPath: String?, errorPath: String?
+        if capture {
+            let out = try scratchFile("out", nil), err = try scratchFile("err", nil)
+            posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_TRUNC, 0)
+            posix_spawn_file_actions_addopen(&actions, 2, err, O_WRONLY | O_TRUNC, 0)
+            (outputPath, errorPath) = (out, err)
+        } else {
+            posix_spawn_file_actions_adddup2(&actions, 2, 1)
+        }
+
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        // Its own process group, so a timeout stops the whole of it; default signals and an empty mask.
+        posix_spawnattr_setpgroup(&attributes, 0)
+        var noSignals = sigset_t(), defaults = sigset_t()
+        sigemptyset(&noSignals)
+        sigemptyset(&defaults)
+        for signal in [SIGPIPE, SIGINT, SIGTERM, SIGQUIT, SIGHUP] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
+        let argv = ([executable] + arguments).map { strdup($0) }
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") }
+        defer {
+            for pointer in argv { free(pointer) }
+            for pointer in envp { free(pointer) }
+        }
+        var pid: pid_t = 0
+        var status = posix_spawn(&pid, executable, &actions, &attributes, argv + [nil], envp + [nil])
+        // A script that was just written can be briefly busy while another process that forked
+        // meanwhile still holds it open for writing; try again for a moment.
+        var attempts = 0
+        while status == ETXTBSY && attempts < 50 {
+            usleep(20_000)
+            attempts += 1
+            status = posix_spawn(&pid, executable, &actions, &attributes, argv + [nil], envp + [nil])
+        }
+        guard status == 0 else {
+            throw .commandFailed("cannot run \(executable): \(String(cString: strerror(status)))")
+        }
+
+        let termination = wait(for: pid, timeout: timeout)
+        func read(_ path: String?) -> Data {
+            path.flatMap { FileManager.default.contents(atPath: $0) } ?? Data()
+        }
+        return Result(termination: termination, output: read(outputPath), errorOutput: read(errorPath))
+    }
+
+    /// Waits for a child, stopping its process group (TERM, then KILL a second later) at the deadline.
+    private static func wait(for pid: pid_t, timeout: Duration) -> Termination {
+        let clock = ContinuousClock()
+        let deadline = clock.now + timeout
+        var status: Int32 = 0
+        var pause: useconds_t = 1_000
+        while true {
+            let result = waitpid(pid, &status, WNOHANG)
+            if result == pid { return termination(status) }
+            if result < 0 && errno != EINTR { return .exited(-1) }
+            if clock.now >= deadline { break }
+            usleep(pause)
+            pause = min(pause * 2, 20_000)
+        }
+        kill(-pid, SIGTERM)
+        let grace = clock.now + .seconds(1)
+        while clock.now < grace {
+            if waitpid(pid, &status, WNOHANG) == pid {
+                kill(-pid, SIGKILL)
+                return .timedOut
+            }
+            usleep(10_000)
+        }
+        kill(-pid, SIGKILL)
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        return .timedOut
+    }
+
+    private static func termination(_ status: Int32) -> Termination {
+        let signal = status & 0x7f
+        return signal == 0 ? .exited((status >> 8) & 0xff) : .signalled(signal)
+    }
+}

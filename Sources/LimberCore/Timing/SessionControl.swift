@@ -1,0 +1,11 @@
+/// What a person (or a script) can ask of a running session.
+public enum SessionControl: Sendable, Equatable {
+    case pause
+    case resume
+    /// Pause if running, resume if paused.
+    case togglePause
+    /// End the current step now (cut short) and go on.
+    case skip
+    /// End the session now.
+    case abort
+}

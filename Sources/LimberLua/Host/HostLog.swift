@@ -1,0 +1,51 @@
+import Foundation
+import LimberCore
+
+/// The session log as the Lua host uses it: opened on first use (so a script that never logs
+/// never touches the database), with the clock and time zone it logs in.
+public final class HostLog {
+    private let paths: LimberPaths
+    private var opened: SessionLog?
+    /// The wall-clock time that `limber.log.record` stamps; tests replace it.
+    public var now: () -> Date = { Date() }
+    /// The zone whose calendar days streaks and `day` fields use.
+    public var timeZone: TimeZone = .current
+    /// Sessions a script is writing set by set, by routine id, until the script ends.
+    private(set) var recordings: [String: SessionRecording] = [:]
+
+    init(paths: LimberPaths) {
+        self.paths = paths
+    }
+
+    /// The log, opened at `paths.database` the first time it is needed.
+    public func log() throws -> SessionLog {
+        if let opened { return opened }
+        let log = try SessionLog(paths: paths)
+        opened = log
+        return log
+    }
+
+    /// Uses `log` instead of the one at the user's path (tests, dry runs).
+    public func use(_ log: SessionLog) {
+        opened = log
+    }
+
+    /// The open session of `routine`, started now if the script has not started one.
+    func recording(routine: String) throws -> SessionRecording {
+        if let recording = recordings[routine] { return recording }
+        let recording = try SessionRecording(log: try log(), routine: routine, source: .script, at: now(), timeZone: timeZone)
+        recordings[routine] = recording
+        return recording
+    }
+
+    /// Finishes every session a script wrote set by set: completed when the script ended well,
+    /// ended early otherwise. Call it when a script or the REPL ends; a process that dies
+    /// without calling it leaves those sessions reading as ended early, with every set kept.
+    public func finishRecordings(completed: Bool) throws {
+        let open = recordings.values.sorted { $0.id < $1.id }
+        recordings = [:]
+        for recording in open {
+            try recording.finish(at: now(), completed: completed)
+        }
+    }
+}

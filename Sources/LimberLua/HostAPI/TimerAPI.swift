@@ -1,0 +1,94 @@
+import Foundation
+import LimberCore
+
+extension HostAPI {
+    /// Longest wait a timer accepts: a day.
+    static let longestTimer: Double = 86_400
+
+    static var timerFunctions: [APIFunction] {
+        [
+            APIFunction(
+                "timer.sleep",
+                summary: "Waits this many seconds on limber's clock (no busy loop); plugin tests' virtual clock returns at once.",
+                parameters: [.init("seconds", "number", "how long, 0 to 86400; fractions allowed")],
+                example: "limber.timer.sleep(1.5)"
+            ) { host, call in
+                let seconds = try timerSeconds(call, 1)
+                let base: any Clock<Duration> = host.clock
+                let clock = AnyClock(base)
+                sleepOnThisThread(clock, until: clock.now.advanced(by: .milliseconds(Int64((seconds * 1000).rounded()))))
+                return []
+            },
+            APIFunction(
+                "timer.countdown",
+                summary: "Counts down whole seconds, calling on_tick(seconds_left) after each one and on_tick(0) at the end; ticks never drift.",
+                parameters: [
+                    .init("seconds", "number", "how long, 0 to 86400"),
+                    .init("options", "limber.CountdownOptions?", "on_tick"),
+                ],
+                example: "limber.timer.countdown(5, { on_tick = function(left) print(left) end })"
+            ) { host, call in
+                let seconds = try timerSeconds(call, 1)
+                let options = try call.optionalTable(2, "options")
+                for key in options.entries.keys where key != .string(LuaString("on_tick")) {
+                    throw LuaError.conversion("unknown field '\(key)' in options (countdown takes on_tick)")
+                }
+                var onTick: LuaValue?
+                switch options["on_tick"] {
+                case .nil: onTick = nil
+                case .function(let function): onTick = .function(function)
+                case let other: throw LuaError.conversion("field 'on_tick': expected a function, got \(other.typeName)")
+                }
+                let base: any Clock<Duration> = host.clock
+                let clock = AnyClock(base)
+                let start = clock.now
+                let total = Duration.milliseconds(Int64((seconds * 1000).rounded()))
+                var second = 1
+                while true {
+                    // Every deadline counts from the start, so a slow on_tick does not push the rest back.
+                    let elapsed = Duration.seconds(second)
+                    let last = elapsed >= total
+                    sleepOnThisThread(clock, until: start.advanced(by: last ? total : elapsed))
+                    if let onTick {
+                        let left = last ? 0 : Int64((seconds - Double(second)).rounded(.up))
+                        try call.call(onTick, [.integer(left)])
+                    }
+                    if last { break }
+                    second += 1
+                }
+                return []
+            },
+            APIFunction(
+                "now",
+                summary: "The time now, in seconds since 1970-01-01 UTC, with a fraction (plugin tests see their virtual clock).",
+                results: [.init("number", "seconds since the epoch")],
+                example: "local started = limber.now()"
+            ) { host, _ in
+                [.number(host.sessionLog.now().timeIntervalSince1970)]
+            },
+        ]
+    }
+
+    static var timerClasses: [APIClass] {
+        [
+            APIClass(
+                "limber.CountdownOptions", summary: "Options for `limber.timer.countdown`.",
+                fields: [
+                    .init("on_tick", "(fun(seconds_left: integer))?", "called after each whole second, and with 0 at the end"),
+                ]),
+        ]
+    }
+
+    private static func timerSeconds(_ call: LuaCall, _ position: Int) throws(LuaError) -> Double {
+        let seconds = try call.number(position, "seconds")
+        guard seconds.isFinite, seconds >= 0, seconds <= longestTimer else {
+            throw .conversion("bad argument #\(position) 'seconds' (expected 0 to 86400, got \(seconds))")
+        }
+        return seconds
+    }
+
+    /// Blocks this thread until `deadline` on `clock`; the sleep's jobs run on this thread.
+    static func sleepOnThisThread(_ clock: AnyClock, until deadline: AnyClock.Instant) {
+        _ = try? CallerThread<Never>().run({ try? await clock.sleep(until: deadline, tolerance: nil) })
+    }
+}

@@ -1,0 +1,170 @@
+/// The documentation of what a `*_test.lua` file sees besides `limber`: `test`, `expect`, and the
+/// `clock`, `log` and `reminders` tables.
+///
+/// It generates `meta/limber_test.lua` for editors; a test checks it against the globals and
+/// matchers the runtime really installs.
+public enum PluginTestAPI {
+    /// One documented global function (`test`) or table function (`clock.set`).
+    public struct Function: Sendable, Equatable {
+        public let path: String
+        public let summary: String
+        public let parameters: [APIField]
+        public let results: [APIFunction.Result]
+        public let example: String?
+
+        init(_ path: String, summary: String, parameters: [APIField] = [], results: [APIFunction.Result] = [], example: String? = nil) {
+            self.path = path
+            self.summary = summary
+            self.parameters = parameters
+            self.results = results
+            self.example = example
+        }
+    }
+
+    /// Global tables, with their LuaLS class and summary.
+    public static let tables: [(name: String, summary: String)] = [
+        ("clock", "The virtual clock every test runs on. Each test starts at \(VirtualClock.startText), local time; limber, os.time() and os.date() read this clock."),
+        ("log", "The test's session log: in memory, empty when each test starts; `limber.log` reads and writes it."),
+        ("progressions", "Today's plan of a routine after its progressions, at the virtual time, as `limber plan` shows it."),
+        ("reminders", "The reminders plugins defined, evaluated at the virtual time as `limber remind` would; nothing is shown, and each test starts with none delivered."),
+    ]
+
+    public static let functions: [Function] = [
+        Function(
+            "test", summary: "Declares a test. Tests run in file order, after the whole file has loaded; the first failed expectation or error ends a test.",
+            parameters: [.init("name", "string", "what the test shows"), .init("fn", "fun()", "the test's body")],
+            example: "test('the cool-down has seven steps', function()\n  expect(#limber.catalogue.find{ phase = 'cooldown' }).to_be(7)\nend)"),
+        Function(
+            "expect", summary: "Starts an expectation about a value; a failed one stops the test and reports file:line, expected and actual.",
+            parameters: [.init("actual", "any", "the value to check")],
+            results: [.init("limber.test.Expectation", "the matchers")],
+            example: "expect(plan.steps[1].hold).to_be(35)\nexpect(function() limber.catalogue.add{} end).to_fail_with(\"field 'id'\")"),
+        Function(
+            "clock.now", summary: "The virtual time, in seconds since 1970 (what os.time() returns).",
+            results: [.init("integer", "seconds since 1970")]),
+        Function(
+            "clock.set", summary: "Moves the clock to a local time.",
+            parameters: [.init("when", "string|number", "'YYYY-MM-DD HH:MM', 'YYYY-MM-DD HH:MM:SS', 'YYYY-MM-DD' (midnight) or seconds since 1970")],
+            results: [.init("integer", "the new time, in seconds since 1970")],
+            example: "clock.set('2026-03-08 17:00')"),
+        Function(
+            "clock.advance", summary: "Moves the clock forward.",
+            parameters: [.init("amount", "number|{ days: number?, hours: number?, minutes: number?, seconds: number? }", "seconds, or a table of days, hours, minutes and seconds (a day is 86400 s)")],
+            results: [.init("integer", "the new time, in seconds since 1970")],
+            example: "clock.advance{ days = 7 }\nclock.advance(90)"),
+        Function(
+            "clock.date", summary: "The virtual time formatted with os.date.",
+            parameters: [.init("format", "string?", "an os.date format; default '%Y-%m-%d %H:%M:%S'")],
+            results: [.init("string", "the formatted time")]),
+        seed,
+        Function(
+            "progressions.plan",
+            summary: "Today's plan of a routine at the virtual time: its progressions applied to the logged history, each change held to the discomfort rule.",
+            parameters: [.init("routine", "string", "the routine's id")],
+            results: [.init("limber.test.ProgressedPlan", "the routine with every dose written out, its changes and problems")],
+            example: "clock.set('2026-03-16 18:00')\nexpect(progressions.plan('runner-cooldown').steps[1].hold).to_be(35)"),
+        Function(
+            "reminders.check",
+            summary: "Evaluates one reminder now, as `limber remind --dry-run` would: delivers and records nothing.",
+            parameters: [.init("id", "string", "the reminder's id")],
+            results: [.init("limber.test.ReminderOutcome", "its status, and its message when due")],
+            example: "clock.set('2026-03-09 18:30')\nexpect(reminders.check('evening-stretch').status).to_be('due')"),
+        Function(
+            "reminders.run",
+            summary: "Evaluates every reminder now, as a `limber remind` run from cron would: the due ones are sent (see `reminders.sent`) and recorded, so they are not due again in the same period.",
+            results: [.init("table<string, limber.test.ReminderOutcome>", "every reminder's outcome, by id")]),
+        Function(
+            "reminders.sent",
+            summary: "The messages sent in this test, in order: by `limber.notify` and by reminders that `reminders.run` delivered.",
+            results: [.init("string[]", "the messages")]),
+    ]
+
+    static let seed = Function(
+        "log.seed",
+        summary: "Writes history into the test's log: each entry goes to `limber.log.record`, with `at` and `ended_at` (also in sets) given as seconds or as 'YYYY-MM-DD HH:MM' local times.",
+        parameters: [.init("entries", "limber.LogEntry[]|limber.LogEntry", "whole sessions (routine and sets) or runs, or one of them")],
+        results: [.init("limber.Session[]", "what was written")],
+        example: """
+            log.seed{
+              { routine = 'runner-cooldown', at = '2026-03-01 18:00', sets = { { exercise = 'cat-cow', reps = 10 } } },
+              { routine = 'runner-cooldown', at = '2026-03-03 18:10', completed = false, sets = {} },
+            }
+            """)
+
+    public static let classes: [APIClass] = [
+        APIClass(
+            "limber.test.Expectation", summary: "What `expect(actual)` returns; each matcher stops the test when it fails.",
+            fields: [
+                .init("to_be", "fun(expected: any)", "actual == expected (the same table, for tables)"),
+                .init("to_equal", "fun(expected: any)", "deep equality; a failure names the first path that differs"),
+                .init("to_be_nil", "fun()", "actual is nil"),
+                .init("to_be_truthy", "fun()", "actual is neither nil nor false"),
+                .init("to_be_falsy", "fun()", "actual is nil or false"),
+                .init("to_contain", "fun(item: any)", "a string holds the text, or a table holds a value deep-equal to item"),
+                .init("to_match", "fun(pattern: string)", "a string matches the Lua pattern"),
+                .init("to_fail_with", "fun(pattern: string?)", "actual is a function that raises an error holding the text (or matching the Lua pattern); any error without a pattern"),
+                .init("never", "limber.test.Expectation", "the same matchers, negated"),
+            ]),
+        APIClass(
+            "limber.test.ProgressedPlan", summary: "What `progressions.plan` returns: the routine's fields, plus what changed.",
+            fields: [
+                .init("id", "string", "the routine's id"),
+                .init("steps", "limber.RoutineStep[]", "every step, with its hold or reps written out"),
+                .init("changes", "limber.test.ProgressionChange[]", "each dose a progression changed, in order"),
+                .init("problems", "string[]", "progressions that failed and were skipped"),
+            ]),
+        APIClass(
+            "limber.test.ProgressionChange", summary: "One dose a progression changed.",
+            fields: [
+                .init("progression", "string", "its id"),
+                .init("step", "integer", "1-based step number"),
+                .init("exercise", "string", "the step's exercise"),
+                .init("field", "'hold'|'reps'", "what changed"),
+                .init("from", "integer", "the routine's own dose"),
+                .init("to", "integer", "today's dose"),
+                .init("reason", "string?", "why, in the progression's words or the safety rule's"),
+                .init("refused", "integer?", "what the progression asked for, when the discomfort rule refused it"),
+            ]),
+        APIClass(
+            "limber.test.ReminderOutcome", summary: "What evaluating a reminder found.",
+            fields: [
+                .init("id", "string", "the reminder's id"),
+                .init(
+                    "status", "'due'|'not_due'|'already_fired'|'missed'|'not_started'|'failed'",
+                    "due now; its `due` said no; delivered already this period; its window passed; no scheduled time yet; its `due` or `message` failed"),
+                .init("message", "string?", "what it says, when due"),
+                .init("error", "string?", "file:line: message, when it failed"),
+                .init("occurrence", "integer?", "the scheduled time of the current period, seconds since 1970"),
+            ]),
+    ]
+
+    /// The repository path of the committed stub.
+    public static let stubPath = "meta/limber_test.lua"
+
+    /// The LuaLS definitions of the test globals.
+    public static func stub() -> String {
+        var out = StubWriter()
+        out.line("---@meta limber-test")
+        out.line()
+        out.line("-- What a limber plugin test (*_test.lua, run by `limber test`) sees besides `limber`.")
+        out.line("-- Generated from Sources/LimberLua/PluginTests/PluginTestAPI.swift; do not edit.")
+        out.line("-- Regenerate with: swift run limber stub --tests --output \(stubPath)")
+        for table in tables {
+            out.line()
+            out.doc(table.summary)
+            out.line("---@class limber.test.\(table.name)")
+            out.line("\(table.name) = {}")
+        }
+        for function in functions {
+            out.line()
+            LuaLSStub.renderFunction(
+                function.path, summary: function.summary, parameters: function.parameters, results: function.results,
+                example: function.example, into: &out)
+        }
+        for type in classes {
+            out.line()
+            LuaLSStub.renderClass(type, into: &out)
+        }
+        return out.text
+    }
+}

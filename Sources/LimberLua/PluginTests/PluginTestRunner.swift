@@ -1,0 +1,460 @@
+import Foundation
+import LimberCore
+
+/// Runs plugin test files (`*_test.lua`), each in a fresh host with a virtual clock.
+///
+/// A test file's host loads the shipped plugins, the extra plugin folders, and the plugin the
+/// file tests (`x_test.lua` tests `x.lua` or `x/` beside it; `p/tests/*_test.lua` tests the folder
+/// plugin `p`), all with an empty config: no grants, no settings. Before each test the clock
+/// goes back to `VirtualClock.startText`, `limber.log` is a new, empty log in memory, and no
+/// reminder has been delivered.
+public struct PluginTestRunner {
+    /// A failure: the message reads `file:line: what differed` when the place is known.
+    public struct Failure: Sendable, Equatable {
+        public let message: String
+        /// Further lines: where the test called the code that failed, or a traceback.
+        public let detail: [String]
+
+        public init(message: String, detail: [String] = []) {
+            self.message = message
+            self.detail = detail
+        }
+    }
+
+    /// One test's outcome, or a file-level one (`name` says what was being done).
+    public struct Result: Sendable, Equatable {
+        /// The test file, as messages show it.
+        public let file: String
+        public let name: String
+        /// nil when it passed.
+        public let failure: Failure?
+
+        public var passed: Bool { failure == nil }
+    }
+
+    /// What the runner reports as it goes.
+    public enum Event: Sendable, Equatable {
+        case file(String)
+        case result(Result)
+    }
+
+    /// The totals of a run.
+    public struct Summary: Sendable, Equatable {
+        public var passed = 0
+        public var failed = 0
+
+        /// The last line of `limber test`: `N passed, N failed`.
+        public var line: String { "\(passed) passed, \(failed) failed" }
+    }
+
+    /// The shipped plugins folder, loaded into every test host.
+    public var shippedFolder: URL?
+    /// More plugin folders loaded into every test host (`--plugins`).
+    public var extraFolders: [URL]
+    /// Seconds of CPU one test (or a file's top level) may use.
+    public var cpuLimit: Double = 5
+    /// What Lua may hold in one test host.
+    public var memoryLimit = 512 << 20
+    /// Runs only the tests whose name contains this text.
+    public var filter: String?
+    /// Adds each error's traceback to its failure.
+    public var verbose = false
+
+    public init(shippedFolder: URL?, extraFolders: [URL] = []) {
+        self.shippedFolder = shippedFolder
+        self.extraFolders = extraFolders
+    }
+
+    // MARK: Finding tests
+
+    /// Every `*_test.lua` below these files and folders, each once, sorted within a folder.
+    public static func discover(_ roots: [URL]) -> [URL] {
+        var files: [URL] = []
+        var seen: Set<String> = []
+        for root in roots {
+            for file in testFiles(under: root) where seen.insert(file.standardizedFileURL.path).inserted {
+                files.append(file)
+            }
+        }
+        return files
+    }
+
+    private static func testFiles(under root: URL) -> [URL] {
+        let manager = FileManager.default
+        var isFolder: ObjCBool = false
+        guard manager.fileExists(atPath: root.path, isDirectory: &isFolder) else { return [] }
+        guard isFolder.boolValue else { return [root] }
+        guard let names = try? manager.contentsOfDirectory(atPath: root.path) else { return [] }
+        var files: [URL] = []
+        var folders: [URL] = []
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let url = root.appendingPathComponent(name)
+            var childIsFolder: ObjCBool = false
+            guard manager.fileExists(atPath: url.path, isDirectory: &childIsFolder) else { continue }
+            if childIsFolder.boolValue {
+                folders.append(url)
+            } else if name.hasSuffix("_test.lua") {
+                files.append(url)
+            }
+        }
+        return files + folders.flatMap(testFiles(under:))
+    }
+
+    /// The plugin a test file tests, when there is one beside it.
+    public static func plugin(testedBy file: URL) -> PluginFile? {
+        let manager = FileManager.default
+        let folder = file.deletingLastPathComponent()
+        if folder.lastPathComponent == "tests" {
+            let plugin = folder.deletingLastPathComponent()
+            let entry = plugin.appendingPathComponent("init.lua")
+            if manager.fileExists(atPath: entry.path) {
+                return PluginFile(name: plugin.lastPathComponent, entry: entry, moduleFolder: plugin)
+            }
+        }
+        let fileName = file.lastPathComponent
+        guard fileName.hasSuffix("_test.lua") else { return nil }
+        let name = String(fileName.dropLast("_test.lua".count))
+        let single = folder.appendingPathComponent(name + ".lua")
+        if manager.fileExists(atPath: single.path) {
+            return PluginFile(name: name, entry: single, moduleFolder: nil)
+        }
+        let entry = folder.appendingPathComponent(name).appendingPathComponent("init.lua")
+        if manager.fileExists(atPath: entry.path) {
+            return PluginFile(name: name, entry: entry, moduleFolder: folder.appendingPathComponent(name))
+        }
+        return nil
+    }
+
+    // MARK: Running
+
+    /// Runs every file in order, reporting each file and each result; returns the totals.
+    public func run(_ files: [URL], report: (Event) -> Void) -> Summary {
+        var summary = Summary()
+        var brokenPlugins: Set<String> = []
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("limber-test-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        for (index, file) in files.enumerated() {
+            let display = PluginFile.displayPath(of: file)
+            report(.file(display))
+            let paths = LimberPaths(home: scratch.appendingPathComponent(String(index)))
+            for result in runFile(file, display: display, paths: paths, brokenPlugins: &brokenPlugins) {
+                if result.passed { summary.passed += 1 } else { summary.failed += 1 }
+                report(.result(result))
+            }
+        }
+        return summary
+    }
+
+    private func runFile(_ file: URL, display: String, paths: LimberPaths, brokenPlugins: inout Set<String>) -> [Result] {
+        func failed(_ name: String, _ message: String) -> Result {
+            Result(file: display, name: name, failure: Failure(message: message))
+        }
+        let session: TestSession
+        do {
+            session = try TestSession(paths: paths, memoryLimit: memoryLimit)
+        } catch {
+            return [failed("start a test host", error.message)]
+        }
+
+        var results: [Result] = []
+        let reports = session.loadPlugins(folders: pluginFolders(), testedPlugin: Self.plugin(testedBy: file))
+        let files = [display] + reports.map(\.plugin.displayPath)
+        for report in reports {
+            guard case .failed(let message) = report.status,
+                brokenPlugins.insert(report.plugin.entry.standardizedFileURL.path).inserted
+            else { continue }
+            results.append(failed("load plugin \(report.plugin.name)", Self.expand(message, files: files)))
+        }
+
+        let chunk: LuaValue
+        do {
+            chunk = try session.host.lua.load(file: display)
+        } catch {
+            results.append(failed("load test file", Self.expand(error.message, files: files)))
+            return results
+        }
+        // What the test file defines is attributed to it, as a script's is.
+        session.host.currentSource = display
+        defer { session.host.currentSource = nil }
+        do {
+            try session.host.lua.call(chunk, cpuLimit: cpuLimit)
+        } catch {
+            session.host.lua.resetStop()
+            let failure = describe(error, files: files)
+            results.append(Result(file: display, name: "run test file", failure: failure))
+            return results
+        }
+
+        let count = session.testCount
+        for index in stride(from: 1, through: count, by: 1) {
+            let name = session.testName(index)
+            if let filter, !name.contains(filter) { continue }
+            do {
+                try session.reset()
+                try session.run(index, cpuLimit: cpuLimit)
+                results.append(Result(file: display, name: name, failure: nil))
+            } catch {
+                session.host.lua.resetStop()
+                if let expectation = session.expectationFailure() {
+                    results.append(Result(file: display, name: name, failure: expectation))
+                } else {
+                    results.append(Result(file: display, name: name, failure: describe(error, files: files)))
+                }
+            }
+        }
+        return results
+    }
+
+    private func pluginFolders() -> [URL] {
+        (shippedFolder.map { [$0] } ?? []) + extraFolders
+    }
+
+    /// An error as a failure: its message, and where the test file (`files[0]`) called the code
+    /// that raised it; `files` are the paths to restore where Lua cut a long one short.
+    func describe(_ error: LuaError, files: [String]) -> Failure {
+        let testFile = files.first ?? ""
+        switch error {
+        case .exit(let code):
+            return Failure(message: "\(testFile): os.exit(\(code)) was called during the test")
+        case .runtime(let message, let traceback):
+            let runtimePrefix = PluginTestRuntime.chunkName.dropFirst() + ":"
+            let frames = traceback.split(separator: "\n").map { Self.expand($0.trimmingCharacters(in: .whitespaces), files: files) }
+                .filter { !$0.hasPrefix(runtimePrefix) }
+            // The test file's frames, innermost first: where the error came from, and the test's own line.
+            let places = frames.compactMap { frame -> String? in
+                guard frame.hasPrefix(testFile + ":") else { return nil }
+                let line = frame.dropFirst(testFile.count + 1).prefix { $0.isNumber }
+                return line.isEmpty ? nil : "\(testFile):\(line)"
+            }
+            var detail: [String] = []
+            var text = Self.expand(message, files: files)
+            // A CPU-limit stop can land in the runner's own frame: the test's line says more.
+            if text.hasPrefix(runtimePrefix), let colon = text.dropFirst(runtimePrefix.count).firstIndex(of: ":") {
+                text = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            }
+            if !Self.hasLocation(text), let innermost = places.first {
+                text = "\(innermost): \(text)"
+            }
+            if let testLine = places.last, !text.hasPrefix(testLine + ":") {
+                detail.append("called from \(testLine)")
+            }
+            if verbose, frames.count > 1 { detail += ["stack traceback:"] + frames.dropFirst().map { "  " + $0 } }
+            return Failure(message: text, detail: detail)
+        default:
+            return Failure(message: Self.expand(error.message, files: files))
+        }
+    }
+
+    /// Restores a path Lua shortened to `...tail` at the start of a message, when one of `files` ends so.
+    static func expand(_ text: String, files: [String]) -> String {
+        guard text.hasPrefix("...") else { return text }
+        let body = text.dropFirst(3)
+        guard let position = body.range(of: #":[0-9]+:"#, options: .regularExpression) else { return text }
+        let tail = body[..<position.lowerBound]
+        guard let full = files.first(where: { $0.hasSuffix(tail) }) else { return text }
+        return full + body[position.lowerBound...]
+    }
+
+    /// Whether a message starts with `file:line:`.
+    static func hasLocation(_ message: String) -> Bool {
+        guard let colon = message.firstIndex(of: ":"), colon > message.startIndex else { return false }
+        let rest = message[message.index(after: colon)...]
+        let digits = rest.prefix { $0.isNumber }
+        return !digits.isEmpty && rest.dropFirst(digits.count).first == ":"
+    }
+}
+
+/// One test file's host: the state, the virtual clock, and the Lua test runtime's controls.
+final class TestSession {
+    let host: LimberHost
+    let clock: VirtualClock
+    private let start: Date
+    private var control = LuaTable()
+    /// What reminders delivered in this test, as `limber remind` keeps it in its state file.
+    private var reminderState = ReminderState()
+    /// Messages sent by `limber.notify` and delivered reminders in this test, in order.
+    private(set) var sent: [String] = []
+    /// The globals the runtime gave the test file, by name.
+    private(set) var globals: [String: LuaValue] = [:]
+
+    init(paths: LimberPaths, memoryLimit: Int) throws(LuaError) {
+        host = try LimberHost(paths: paths, memoryLimit: memoryLimit)
+        clock = VirtualClock()
+        start = clock.date
+        // Timers, sessions, limber.now() and the log's timestamps all run on the test's clock.
+        let clock = self.clock
+        host.clock = clock
+        host.sessionLog.now = { clock.date }
+        host.sessionLog.timeZone = clock.timeZone
+        try useEmptyLog()
+        host.reminders.notify = { [weak self] message in self?.sent.append(message) }
+        try installRuntime()
+    }
+
+    /// Evaluates every reminder at the virtual time, as `limber remind` would; with `deliver`,
+    /// the due ones are sent and recorded as delivered. Returns one table per reminder, by id.
+    func evaluateReminders(deliver: Bool) -> LuaTable {
+        let now = clock.date
+        var outcomes = LuaTable()
+        for outcome in host.evaluateReminders(at: now, in: clock.timeZone, state: reminderState) {
+            var table = LuaTable()
+            table["id"] = .string(outcome.id)
+            table["occurrence"] = outcome.period.map { .integer(Int64($0.occurrence.timeIntervalSince1970.rounded(.down))) } ?? .nil
+            switch outcome.status {
+            case .due(let message):
+                table["status"] = "due"
+                table["message"] = .string(message)
+                if deliver {
+                    sent.append(message)
+                    if let period = outcome.period { reminderState.record(outcome.id, occurrence: period.occurrence, firedAt: now) }
+                }
+            case .notDue: table["status"] = "not_due"
+            case .alreadyFired: table["status"] = "already_fired"
+            case .missed: table["status"] = "missed"
+            case .notStarted: table["status"] = "not_started"
+            case .failed(let message):
+                table["status"] = "failed"
+                table["error"] = .string(message)
+            }
+            outcomes[outcome.id] = .table(table)
+        }
+        return outcomes
+    }
+
+    /// Gives `limber.log` a new, empty log in memory.
+    private func useEmptyLog() throws(LuaError) {
+        do {
+            host.sessionLog.use(try SessionLog())
+        } catch {
+            throw .conversion("cannot open a log in memory: \(error)")
+        }
+    }
+
+    /// Today's plan for a routine at the virtual time, after its progressions: the routine's
+    /// fields, plus `changes` (what each progression changed, and why) and `problems`.
+    func progressedPlan(routine id: String) throws(LuaError) -> LuaValue {
+        let routine: Routine
+        do {
+            routine = try host.sessions.routines.require(id)
+        } catch {
+            throw .conversion(error.description)
+        }
+        let progressed = host.progressed(routine, now: clock.date)
+        guard case .table(var table) = try LuaValueEncoder().encode(progressed.routine) else {
+            throw .conversion("limber test: cannot encode the plan of \(id)")
+        }
+        var changes: [LuaValue] = []
+        for change in progressed.changes { changes.append(try LuaValueEncoder().encode(change)) }
+        table["changes"] = .table(LuaTable(array: changes))
+        table["problems"] = .table(LuaTable(array: progressed.problems.map { .string($0) }))
+        return .table(table)
+    }
+
+    private func installRuntime() throws(LuaError) {
+        let clock = self.clock
+        let now = HostFunction("clock.now") { _ in
+            [.integer(Int64(clock.date.timeIntervalSince1970.rounded(.down)))]
+        }
+        let set = HostFunction("clock.set") { call in
+            let when = call.argument(1)
+            if let seconds = when.doubleValue {
+                clock.set(Date(timeIntervalSince1970: seconds))
+                return [.boolean(true)]
+            }
+            let text = try call.string(1, "time")
+            do throws(LuaError) {
+                try clock.set(text)
+                return [.boolean(true)]
+            } catch {
+                return [.boolean(false), .string(error.message)]
+            }
+        }
+        let advance = HostFunction("clock.advance") { call in
+            let seconds = try call.number(1, "seconds")
+            clock.advance(by: .milliseconds(Int64((seconds * 1000).rounded())))
+            return []
+        }
+        let parse = HostFunction("parse_time") { call in
+            let text = try call.string(1, "time")
+            guard let date = VirtualClock.parse(text, timeZone: clock.timeZone) else {
+                return [.nil, .string("'\(text)' is not a time: use 'YYYY-MM-DD HH:MM', 'YYYY-MM-DD HH:MM:SS' or 'YYYY-MM-DD'")]
+            }
+            return [.integer(Int64(date.timeIntervalSince1970.rounded(.down)))]
+        }
+        let evaluate = HostFunction("evaluate_reminders") { [weak self] call in
+            guard let self else { return [] }
+            return [.table(self.evaluateReminders(deliver: call.argument(1) == .boolean(true)))]
+        }
+        let sent = HostFunction("sent") { [weak self] _ in
+            [.table(LuaTable(array: (self?.sent ?? []).map { .string($0) }))]
+        }
+        let plan = HostFunction("plan_progressions") { [weak self] call in
+            guard let self else { return [] }
+            return [try self.progressedPlan(routine: try call.string(1, "routine"))]
+        }
+        var native = LuaTable()
+        native["plan_progressions"] = .function(.host(plan))
+        native["clock_now"] = .function(.host(now))
+        native["clock_set"] = .function(.host(set))
+        native["clock_advance"] = .function(.host(advance))
+        native["parse_time"] = .function(.host(parse))
+        native["evaluate_reminders"] = .function(.host(evaluate))
+        native["sent"] = .function(.host(sent))
+        let chunk = try host.lua.load(Array(PluginTestRuntime.source.utf8), chunkName: PluginTestRuntime.chunkName)
+        let result = try host.lua.call(chunk, [.table(native)])
+        guard case .table(let control) = result.first ?? .nil, case .table(let globals) = control["globals"] else {
+            throw .conversion("limber test: the test runtime did not start")
+        }
+        self.control = control
+        for (key, value) in globals.sortedEntries {
+            try host.lua.setGlobal(key.description, value)
+            self.globals[key.description] = value
+        }
+    }
+
+    /// Loads the plugin folders, then the tested plugin unless one of the folders held it.
+    func loadPlugins(folders: [URL], testedPlugin: PluginFile?) -> [PluginReport] {
+        let loader = PluginLoader(host: host)
+        let plugins = folders.flatMap(PluginFile.discover(in:))
+        var reports = plugins.map(loader.load)
+        if let testedPlugin,
+            !plugins.contains(where: { $0.entry.standardizedFileURL.path == testedPlugin.entry.standardizedFileURL.path })
+        {
+            reports.append(loader.load(testedPlugin))
+        }
+        return reports
+    }
+
+    var testCount: Int {
+        guard let count = try? host.lua.call(control["count"]).first?.integerValue else { return 0 }
+        return Int(count)
+    }
+
+    func testName(_ index: Int) -> String {
+        guard let name = try? host.lua.call(control["name"], [.integer(Int64(index))]).first?.stringValue else {
+            return "test \(index)"
+        }
+        return name
+    }
+
+    /// Puts the clock back to where every test starts and gives the test an empty log.
+    func reset() throws(LuaError) {
+        try? host.sessionLog.finishRecordings(completed: true)
+        clock.set(start)
+        try useEmptyLog()
+        reminderState = ReminderState()
+        sent = []
+    }
+
+    func run(_ index: Int, cpuLimit: Double) throws(LuaError) {
+        try host.lua.call(control["run"], [.integer(Int64(index))], cpuLimit: cpuLimit)
+    }
+
+    /// The failed expectation that stopped the last test, if that is what stopped it.
+    func expectationFailure() -> PluginTestRunner.Failure? {
+        guard let result = try? host.lua.call(control["failure"]), let place = result.first?.stringValue,
+            let message = result.dropFirst().first?.stringValue
+        else { return nil }
+        return PluginTestRunner.Failure(message: "\(place): \(message)")
+    }
+}

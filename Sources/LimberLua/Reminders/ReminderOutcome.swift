@@ -1,0 +1,26 @@
+import Foundation
+import LimberCore
+
+/// What evaluating one reminder at an instant found.
+public struct ReminderOutcome {
+    public enum Status: Equatable {
+        /// Due now, with the message to deliver.
+        case due(String)
+        /// Its period is open but `due` said no.
+        case notDue
+        /// Its period was already delivered.
+        case alreadyFired
+        /// Its period passed out of its window undelivered.
+        case missed
+        /// No scheduled time has come yet.
+        case notStarted
+        /// Its `due` or `message` raised or returned something wrong; the text reads `file:line: message`.
+        case failed(String)
+    }
+
+    public let id: String
+    public let status: Status
+    /// The period it was evaluated in, if a scheduled time had come.
+    public let period: ReminderPeriod?
+    public let source: String
+}

@@ -1,0 +1,42 @@
+import Foundation
+import LimberTestSupport
+import Testing
+
+/// Every shipped plugin comes with tests, and they pass.
+@Suite("shipped plugin tests", .serialized)
+struct ShippedPluginTestsTests {
+    /// The shipped plugins: `plugins/x.lua` and `plugins/x/init.lua`, by name.
+    static func shippedPlugins() throws -> [String] {
+        let folder = Repository.url("plugins")
+        return try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().compactMap { name in
+            if name.hasSuffix("_test.lua") || name.hasPrefix(".") { return nil }
+            if name.hasSuffix(".lua") { return String(name.dropLast(4)) }
+            let entry = folder.appendingPathComponent(name).appendingPathComponent("init.lua")
+            return FileManager.default.fileExists(atPath: entry.path) ? name : nil
+        }
+    }
+
+    @Test func everyShippedPluginHasTests() throws {
+        let files = FileManager.default
+        for plugin in try Self.shippedPlugins() {
+            let beside = Repository.url("plugins/\(plugin)_test.lua")
+            let inside = (try? files.contentsOfDirectory(atPath: Repository.url("plugins/\(plugin)/tests").path)) ?? []
+            #expect(
+                files.fileExists(atPath: beside.path) || inside.contains { $0.hasSuffix("_test.lua") },
+                "plugins/\(plugin) has no tests: add plugins/\(plugin)_test.lua (or plugins/\(plugin)/tests/*_test.lua)")
+        }
+    }
+
+    @Test func theShippedPluginsTestsPass() throws {
+        let home = try TemporaryFolder()
+        let limber = LimberProcess(
+            home: home.url, extra: ["LIMBER_SHIPPED_PLUGINS": Repository.url("plugins").path], workingDirectory: Repository.root)
+        let result = try limber.run(["test"])
+        #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+        let last = result.stdout.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(last.hasSuffix(" passed, 0 failed"), "\(result.stdout)")
+        for plugin in try Self.shippedPlugins() {
+            #expect(result.stdout.contains("plugins/\(plugin)"), "the tests of \(plugin) did not run")
+        }
+    }
+}

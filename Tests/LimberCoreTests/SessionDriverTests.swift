@@ -1,0 +1,125 @@
+import LimberTestSupport
+import Testing
+@testable import LimberCore
+
+@Suite("Session driver")
+struct SessionDriverTests {
+    /// Starts a driver on a test clock; the consumer records each event with its arrival time.
+    func launch(
+        _ plan: SessionPlan, pace: Double = 1,
+        consumer: (@Sendable (SessionEvent) async -> Void)? = nil
+    ) throws -> (TestClock<Duration>, SessionDriver<TestClock<Duration>>, SessionRecorder, Task<SessionDone?, Never>) {
+        let clock = TestClock()
+        let driver = try SessionDriver(plan: plan, pace: pace, clock: clock)
+        let recorder = SessionRecorder(clock: clock)
+        let task = Task {
+            await driver.run { event in
+                recorder.record(event)
+                await consumer?(event)
+            }
+        }
+        return (clock, driver, recorder, task)
+    }
+
+    func times(_ recorder: SessionRecorder, _ name: String) -> [Int] {
+        recorder.all.filter { $0.event.name == name }.map { Int(secondsOf($0.time)) }
+    }
+
+    @Test func eventsArriveOnTheClockAtTheirPlannedSeconds() async throws {
+        let (clock, _, recorder, task) = try launch(sampleRoutinePlan())
+        await clock.advanceInSteps(by: .seconds(200), until: { recorder.isDone })
+        let result = await task.value
+        #expect(times(recorder, "step_start") == [5, 45, 88])
+        #expect(times(recorder, "side_switch") == [85])
+        #expect(times(recorder, "session_done") == [128])
+        #expect(recorder.outline == [
+            "session_start", "step_start", "step_done", "step_start", "step_done", "side_switch",
+            "step_start", "step_done", "session_done",
+        ])
+        #expect(times(recorder, "tick").count == 122)
+        #expect(result?.completed == true)
+    }
+
+    @Test func pauseAndResumeFromOutside() async throws {
+        let (clock, driver, recorder, task) = try launch(sampleRoutinePlan())
+        await clock.advanceInSteps(by: .seconds(10))
+        driver.send(.pause)
+        await recorder.wait(for: "paused")
+        let ticksBefore = times(recorder, "tick").count
+        await clock.advanceInSteps(by: .seconds(60))
+        #expect(times(recorder, "tick").count == ticksBefore, "no ticks while paused")
+        #expect(recorder.outline.last == "paused")
+        driver.send(.resume)
+        await recorder.wait(for: "resumed")
+        await clock.advanceInSteps(by: .seconds(300), until: { recorder.isDone })
+        _ = await task.value
+        #expect(times(recorder, "step_start") == [5, 105, 148])
+        #expect(times(recorder, "session_done") == [188])
+        #expect(recorder.outline.contains("resumed"))
+    }
+
+    @Test func skipAndAbortFromOutside() async throws {
+        let (clock, driver, recorder, task) = try launch(sampleRoutinePlan())
+        await clock.advanceInSteps(by: .seconds(12))
+        driver.send(.skip)
+        await recorder.wait(for: "step_done")
+        // The rest after the cut step runs in full: 12–22, then figure four.
+        await clock.advanceInSteps(by: .milliseconds(10_500))
+        #expect(times(recorder, "step_start") == [5, 22])
+        await clock.advanceInSteps(by: .milliseconds(2_500))
+        driver.send(.abort)
+        let result = await task.value
+        #expect(result == SessionDone(completed: false, setsCompleted: 0, sets: 3, plannedSeconds: 128, elapsedSeconds: 25))
+        let cut = recorder.events.compactMap { if case .stepDone(let d) = $0 { d } else { nil } }
+        #expect(cut.map(\.actualSeconds) == [7, 3])
+        #expect(cut.map(\.completed) == [false, false])
+    }
+
+    @Test func cancellingTheRunEndsTheSessionEarly() async throws {
+        let (clock, _, recorder, task) = try launch(sampleRoutinePlan())
+        await clock.advanceInSteps(by: .seconds(7))
+        task.cancel()
+        let result = await task.value
+        #expect(result?.completed == false)
+        #expect(recorder.outline.last == "session_done")
+    }
+
+    /// A 20-minute routine whose consumer takes 1.2 s of clock time for every event (a slow
+    /// terminal, a slow Lua hook), so the driver always wakes late. A timer that measured each
+    /// segment from when it got round to starting it would end a minute late; this one ends on
+    /// time, and no set starts more than one slow batch late.
+    @Test func noDriftOverTwentyMinutesWithASlowConsumer() async throws {
+        let steps = (0..<20).map { index in
+            Routine.Step(exercise: index % 2 == 0 ? "childs-pose" : "calf-stretch", hold: 30, rest: 15)
+        }
+        let routine = Routine(id: "long", name: "Long", steps: steps)
+        let plan = try SessionPlan(routine: routine, catalogue: .builtin, options: .init(getReady: 10, switchSides: 5))
+        #expect(plan.totalSeconds >= 20 * 60)
+        let clock = TestClock()
+        let driver = try SessionDriver(plan: plan, clock: clock)
+        let recorder = SessionRecorder(clock: clock)
+        let task = Task {
+            await driver.run { event in
+                recorder.record(event)
+                try? await clock.sleep(for: .milliseconds(1_200))
+            }
+        }
+        await clock.advanceInSteps(by: .seconds(3600), step: .milliseconds(400), until: { recorder.isDone })
+        // The consumer is still slow over the last event.
+        await clock.advanceInSteps(by: .seconds(2))
+        let result = await task.value
+        #expect(result?.completed == true)
+        #expect(result?.elapsedSeconds == plan.totalSeconds)
+
+        let plannedStarts = plan.segments.compactMap { segment -> Int? in
+            if case .hold = segment.kind { return segment.start }
+            return nil
+        }
+        let starts = recorder.all.filter { $0.event.name == "step_start" }.map { secondsOf($0.time) }
+        #expect(starts.count == plannedStarts.count)
+        let lateness = zip(starts, plannedStarts).map { $0 - Double($1) }
+        #expect(lateness.allSatisfy { $0 >= 0 && $0 < 4 }, "each set starts within one slow batch of its plan: \(lateness)")
+        let end = recorder.all.last.map { secondsOf($0.time) } ?? 0
+        #expect(end - Double(plan.totalSeconds) < 4, "ended \(end - Double(plan.totalSeconds)) s late")
+    }
+}

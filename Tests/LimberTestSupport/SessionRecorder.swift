@@ -1,0 +1,65 @@
+@_exported import Clocks
+import Foundation
+import LimberCore
+
+/// Collects the events of a session together with the test-clock time each one arrived.
+public final class SessionRecorder: @unchecked Sendable {
+    /// One event and when the consumer saw it, measured from the recorder's start.
+    public struct Entry: Sendable {
+        public let time: Duration
+        public let event: SessionEvent
+    }
+
+    private let lock = NSLock()
+    private var entries: [Entry] = []
+    private let now: @Sendable () -> Duration
+
+    /// A recorder that stamps events with `clock`'s time since now.
+    public init(clock: TestClock<Duration>) {
+        let start = clock.now
+        now = { start.duration(to: clock.now) }
+    }
+
+    /// Records one event.
+    public func record(_ event: SessionEvent) {
+        let time = now()
+        lock.withLock { entries.append(Entry(time: time, event: event)) }
+    }
+
+    /// Everything recorded so far.
+    public var all: [Entry] { lock.withLock { entries } }
+
+    /// The events without their times.
+    public var events: [SessionEvent] { all.map(\.event) }
+
+    /// Event names without ticks, in order: the shape of a session.
+    public var outline: [String] { events.filter { $0.name != "tick" }.map(\.name) }
+
+    /// Whether `session_done` has arrived.
+    public var isDone: Bool { events.contains { $0.name == "session_done" } }
+
+    /// Yields until an event named `name` has arrived `count` times (or a generous number of
+    /// yields has passed): lets a control sent to a driver take effect before the clock moves.
+    public func wait(for name: String, count: Int = 1) async {
+        for _ in 0..<200 where events.filter({ $0.name == name }).count < count {
+            await Task.megaYield(count: 5)
+        }
+    }
+}
+
+extension TestClock<Duration> {
+    /// Moves the clock forward by `total` in small steps, stopping early once `done()` holds.
+    ///
+    /// Small steps keep tests robust on a busy machine: if a sleeper registers late, the
+    /// clock has only gone one step past its deadline, not the whole way.
+    public func advanceInSteps(
+        by total: Duration, step: Duration = .milliseconds(250), until done: () -> Bool = { false }
+    ) async {
+        var moved = Duration.zero
+        while !done(), moved < total {
+            let next = min(step, total - moved)
+            await advance(by: next)
+            moved += next
+        }
+    }
+}

@@ -1,0 +1,148 @@
+---@meta limber-test
+
+-- What a limber plugin test (*_test.lua, run by `limber test`) sees besides `limber`.
+-- Generated from Sources/LimberLua/PluginTests/PluginTestAPI.swift; do not edit.
+-- Regenerate with: swift run limber stub --tests --output meta/limber_test.lua
+
+---The virtual clock every test runs on. Each test starts at 2026-01-05 09:00, local time; limber, os.time() and os.date() read this clock.
+---@class limber.test.clock
+clock = {}
+
+---The test's session log: in memory, empty when each test starts; `limber.log` reads and writes it.
+---@class limber.test.log
+log = {}
+
+---Today's plan of a routine after its progressions, at the virtual time, as `limber plan` shows it.
+---@class limber.test.progressions
+progressions = {}
+
+---The reminders plugins defined, evaluated at the virtual time as `limber remind` would; nothing is shown, and each test starts with none delivered.
+---@class limber.test.reminders
+reminders = {}
+
+---Declares a test. Tests run in file order, after the whole file has loaded; the first failed expectation or error ends a test.
+---
+---```lua
+---test('the cool-down has seven steps', function()
+---  expect(#limber.catalogue.find{ phase = 'cooldown' }).to_be(7)
+---end)
+---```
+---@param name string what the test shows
+---@param fn fun() # the test's body
+function test(name, fn) end
+
+---Starts an expectation about a value; a failed one stops the test and reports file:line, expected and actual.
+---
+---```lua
+---expect(plan.steps[1].hold).to_be(35)
+---expect(function() limber.catalogue.add{} end).to_fail_with("field 'id'")
+---```
+---@param actual any the value to check
+---@return limber.test.Expectation # the matchers
+function expect(actual) end
+
+---The virtual time, in seconds since 1970 (what os.time() returns).
+---@return integer # seconds since 1970
+function clock.now() end
+
+---Moves the clock to a local time.
+---
+---```lua
+---clock.set('2026-03-08 17:00')
+---```
+---@param when string|number 'YYYY-MM-DD HH:MM', 'YYYY-MM-DD HH:MM:SS', 'YYYY-MM-DD' (midnight) or seconds since 1970
+---@return integer # the new time, in seconds since 1970
+function clock.set(when) end
+
+---Moves the clock forward.
+---
+---```lua
+---clock.advance{ days = 7 }
+---clock.advance(90)
+---```
+---@param amount number|{ days: number?, hours: number?, minutes: number?, seconds: number? } seconds, or a table of days, hours, minutes and seconds (a day is 86400 s)
+---@return integer # the new time, in seconds since 1970
+function clock.advance(amount) end
+
+---The virtual time formatted with os.date.
+---@param format? string an os.date format; default '%Y-%m-%d %H:%M:%S'
+---@return string # the formatted time
+function clock.date(format) end
+
+---Writes history into the test's log: each entry goes to `limber.log.record`, with `at` and `ended_at` (also in sets) given as seconds or as 'YYYY-MM-DD HH:MM' local times.
+---
+---```lua
+---log.seed{
+---  { routine = 'runner-cooldown', at = '2026-03-01 18:00', sets = { { exercise = 'cat-cow', reps = 10 } } },
+---  { routine = 'runner-cooldown', at = '2026-03-03 18:10', completed = false, sets = {} },
+---}
+---```
+---@param entries limber.LogEntry[]|limber.LogEntry whole sessions (routine and sets) or runs, or one of them
+---@return limber.Session[] # what was written
+function log.seed(entries) end
+
+---Today's plan of a routine at the virtual time: its progressions applied to the logged history, each change held to the discomfort rule.
+---
+---```lua
+---clock.set('2026-03-16 18:00')
+---expect(progressions.plan('runner-cooldown').steps[1].hold).to_be(35)
+---```
+---@param routine string the routine's id
+---@return limber.test.ProgressedPlan # the routine with every dose written out, its changes and problems
+function progressions.plan(routine) end
+
+---Evaluates one reminder now, as `limber remind --dry-run` would: delivers and records nothing.
+---
+---```lua
+---clock.set('2026-03-09 18:30')
+---expect(reminders.check('evening-stretch').status).to_be('due')
+---```
+---@param id string the reminder's id
+---@return limber.test.ReminderOutcome # its status, and its message when due
+function reminders.check(id) end
+
+---Evaluates every reminder now, as a `limber remind` run from cron would: the due ones are sent (see `reminders.sent`) and recorded, so they are not due again in the same period.
+---@return table<string, limber.test.ReminderOutcome> # every reminder's outcome, by id
+function reminders.run() end
+
+---The messages sent in this test, in order: by `limber.notify` and by reminders that `reminders.run` delivered.
+---@return string[] # the messages
+function reminders.sent() end
+
+---What `expect(actual)` returns; each matcher stops the test when it fails.
+---@class limber.test.Expectation
+---@field to_be fun(expected: any) # actual == expected (the same table, for tables)
+---@field to_equal fun(expected: any) # deep equality; a failure names the first path that differs
+---@field to_be_nil fun() # actual is nil
+---@field to_be_truthy fun() # actual is neither nil nor false
+---@field to_be_falsy fun() # actual is nil or false
+---@field to_contain fun(item: any) # a string holds the text, or a table holds a value deep-equal to item
+---@field to_match fun(pattern: string) # a string matches the Lua pattern
+---@field to_fail_with fun(pattern: string?) # actual is a function that raises an error holding the text (or matching the Lua pattern); any error without a pattern
+---@field never limber.test.Expectation the same matchers, negated
+
+---What `progressions.plan` returns: the routine's fields, plus what changed.
+---@class limber.test.ProgressedPlan
+---@field id string the routine's id
+---@field steps limber.RoutineStep[] every step, with its hold or reps written out
+---@field changes limber.test.ProgressionChange[] each dose a progression changed, in order
+---@field problems string[] progressions that failed and were skipped
+
+---One dose a progression changed.
+---@class limber.test.ProgressionChange
+---@field progression string its id
+---@field step integer 1-based step number
+---@field exercise string the step's exercise
+---@field field 'hold'|'reps' what changed
+---@field from integer the routine's own dose
+---@field to integer today's dose
+---@field reason? string why, in the progression's words or the safety rule's
+---@field refused? integer what the progression asked for, when the discomfort rule refused it
+
+---What evaluating a reminder found.
+---@class limber.test.ReminderOutcome
+---@field id string the reminder's id
+---@field status 'due'|'not_due'|'already_fired'|'missed'|'not_started'|'failed' due now; its `due` said no; delivered already this period; its window passed; no scheduled time yet; its `due` or `message` failed
+---@field message? string what it says, when due
+---@field error? string file:line: message, when it failed
+---@field occurrence? integer the scheduled time of the current period, seconds since 1970
