@@ -176,4 +176,35 @@ struct REPLTerminalTests {
         try enter(second, "")
         #expect(try enter(second, "remembered").contains("\n\"from the first run\"\n"))
     }
+
+    @Test func aGuidedSessionEndsWithCtrlCAndGivesThePromptBack() throws {
+        let session = try start(["repl"])
+        try enter(session, """
+            limber.routine{ id = 'long-hold', name = 'Long hold', steps = { { exercise = 'childs-pose', hold = 120 } } } and nil
+            """)
+        try enter(session, "limber.on('step_start', function(e) print('holding ' .. e.exercise) end)")
+        try session.type("limber.session.start('long-hold', { get_ready = 0 })")
+        try session.press("Enter")
+        try session.waitFor("\nholding childs-pose")
+        try session.press("C-c")
+        try session.waitFor("repl:1: interrupted")
+        try waitForPrompt(session)
+        let after = try enter(session, "limber.log.last('long-hold').outcome")
+        #expect(after.contains("\n\"ended_early\"\n"), "the session was ended and logged as such")
+        // Ctrl-C still belongs to the REPL after the session.
+        try session.type("print('spinning') while true do end")
+        try session.press("Enter")
+        try session.waitFor("\nspinning")
+        try session.press("C-c")
+        try session.waitFor("repl:1: interrupted\nlimber>")
+    }
+
+    @Test func aGuidedSessionThatRunsToTheEndReturnsItsResult() throws {
+        let session = try start(["repl"])
+        try enter(session, """
+            limber.routine{ id = 'quick', name = 'Quick', steps = { { exercise = 'childs-pose', hold = 20 } } } and nil
+            """)
+        let screen = try enter(session, "limber.session.start('quick', { get_ready = 0, pace = 100, log = false }).completed")
+        #expect(screen.contains("\ntrue\nlimber>"))
+    }
 }
