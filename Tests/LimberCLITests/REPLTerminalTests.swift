@@ -118,6 +118,11 @@ struct REPLTerminalTests {
         try session.press("Tab")
         try session.waitFor("limber> print")
         #expect(try enter(session, "('completed')").contains("\ncompleted\n"))
+        // A name right after an operator completes too.
+        try session.type("#limber.catalogue.al")
+        try session.press("Tab")
+        try session.waitFor("limber> #limber.catalogue.all")
+        #expect(try enter(session, "()").contains("#limber.catalogue.all()\n\(Catalogue.builtin.all.count)\n"))
     }
 
     @Test func ctrlCCancelsTheLineAndNeverLeaves() throws {
