@@ -4,7 +4,7 @@
 -- Generated from Sources/LimberLua/PluginTests/PluginTestAPI.swift; do not edit.
 -- Regenerate with: swift run limber stub --tests --output meta/limber_test.lua
 
----The virtual clock every test runs on. Each test starts at 2026-01-05 09:00, local time; limber, os.time() and os.date() read this clock.
+---The virtual clock every test runs on. Each test starts at 2026-01-05 09:00 in the test's time zone (UTC unless `limber test --time-zone` says otherwise); limber, os.time() and os.date() read this clock and zone.
 ---@class limber.test.clock
 clock = {}
 
@@ -81,14 +81,14 @@ function clock.date(format) end
 ---@return limber.Session[] # what was written
 function log.seed(entries) end
 
----Today's plan of a routine at the virtual time: its progressions applied to the logged history, each change held to the discomfort rule.
+---Today's plan of a routine at the virtual time, as a guided session would start it: every dose written out, then each progression for the routine applied in load order to the logged history, each change held to the discomfort rule.
 ---
 ---```lua
 ---clock.set('2026-03-16 18:00')
 ---expect(progressions.plan('runner-cooldown').steps[1].hold).to_be(35)
 ---```
----@param routine string the routine's id
----@return limber.test.ProgressedPlan # the routine with every dose written out, its changes and problems
+---@param routine string|limber.Routine a registered routine's id, or a routine table as `limber.routine` takes it
+---@return limber.test.ProgressedPlan # the routine with every dose written out, what changed and why
 function progressions.plan(routine) end
 
 ---Evaluates one reminder now, as `limber remind --dry-run` would: delivers and records nothing.
@@ -126,6 +126,7 @@ function reminders.sent() end
 ---@field id string the routine's id
 ---@field steps limber.RoutineStep[] every step, with its hold or reps written out
 ---@field changes limber.test.ProgressionChange[] each dose a progression changed, in order
+---@field applied string[] the ids of the progressions that applied, in order
 ---@field problems string[] progressions that failed and were skipped
 
 ---One dose a progression changed.

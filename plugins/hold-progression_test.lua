@@ -71,3 +71,19 @@ test("no growth after a session rated 7 or more", function()
   local plan = progressions.plan("runner-cooldown")
   expect(plan.changes[1].reason).to_contain("8/10")
 end)
+
+test("a week with a session rated 7 or more earns nothing", function()
+  good_weeks(2)
+  cooldown("2026-03-11 07:00", 7) -- in the second week
+  clock.set("2026-03-17 18:00")
+  expect(hold()).to_be(35)
+  expect(progressions.plan("runner-cooldown").changes[1].reason).to_be("1 week with 3+ completed sessions")
+end)
+
+test("counted steps keep no hold", function()
+  local plan = progressions.plan("runner-cooldown")
+  for _, step in ipairs(plan.steps) do
+    if step.exercise == "cat-cow" or step.exercise == "roll-down" then expect(step.hold).to_be_nil() end
+  end
+  expect(plan.applied).to_equal({ "hold-progression" })
+end)

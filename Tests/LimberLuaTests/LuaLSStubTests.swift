@@ -41,7 +41,7 @@ struct LuaLSStubTests {
 
     @Test func testStubDocumentsExactlyWhatTheRuntimeInstalls() throws {
         let folder = try TemporaryFolder()
-        let session = try TestSession(paths: LimberPaths(home: folder.url), memoryLimit: 0)
+        let session = try TestSession(paths: LimberPaths(home: folder.url), memoryLimit: 0, timeZone: .current)
         let installedFunctions = session.globals.filter { if case .function = $0.value { true } else { false } }.keys.sorted()
         let installedTables = session.globals.filter { $0.value.tableValue != nil }.keys.sorted()
         let documented = PluginTestAPI.functions.map(\.path)

@@ -209,6 +209,32 @@ struct PluginTestRunnerTests {
         #expect(message(results[3]) == "plugin_test.lua:27: log.seed: entry 2: limber.log.record: field 'sets[1].exercise': unknown exercise 'nope'")
     }
 
+    @Test func localTimesAreInTheTestZoneUTCUnlessChosenWhateverTheMachines() throws {
+        let (utc, _) = try run("""
+            test("utc", function()
+              clock.set("2026-07-01 12:00")
+              expect(clock.now()).to_be(1782907200)
+              expect(os.date("%H:%M")).to_be("12:00")
+              expect(os.time{ year = 2026, month = 7, day = 1, hour = 12 }).to_be(1782907200)
+              expect(os.time{ year = 2026, month = 6, day = 31 }).to_be(1782907200) -- day 31 of June is July 1; noon by default
+            end)
+            """)
+        #expect(utc.allSatisfy { $0.passed }, "\(utc.map(\.failure))")
+        let (newYork, _) = try run("""
+            test("new york", function()
+              clock.set("2026-03-08 01:30")
+              expect(clock.now()).to_be(os.time{ year = 2026, month = 3, day = 8, hour = 1, min = 30 })
+              expect(os.date("!%H:%M")).to_be("06:30")
+              clock.advance{ hours = 1 }
+              expect(os.date("%H:%M")).to_be("03:30") -- the clocks went forward
+              expect(os.date("*t").hour).to_be(3)
+              expect(os.time{ year = 2026, month = 3, day = 8 } - os.time{ year = 2026, month = 3, day = 7 }).to_be(82800)
+              expect(function() os.time{ year = 2026 } end).to_fail_with("field 'day' missing in date table")
+            end)
+            """, file: "zone_test.lua") { $0.timeZone = TimeZone(identifier: "America/New_York") ?? .current }
+        #expect(newYork.allSatisfy { $0.passed }, "\(newYork.map(\.failure))")
+    }
+
     @Test func remindersAreEvaluatedAtTheVirtualTimeAndWhatTheySendIsKept() throws {
         try folder.write("nag.lua", """
             limber.reminder{ id = 'evening-stretch', schedule = 'weekdays 18:30',
@@ -247,6 +273,82 @@ struct PluginTestRunnerTests {
             """, file: "nag_test.lua")
         #expect(results[0].passed && results[1].passed, "\(results.map(\.failure))")
         #expect(message(results[2]) == "nag_test.lua:26: reminders.check: no reminder 'nope' (defined: broken, evening-stretch)")
+    }
+
+    @Test func progressionsPlanTodayFromTheTestsLogAndClock() throws {
+        try folder.write("plus-one.lua", """
+            limber.progression{ id = 'plus-one', routine = 'evening', describe = '+1 s per completed session',
+              adjust = function(plan, history, ctx)
+                for _, step in ipairs(plan.steps) do
+                  if step.hold then step.hold = step.hold + #history end
+                end
+                return plan, #history .. ' sessions by ' .. ctx.today
+              end }
+            """)
+        let (results, _) = try run("""
+            local evening = { id = "evening", name = "Evening", steps = { { exercise = "childs-pose", hold = 40 }, { exercise = "cat-cow" } } }
+            test("plan", function()
+              clock.set("2026-03-09 20:00")
+              log.seed{ { routine = "evening", at = "2026-03-08 20:00", sets = {} }, { routine = "evening", at = "2026-03-09 19:00", sets = {} } }
+              local plan = progressions.plan(evening)
+              expect(plan.applied).to_equal({ "plus-one" })
+              expect(plan.steps[1].hold).to_be(42)
+              expect(plan.steps[2].reps).to_be(8)
+              expect(plan.changes).to_equal({ { progression = "plus-one", step = 1, exercise = "childs-pose", field = "hold",
+                from = 40, to = 42, reason = "2 sessions by 2026-03-09" } })
+              expect(plan.problems).to_equal({})
+              expect(progressions.plan{ id = "other", name = "Other", steps = { { exercise = "cat-cow" } } }.applied).to_equal({})
+            end)
+            test("a bad routine", function()
+              progressions.plan{ id = "evening", name = "Evening", steps = { { exercise = "nope" } } }
+            end)
+            """, file: "plus-one_test.lua")
+        #expect(results[0].passed, "\(results.map(\.failure))")
+        #expect(message(results[1]).hasPrefix("plus-one_test.lua:15: progressions.plan: "), "\(message(results[1]))")
+        #expect(message(results[1]).contains("unknown exercise 'nope'"))
+    }
+
+    @Test func sessionsRunOnTheVirtualClockAndHookFailuresFailTheirTest() throws {
+        let (results, summary) = try run("""
+            local short = { id = "short", name = "Short", steps = { { exercise = "childs-pose", hold = 30 } } }
+            test("an expectation in a hook", function()
+              limber.routine(short)
+              limber.on("step_done", function(e) expect(e.actual_seconds).to_be(31) end)
+              expect(limber.session.start("short", { log = false }).completed).to_be(true)
+            end)
+            test("earlier tests' routines and hooks are gone", function()
+              expect(function() limber.session.start("short", { log = false }) end).to_fail_with("short")
+              limber.routine(short)
+              local calls = 0
+              limber.on("step_done", function() calls = calls + 1 end)
+              limber.session.start("short", { log = false })
+              expect(calls).to_be(1)
+            end)
+            test("a hook that raises", function()
+              limber.routine(short)
+              limber.on("session_done", function() error("boom") end)
+              limber.session.start("short", { log = false })
+            end)
+            test("a caught expectation still counts", function()
+              pcall(function() expect(1).to_be(2) end)
+            end)
+            test("timers and sessions take no real time", function()
+              limber.routine(short)
+              local before = limber.now()
+              limber.timer.sleep(600)
+              expect(limber.now() - before).to_be(600)
+              expect(clock.date("%H:%M")).to_be("09:10")
+              local result = limber.session.start("short")
+              expect(clock.now() - before).to_be(600 + result.planned_seconds)
+              expect(#limber.log.sessions{ routine = "short" }).to_be(1)
+            end)
+            """)
+        #expect(summary == PluginTestRunner.Summary(passed: 2, failed: 3))
+        #expect(message(results[0]) == "plugin_test.lua:4: expected 31, got 30")
+        #expect(results[1].passed, "\(results[1])")
+        #expect(message(results[2]) == "plugin_test.lua:17: boom (in a 'session_done' hook from \(folder.url.standardizedFileURL.path)/plugin_test.lua)")
+        #expect(message(results[3]) == "plugin_test.lua:21: expected 2, got 1")
+        #expect(results[4].passed, "\(results[4])")
     }
 
     @Test func pluginsSeeTheVirtualClockAndTheTestedPluginLoads() throws {

@@ -1,4 +1,4 @@
--- evening-hips.lua: a hip stretch the built-in catalogue lacks.
+-- evening-hips.lua: a hip stretch the built-in catalogue lacks, and a routine around it.
 limber.catalogue.add{
   id = "ninety-ninety-stretch",
   name = "90/90 Hip Stretch",
@@ -15,4 +15,18 @@ limber.catalogue.add{
   },
   cues = { "Both sit bones heavy", "Long spine, hinge from the hips" },
   cautions = { "Ease off if the knee, not the hip, complains." },
+}
+
+limber.routine{
+  id = "evening-hips",
+  name = "Evening hips",
+  summary = "Ten quiet minutes for hips that ran all day.",
+  rest = 10,
+  steps = {
+    { exercise = "cat-cow", reps = 6 },
+    { exercise = "ninety-ninety-stretch", hold = 45 },
+    { exercise = "figure-four-stretch", hold = 40 },
+    { exercise = "kneeling-hip-flexor-stretch", hold = 40 },
+    { exercise = "childs-pose", hold = 60 },
+  },
 }

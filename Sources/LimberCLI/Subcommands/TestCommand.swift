@@ -18,7 +18,8 @@ struct TestCommand: ParsableCommand {
             to_be_truthy() / to_be_falsy() / to_contain(x) / to_match(pattern) / \
             to_fail_with(pattern), and expect(value).never.<matcher>; clock.set('2026-03-08 17:00'), \
             clock.advance(seconds or { days =, hours =, minutes = }), clock.now(). Each test starts \
-            at \(VirtualClock.startText).
+            at \(VirtualClock.startText) in --time-zone (UTC unless given), which os.date and \
+            os.time use too, so tests pass the same on every machine.
 
             The last line reads 'N passed, N failed'; the exit code is 1 when any test failed.
             """
@@ -32,6 +33,11 @@ struct TestCommand: ParsableCommand {
 
     @Flag(name: .shortAndLong, help: "Show each error's Lua traceback.")
     var verbose = false
+
+    @Option(
+        name: .customLong("time-zone"),
+        help: ArgumentHelp("The zone of the tests' local times (default UTC, whatever the machine's).", valueName: "zone"))
+    var timeZone = "UTC"
 
     @OptionGroup var plugins: PluginOptions
 
@@ -59,6 +65,10 @@ struct TestCommand: ParsableCommand {
         var runner = PluginTestRunner(shippedFolder: shipped, extraFolders: extra)
         runner.filter = filter
         runner.verbose = verbose
+        guard let zone = TimeZone(identifier: timeZone) else {
+            throw LimberFailure("unknown time zone '\(timeZone)' (use a name such as UTC or Europe/Berlin)")
+        }
+        runner.timeZone = zone
         let report = TestReport(terminal: Terminal())
         let summary = runner.run(files) { event in
             print(report.render(event), terminator: "")

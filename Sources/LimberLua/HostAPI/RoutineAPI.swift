@@ -95,7 +95,7 @@ extension HostAPI {
     }
 
     /// A `limber.routine{...}` table as Lua spells it.
-    private struct RoutineFields: Decodable {
+    struct RoutineFields: Decodable {
         struct Step: Decodable {
             var exercise: String
             var hold: Int?

@@ -1,5 +1,5 @@
 /// The documentation of what a `*_test.lua` file sees besides `limber`: `test`, `expect`, and the
-/// `clock`, `log` and `reminders` tables.
+/// `clock`, `log`, `reminders` and `progressions` tables.
 ///
 /// It generates `meta/limber_test.lua` for editors; a test checks it against the globals and
 /// matchers the runtime really installs.
@@ -23,7 +23,7 @@ public enum PluginTestAPI {
 
     /// Global tables, with their LuaLS class and summary.
     public static let tables: [(name: String, summary: String)] = [
-        ("clock", "The virtual clock every test runs on. Each test starts at \(VirtualClock.startText), local time; limber, os.time() and os.date() read this clock."),
+        ("clock", "The virtual clock every test runs on. Each test starts at \(VirtualClock.startText) in the test's time zone (UTC unless `limber test --time-zone` says otherwise); limber, os.time() and os.date() read this clock and zone."),
         ("log", "The test's session log: in memory, empty when each test starts; `limber.log` reads and writes it."),
         ("progressions", "Today's plan of a routine after its progressions, at the virtual time, as `limber plan` shows it."),
         ("reminders", "The reminders plugins defined, evaluated at the virtual time as `limber remind` would; nothing is shown, and each test starts with none delivered."),
@@ -59,9 +59,9 @@ public enum PluginTestAPI {
         seed,
         Function(
             "progressions.plan",
-            summary: "Today's plan of a routine at the virtual time: its progressions applied to the logged history, each change held to the discomfort rule.",
-            parameters: [.init("routine", "string", "the routine's id")],
-            results: [.init("limber.test.ProgressedPlan", "the routine with every dose written out, its changes and problems")],
+            summary: "Today's plan of a routine at the virtual time, as a guided session would start it: every dose written out, then each progression for the routine applied in load order to the logged history, each change held to the discomfort rule.",
+            parameters: [.init("routine", "string|limber.Routine", "a registered routine's id, or a routine table as `limber.routine` takes it")],
+            results: [.init("limber.test.ProgressedPlan", "the routine with every dose written out, what changed and why")],
             example: "clock.set('2026-03-16 18:00')\nexpect(progressions.plan('runner-cooldown').steps[1].hold).to_be(35)"),
         Function(
             "reminders.check",
@@ -111,6 +111,7 @@ public enum PluginTestAPI {
                 .init("id", "string", "the routine's id"),
                 .init("steps", "limber.RoutineStep[]", "every step, with its hold or reps written out"),
                 .init("changes", "limber.test.ProgressionChange[]", "each dose a progression changed, in order"),
+                .init("applied", "string[]", "the ids of the progressions that applied, in order"),
                 .init("problems", "string[]", "progressions that failed and were skipped"),
             ]),
         APIClass(

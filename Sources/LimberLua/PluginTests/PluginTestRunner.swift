@@ -6,8 +6,9 @@ import LimberCore
 /// A test file's host loads the shipped plugins, the extra plugin folders, and the plugin the
 /// file tests (`x_test.lua` tests `x.lua` or `x/` beside it; `p/tests/*_test.lua` tests the folder
 /// plugin `p`), all with an empty config: no grants, no settings. Before each test the clock
-/// goes back to `VirtualClock.startText`, `limber.log` is a new, empty log in memory, and no
-/// reminder has been delivered.
+/// goes back to `VirtualClock.startText`, `limber.log` is a new, empty log in memory, no reminder
+/// has been delivered, and the exercises, routines and `limber.on` hooks of earlier tests are gone.
+/// An expectation that fails inside a hook (or a `pcall`) still fails its test.
 public struct PluginTestRunner {
     /// A failure: the message reads `file:line: what differed` when the place is known.
     public struct Failure: Sendable, Equatable {
@@ -59,6 +60,9 @@ public struct PluginTestRunner {
     public var filter: String?
     /// Adds each error's traceback to its failure.
     public var verbose = false
+    /// The zone tests' local times are in (`clock.set`, `os.date`, days in the log, reminder
+    /// schedules): UTC unless chosen, so a test passes the same on every machine.
+    public var timeZone = TimeZone(identifier: "UTC") ?? .current
 
     public init(shippedFolder: URL?, extraFolders: [URL] = []) {
         self.shippedFolder = shippedFolder
@@ -151,7 +155,7 @@ public struct PluginTestRunner {
         }
         let session: TestSession
         do {
-            session = try TestSession(paths: paths, memoryLimit: memoryLimit)
+            session = try TestSession(paths: paths, memoryLimit: memoryLimit, timeZone: timeZone)
         } catch {
             return [failed("start a test host", error.message)]
         }
@@ -192,7 +196,8 @@ public struct PluginTestRunner {
             do {
                 try session.reset()
                 try session.run(index, cpuLimit: cpuLimit)
-                results.append(Result(file: display, name: name, failure: nil))
+                let hidden = session.hiddenFailure().map { Failure(message: Self.expand($0.message, files: files)) }
+                results.append(Result(file: display, name: name, failure: hidden))
             } catch {
                 session.host.lua.resetStop()
                 if let expectation = session.expectationFailure() {
@@ -261,200 +266,5 @@ public struct PluginTestRunner {
         let rest = message[message.index(after: colon)...]
         let digits = rest.prefix { $0.isNumber }
         return !digits.isEmpty && rest.dropFirst(digits.count).first == ":"
-    }
-}
-
-/// One test file's host: the state, the virtual clock, and the Lua test runtime's controls.
-final class TestSession {
-    let host: LimberHost
-    let clock: VirtualClock
-    private let start: Date
-    private var control = LuaTable()
-    /// What reminders delivered in this test, as `limber remind` keeps it in its state file.
-    private var reminderState = ReminderState()
-    /// Messages sent by `limber.notify` and delivered reminders in this test, in order.
-    private(set) var sent: [String] = []
-    /// The globals the runtime gave the test file, by name.
-    private(set) var globals: [String: LuaValue] = [:]
-
-    init(paths: LimberPaths, memoryLimit: Int) throws(LuaError) {
-        host = try LimberHost(paths: paths, memoryLimit: memoryLimit)
-        clock = VirtualClock()
-        start = clock.date
-        // Timers, sessions, limber.now() and the log's timestamps all run on the test's clock.
-        let clock = self.clock
-        host.clock = clock
-        host.sessionLog.now = { clock.date }
-        host.sessionLog.timeZone = clock.timeZone
-        try useEmptyLog()
-        host.reminders.notify = { [weak self] message in self?.sent.append(message) }
-        try installRuntime()
-    }
-
-    /// Evaluates every reminder at the virtual time, as `limber remind` would; with `deliver`,
-    /// the due ones are sent and recorded as delivered. Returns one table per reminder, by id.
-    func evaluateReminders(deliver: Bool) -> LuaTable {
-        let now = clock.date
-        var outcomes = LuaTable()
-        for outcome in host.evaluateReminders(at: now, in: clock.timeZone, state: reminderState) {
-            var table = LuaTable()
-            table["id"] = .string(outcome.id)
-            table["occurrence"] = outcome.period.map { .integer(Int64($0.occurrence.timeIntervalSince1970.rounded(.down))) } ?? .nil
-            switch outcome.status {
-            case .due(let message):
-                table["status"] = "due"
-                table["message"] = .string(message)
-                if deliver {
-                    sent.append(message)
-                    if let period = outcome.period { reminderState.record(outcome.id, occurrence: period.occurrence, firedAt: now) }
-                }
-            case .notDue: table["status"] = "not_due"
-            case .alreadyFired: table["status"] = "already_fired"
-            case .missed: table["status"] = "missed"
-            case .notStarted: table["status"] = "not_started"
-            case .failed(let message):
-                table["status"] = "failed"
-                table["error"] = .string(message)
-            }
-            outcomes[outcome.id] = .table(table)
-        }
-        return outcomes
-    }
-
-    /// Gives `limber.log` a new, empty log in memory.
-    private func useEmptyLog() throws(LuaError) {
-        do {
-            host.sessionLog.use(try SessionLog())
-        } catch {
-            throw .conversion("cannot open a log in memory: \(error)")
-        }
-    }
-
-    /// Today's plan for a routine at the virtual time, after its progressions: the routine's
-    /// fields, plus `changes` (what each progression changed, and why) and `problems`.
-    func progressedPlan(routine id: String) throws(LuaError) -> LuaValue {
-        let routine: Routine
-        do {
-            routine = try host.sessions.routines.require(id)
-        } catch {
-            throw .conversion(error.description)
-        }
-        let progressed = host.progressed(routine, now: clock.date)
-        guard case .table(var table) = try LuaValueEncoder().encode(progressed.routine) else {
-            throw .conversion("limber test: cannot encode the plan of \(id)")
-        }
-        var changes: [LuaValue] = []
-        for change in progressed.changes { changes.append(try LuaValueEncoder().encode(change)) }
-        table["changes"] = .table(LuaTable(array: changes))
-        table["problems"] = .table(LuaTable(array: progressed.problems.map { .string($0) }))
-        return .table(table)
-    }
-
-    private func installRuntime() throws(LuaError) {
-        let clock = self.clock
-        let now = HostFunction("clock.now") { _ in
-            [.integer(Int64(clock.date.timeIntervalSince1970.rounded(.down)))]
-        }
-        let set = HostFunction("clock.set") { call in
-            let when = call.argument(1)
-            if let seconds = when.doubleValue {
-                clock.set(Date(timeIntervalSince1970: seconds))
-                return [.boolean(true)]
-            }
-            let text = try call.string(1, "time")
-            do throws(LuaError) {
-                try clock.set(text)
-                return [.boolean(true)]
-            } catch {
-                return [.boolean(false), .string(error.message)]
-            }
-        }
-        let advance = HostFunction("clock.advance") { call in
-            let seconds = try call.number(1, "seconds")
-            clock.advance(by: .milliseconds(Int64((seconds * 1000).rounded())))
-            return []
-        }
-        let parse = HostFunction("parse_time") { call in
-            let text = try call.string(1, "time")
-            guard let date = VirtualClock.parse(text, timeZone: clock.timeZone) else {
-                return [.nil, .string("'\(text)' is not a time: use 'YYYY-MM-DD HH:MM', 'YYYY-MM-DD HH:MM:SS' or 'YYYY-MM-DD'")]
-            }
-            return [.integer(Int64(date.timeIntervalSince1970.rounded(.down)))]
-        }
-        let evaluate = HostFunction("evaluate_reminders") { [weak self] call in
-            guard let self else { return [] }
-            return [.table(self.evaluateReminders(deliver: call.argument(1) == .boolean(true)))]
-        }
-        let sent = HostFunction("sent") { [weak self] _ in
-            [.table(LuaTable(array: (self?.sent ?? []).map { .string($0) }))]
-        }
-        let plan = HostFunction("plan_progressions") { [weak self] call in
-            guard let self else { return [] }
-            return [try self.progressedPlan(routine: try call.string(1, "routine"))]
-        }
-        var native = LuaTable()
-        native["plan_progressions"] = .function(.host(plan))
-        native["clock_now"] = .function(.host(now))
-        native["clock_set"] = .function(.host(set))
-        native["clock_advance"] = .function(.host(advance))
-        native["parse_time"] = .function(.host(parse))
-        native["evaluate_reminders"] = .function(.host(evaluate))
-        native["sent"] = .function(.host(sent))
-        let chunk = try host.lua.load(Array(PluginTestRuntime.source.utf8), chunkName: PluginTestRuntime.chunkName)
-        let result = try host.lua.call(chunk, [.table(native)])
-        guard case .table(let control) = result.first ?? .nil, case .table(let globals) = control["globals"] else {
-            throw .conversion("limber test: the test runtime did not start")
-        }
-        self.control = control
-        for (key, value) in globals.sortedEntries {
-            try host.lua.setGlobal(key.description, value)
-            self.globals[key.description] = value
-        }
-    }
-
-    /// Loads the plugin folders, then the tested plugin unless one of the folders held it.
-    func loadPlugins(folders: [URL], testedPlugin: PluginFile?) -> [PluginReport] {
-        let loader = PluginLoader(host: host)
-        let plugins = folders.flatMap(PluginFile.discover(in:))
-        var reports = plugins.map(loader.load)
-        if let testedPlugin,
-            !plugins.contains(where: { $0.entry.standardizedFileURL.path == testedPlugin.entry.standardizedFileURL.path })
-        {
-            reports.append(loader.load(testedPlugin))
-        }
-        return reports
-    }
-
-    var testCount: Int {
-        guard let count = try? host.lua.call(control["count"]).first?.integerValue else { return 0 }
-        return Int(count)
-    }
-
-    func testName(_ index: Int) -> String {
-        guard let name = try? host.lua.call(control["name"], [.integer(Int64(index))]).first?.stringValue else {
-            return "test \(index)"
-        }
-        return name
-    }
-
-    /// Puts the clock back to where every test starts and gives the test an empty log.
-    func reset() throws(LuaError) {
-        try? host.sessionLog.finishRecordings(completed: true)
-        clock.set(start)
-        try useEmptyLog()
-        reminderState = ReminderState()
-        sent = []
-    }
-
-    func run(_ index: Int, cpuLimit: Double) throws(LuaError) {
-        try host.lua.call(control["run"], [.integer(Int64(index))], cpuLimit: cpuLimit)
-    }
-
-    /// The failed expectation that stopped the last test, if that is what stopped it.
-    func expectationFailure() -> PluginTestRunner.Failure? {
-        guard let result = try? host.lua.call(control["failure"]), let place = result.first?.stringValue,
-            let message = result.dropFirst().first?.stringValue
-        else { return nil }
-        return PluginTestRunner.Failure(message: "\(place): \(message)")
     }
 }

@@ -1,7 +1,7 @@
-/// The Lua side of `limber test`: `test`, `expect` and its matchers, and the `clock`, `log` and
-/// `reminders` tables.
+/// The Lua side of `limber test`: `test`, `expect` and its matchers, and the `clock`, `log`,
+/// `reminders` and `progressions` tables.
 ///
-/// The chunk receives a table of Swift functions (the clock, reminders) and returns a control table for the runner:
+/// The chunk receives a table of Swift functions (the clock, reminders, plans) and returns a control table for the runner:
 /// `globals` (what a test file sees), `count()`, `name(i)`, `run(i)` (calls test i; errors
 /// propagate to Swift with a traceback), and `failure()` (the last failed expectation, if the
 /// error came from one).
@@ -247,11 +247,25 @@ enum PluginTestRuntime {
         end
         function clock.date(fmt) return os.date(fmt or "%Y-%m-%d %H:%M:%S") end
 
-        -- os.time() and os.date() without a time read the virtual clock, in tests and in the
-        -- plugins they load, so a plugin that asks the time sees the test's time.
-        local real_time, real_date = os.time, os.date
-        os.time = function(t) if t == nil then return clock_now() end return real_time(t) end
-        os.date = function(fmt, t) if t == nil then t = clock_now() end return real_date(fmt, t) end
+        -- os.time() and os.date() read the virtual clock and the test's time zone (not the
+        -- machine's), in tests and in the plugins they load, so a plugin that asks the time sees
+        -- the test's time and a test passes the same everywhere.
+        local real_date = os.date
+        local zone_offset, local_time = native.zone_offset, native.local_time
+        os.time = function(t)
+          if t == nil then return clock_now() end
+          if type(t) ~= "table" then error("bad argument #1 to 'time' (table expected, got " .. type(t) .. ")", 2) end
+          local seconds, message = local_time(t)
+          if seconds == nil then error("bad argument #1 to 'time' (" .. message .. ")", 2) end
+          return seconds
+        end
+        os.date = function(fmt, t)
+          fmt = fmt or "%c"
+          if t == nil then t = clock_now() end
+          if type(fmt) == "string" and fmt:sub(1, 1) == "!" then return real_date(fmt, t) end
+          if type(t) ~= "number" then return real_date(fmt, t) end
+          return real_date("!" .. fmt, t + zone_offset(t))
+        end
 
         -- The log: every test starts with an empty one in memory; seed fills in history.
         local log = {}
@@ -315,11 +329,14 @@ enum PluginTestRuntime {
         function reminders.run() return native.evaluate_reminders(true) end
         function reminders.sent() return native.sent() end
 
-        -- Progressions: today's plan of a routine at the virtual time, as `limber plan` shows it.
+        -- Progressions: today's plan of a routine at the virtual time, as `limber plan` shows it;
+        -- the routine is a registered id or a table like the one `limber.routine` takes.
         local progressions = {}
         function progressions.plan(routine)
-          if type(routine) ~= "string" then error("progressions.plan: expected a routine id, got " .. type(routine), 2) end
-          local ok, plan = pcall(native.plan_progressions, routine)
+          if type(routine) ~= "string" and type(routine) ~= "table" then
+            error("progressions.plan: expected a routine id or a routine table { id =, name =, steps = { ... } }, got " .. type(routine), 2)
+          end
+          local ok, plan = pcall(native.plan, routine)
           if not ok then error("progressions.plan: " .. tostring(plan):gsub("^[^:]*:%d+: ", ""), 2) end
           return plan
         end

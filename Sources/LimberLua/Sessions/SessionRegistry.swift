@@ -33,6 +33,11 @@ public final class SessionRegistry {
         hooks.append(Hook(event: event, function: function, source: source))
     }
 
+    /// Drops the hooks registered after the first `count` (a plugin test's own, when it ends).
+    func keepHooks(_ count: Int) {
+        if hooks.count > count { hooks.removeLast(hooks.count - count) }
+    }
+
     /// Hooks for one event, in registration order.
     func hooks(for event: String) -> [Hook] {
         hooks.filter { $0.event == event }
