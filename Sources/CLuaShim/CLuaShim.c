@@ -95,10 +95,18 @@ static double thread_cpu_seconds(void) {
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* Raises the message on top of the stack at the position of the code that was running. In a
- * hook, level 0 is that code (luaL_error's level 1 would name its caller). */
+/* Raises the message on top of the stack at the position of the Lua code that was running:
+ * in a hook, level 0 is the running function (luaL_error's level 1 would name its caller),
+ * and when that is a C function (the hook fired on its call or return), its Lua caller. */
 static int raise_where_running(lua_State *L) {
-    luaL_where(L, 0);
+    lua_Debug ar;
+    int level = 0;
+    while (lua_getstack(L, level, &ar)) {
+        lua_getinfo(L, "Sl", &ar);
+        if (ar.currentline > 0) break;
+        level++;
+    }
+    luaL_where(L, level);
     lua_insert(L, -2);
     lua_concat(L, 2);
     return lua_error(L);

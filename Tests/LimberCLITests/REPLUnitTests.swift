@@ -33,6 +33,8 @@ struct REPLUnitTests {
         #expect(outcome("print(\"a\",") == "incomplete")
         #expect(outcome("s = [[long") == "incomplete")
         #expect(outcome("x = = 1") == "failed: repl:1: unexpected symbol near '='")
+        #expect(outcome("x = 1; x") == "failed: repl:1: syntax error near <eof>", "not a wait for more lines")
+        #expect(outcome("f(1,") == "incomplete")
         #expect(outcome("end") == "failed: repl:1: <eof> expected near 'end'")
     }
 

@@ -30,7 +30,10 @@ final class LineEditor: ReplInput {
         rl_catch_signals = 0
         rl_attempted_completion_function = { text, _, _ in LineEditor.completions(text) }
         // Dots and colons stay inside the word, so `limber.catalogue.fi` completes as one path.
-        rl_completer_word_break_characters = strdup(" \t\n\"'`@$><=;|&{}()[],+-*/%^#~")
+        // (libedit reads rl_basic_word_break_characters; GNU readline the completer's.)
+        let breaks = strdup(" \t\n\"'`@$><=;|&{}()[],+-*/%^#~")
+        rl_basic_word_break_characters = UnsafePointer(breaks)
+        rl_completer_word_break_characters = breaks
         rl_completion_append_character = 0
         if isatty(STDOUT_FILENO) == 0 { rl_outstream = fdopen(STDERR_FILENO, "w") }
         rl_initialize()
@@ -76,7 +79,11 @@ final class LineEditor: ReplInput {
     private static func completions(_ text: UnsafePointer<CChar>?) -> UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? {
         rl_attempted_completion_over = 1
         guard let text, let completer else { return nil }
-        let matches = completer(String(cString: text))
+        // Whatever precedes the dotted name in the word (`#` in `#limber.cat`) stays as typed.
+        let word = String(cString: text)
+        let name = word.reversed().prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "." || $0 == ":" }
+        let head = String(word.dropLast(name.count))
+        let matches = completer(String(name.reversed())).map { head + $0 }
         guard let first = matches.first else { return nil }
         var prefix = Array(first.utf8)
         for match in matches.dropFirst() {

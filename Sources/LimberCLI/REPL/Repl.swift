@@ -52,7 +52,10 @@ final class Repl {
             self.input = nil
             finishLoggedSessions(of: host)
         }
-        if input.isInteractive { output.out(banner) }
+        if input.isInteractive {
+            prepareForPerson(host)
+            output.out(banner)
+        }
         var pending: [String] = []
         while true {
             switch input.read(prompt: pending.isEmpty ? "limber> " : "   ...> ") {
@@ -173,6 +176,7 @@ final class Repl {
             let made = try makeHost()
             let fresh = try Self.driver(for: made.host)
             finishLoggedSessions(of: host)
+            if input?.isInteractive == true { prepareForPerson(made.host) }
             host = made.host
             driver = fresh
             pluginCount = made.reports.count
@@ -184,6 +188,12 @@ final class Repl {
             failed = true
             output.error(output.errorTerminal.red(LimberFailure(error).message) + "\n")
         }
+    }
+
+    /// Sets a host up for a person at the prompt: guided sessions end with Ctrl-C and give the
+    /// prompt back in working order.
+    private func prepareForPerson(_ host: LimberHost) {
+        host.sessions.presenter = ReplSessionPresenter(wrapping: host.sessions.presenter, output: output)
     }
 
     /// Finishes the sessions written set by set with `limber.log.record` in a host that is

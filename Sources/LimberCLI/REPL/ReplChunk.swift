@@ -47,8 +47,12 @@ enum ReplChunk {
     }
 
     /// Whether a syntax error says the input stopped too early (`... near <eof>`).
+    ///
+    /// Unlike the reference interpreter, a bare "syntax error near <eof>" does not count: it
+    /// is what `x = 1; x` gives (an expression where a statement must be), and waiting for a
+    /// second line that would make it a call is never what the person meant.
     static func endsEarly(_ error: LuaError) -> Bool {
         guard case .syntax(let message) = error else { return false }
-        return message.hasSuffix("<eof>")
+        return message.hasSuffix("<eof>") && !message.hasSuffix(": syntax error near <eof>")
     }
 }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Foundation
 import LimberLua
 
 /// Ctrl-C in the interactive REPL.
@@ -20,6 +16,10 @@ import LimberLua
 /// with `pthread_kill` to the REPL's thread (which `install()` makes sure does not block it),
 /// so the right `read` is interrupted and the Lua state is only touched from its own thread.
 ///
+/// Code that must react to Ctrl-C outside the handler (ending a guided session) can `listen`:
+/// the handler also writes a byte to a pipe (`write` is async-signal-safe), and the listener is
+/// called from a dispatch queue that reads it.
+///
 /// The state lives in static properties of plain types (no reference counting in the
 /// handler); `install()` touches all of them before the handler can run, so a handler's access
 /// never runs their lazy initialisation.
@@ -29,6 +29,10 @@ enum ReplInterrupts {
     nonisolated(unsafe) static var thread: pthread_t = pthread_self()
     nonisolated(unsafe) private static var previous = sigaction()
     nonisolated(unsafe) private static var installed = false
+    /// The pipe the handler writes a byte to on each Ctrl-C; -1 when there is none.
+    nonisolated(unsafe) static var wakeWrite: Int32 = -1
+    nonisolated(unsafe) private static var wakeRead: Int32 = -1
+    nonisolated(unsafe) private static var listener: (any DispatchSourceRead)?
     /// Whether Ctrl-C was pressed during the last `whileRunning`.
     nonisolated(unsafe) private(set) static var lastRunInterrupted = false
 
@@ -36,7 +40,28 @@ enum ReplInterrupts {
     static func install() {
         pending = 0
         target = nil
+        setHandler()
+    }
+
+    /// Puts the handler back if something (a session presenter) replaced it meanwhile.
+    static func reassert() {
+        guard installed else { return }
+        setHandler()
+    }
+
+    private static func setHandler() {
         thread = pthread_self()
+        if wakeRead < 0 {
+            var ends: [Int32] = [-1, -1]
+            if pipe(&ends) == 0 {
+                for end in ends {
+                    _ = fcntl(end, F_SETFD, FD_CLOEXEC)
+                    _ = fcntl(end, F_SETFL, fcntl(end, F_GETFL) | O_NONBLOCK)
+                }
+                wakeRead = ends[0]
+                wakeWrite = ends[1]
+            }
+        }
         // A thread inherits its creator's signal mask, and Swift concurrency's threads block
         // SIGINT: unblock it here, or the forwarded signal would stay pending forever.
         var unblock = sigset_t()
@@ -51,16 +76,48 @@ enum ReplInterrupts {
         #endif
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0  // no SA_RESTART: a blocked read must return EINTR
-        sigaction(SIGINT, &action, &previous)
+        if installed {
+            sigaction(SIGINT, &action, nil)
+        } else {
+            sigaction(SIGINT, &action, &previous)
+        }
         installed = true
     }
 
     /// Restores what SIGINT did before `install()`.
     static func uninstall() {
         guard installed else { return }
+        stopListening()
         target = nil
         sigaction(SIGINT, &previous, nil)
         installed = false
+    }
+
+    /// Calls `action` on a dispatch queue (never in the signal handler) for each Ctrl-C from
+    /// now until `stopListening()`.
+    static func listen(_ action: @escaping @Sendable () -> Void) {
+        stopListening()
+        guard installed, wakeRead >= 0 else { return }
+        let descriptor = wakeRead
+        drain(descriptor)
+        let source = DispatchSource.makeReadSource(fileDescriptor: descriptor, queue: .global())
+        source.setEventHandler {
+            drain(descriptor)
+            action()
+        }
+        source.resume()
+        listener = source
+    }
+
+    /// Stops calling the listener.
+    static func stopListening() {
+        listener?.cancel()
+        listener = nil
+    }
+
+    private static func drain(_ descriptor: Int32) {
+        var buffer = [UInt8](repeating: 0, count: 64)
+        while read(descriptor, &buffer, buffer.count) > 0 {}
     }
 
     /// Runs `body` with Ctrl-C interrupting `lua`; afterwards the state can run code again.
@@ -70,6 +127,7 @@ enum ReplInterrupts {
         target = lua.interruptHandle
         defer {
             target = nil
+            reassert()
             lua.resetStop()
             lastRunInterrupted = pending != 0
             pending = 0
@@ -87,4 +145,9 @@ private func handleInterrupt(_ signal: Int32) {
     }
     ReplInterrupts.pending = 1
     ReplInterrupts.target?.interrupt()
+    let wake = ReplInterrupts.wakeWrite
+    if wake >= 0 {
+        var byte: UInt8 = 1
+        _ = write(wake, &byte, 1)  // non-blocking: a full pipe already says "Ctrl-C"
+    }
 }
