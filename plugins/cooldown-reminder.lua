@@ -1,7 +1,7 @@
 -- cooldown-reminder: a daily nudge to do your cool-down, quiet once one is logged that day.
 --
 -- `limber remind` (from cron: `limber cron install`) delivers it at most once a day. Any
--- mobility session logged that day counts as done: a guided session, `limber log add cooldown`,
+-- mobility session logged that day counts as done: a guided session, `limber log add runner-cooldown`,
 -- or a script's `limber.log.record`. A reminder missed by more than `window` hours (the machine
 -- was off at 18:00) is dropped rather than delivered the next morning.
 --

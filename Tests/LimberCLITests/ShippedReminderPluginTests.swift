@@ -34,7 +34,7 @@ struct ShippedReminderPluginTests {
         #expect(try remind("18:05") == [cooldown])
         #expect(try remind("18:35") == [])
         // The next day a cool-down is logged before 18:00: the reminder stays quiet.
-        try log(["cooldown", "--minutes", "10", "--at", "2025-06-05T07:30"])
+        try log(["runner-cooldown", "--minutes", "10", "--at", "2025-06-05T07:30"])
         #expect(try remind("18:05", day: "2025-06-05") == [])
         #expect(try remind("19:05", day: "2025-06-05") == [])
     }
@@ -46,7 +46,7 @@ struct ShippedReminderPluginTests {
 
     @Test func afterARunItRemindsOnceUntilStretched() throws {
         let runNudge = "You ran 40 minutes today but have not stretched yet: limber start runner-cooldown."
-        try log(["cooldown", "--minutes", "10", "--at", "2025-06-04T07:00"])
+        try log(["runner-cooldown", "--minutes", "10", "--at", "2025-06-04T07:00"])
         #expect(try remind("12:00").contains(runNudge) == false, "no run, no nudge")
         try log(["run", "--minutes", "40", "--at", "2025-06-04T12:00"])
         #expect(try remind("12:50") == [], "the run ended ten minutes ago")

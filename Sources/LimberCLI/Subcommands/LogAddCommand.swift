@@ -9,13 +9,14 @@ struct LogAddCommand: ParsableCommand {
         abstract: "Log a session done away from the computer: an exercise, a routine, or a run.",
         discussion: """
             An exercise (id, alias or name) is logged as sets at its default dose unless --hold \
-            or --reps says otherwise; a per-side exercise gets a set for each side. `run` logs a \
-            run (reminders use it). Any other name is logged as a routine.
+            or --reps says otherwise; a per-side exercise gets a set for each side. A routine is \
+            logged as a set for each step (and side) at its dose. `run` logs a run (reminders use \
+            it). Any other name is refused unless --routine says to log it under that name.
 
             Examples:
               limber log add cat-cow --reps 12
               limber log add figure-four-stretch --hold 60 --sets 2 --at "yesterday 18:30"
-              limber log add cooldown --minutes 12 --discomfort 2
+              limber log add runner-cooldown --minutes 12 --discomfort 2
               limber log add run --minutes 45 --note "easy 8k"
             """
     )
@@ -105,11 +106,17 @@ struct LogAddCommand: ParsableCommand {
         }
         let (host, _) = try plugins.makeHost()
         guard !routine, let exercise = host.catalogue.get(name) else {
-            if !routine, let close = Self.nearExercise(name, in: host.catalogue) {
-                throw LimberFailure("unknown exercise '\(name)' (did you mean '\(close)'?); add --routine to log a routine by that name")
-            }
             if hold != nil || reps != nil || side != nil || sets != 1 {
                 throw LimberFailure("'\(name)' is not an exercise; --hold, --reps, --sets and --side are for exercises")
+            }
+            if let known = host.sessions.routines.get(name) {
+                return routineSession(known.resolved(in: host.catalogue), start: start)
+            }
+            guard routine else {
+                let suggestion = host.sessions.routines.closestID(to: name) ?? host.catalogue.closestID(to: name)
+                let hint = suggestion.map { " (did you mean '\($0)'?)" } ?? ""
+                throw LimberFailure(
+                    "unknown exercise or routine '\(name)'\(hint); add --routine to log it under that name anyway")
             }
             return NewSession(routine: name, source: .manual, startedAt: start,
                               endedAt: minutes.map { start.addingTimeInterval($0 * 60) }, completed: !endedEarly, notes: notes,
@@ -143,15 +150,24 @@ struct LogAddCommand: ParsableCommand {
                           sets: newSets)
     }
 
-    /// An exercise id or alias within two edits of `name`: most likely a typo of it.
-    static func nearExercise(_ name: String, in catalogue: Catalogue) -> String? {
-        let wanted = name.lowercased()
-        for exercise in catalogue.all {
-            for candidate in [exercise.id] + exercise.aliases.map({ $0.lowercased() }) where EditDistance.between(wanted, candidate) <= 2 {
-                return exercise.id
+    /// A known routine done away from the computer: one set per side of each step, at its dose.
+    func routineSession(_ routine: Routine, start: Date) -> NewSession {
+        var time = start
+        var newSets: [NewSet] = []
+        for step in routine.steps {
+            let unit: Dose.Unit = step.hold != nil ? .seconds : .reps
+            let amount = Double(step.hold ?? step.reps ?? 0)
+            let sides: [LoggedSet.Side?] = (step.sides ?? 1) == 2 ? [.left, .right] : [nil]
+            for side in sides {
+                time = time.addingTimeInterval(unit == .seconds ? amount : 0)
+                newSets.append(NewSet(exercise: step.exercise, side: side, unit: unit, planned: amount, actual: amount,
+                                      completed: !endedEarly, at: time))
             }
         }
-        return nil
+        if let discomfort, !newSets.isEmpty { newSets[newSets.count - 1].discomfort = discomfort }
+        return NewSession(routine: routine.id, source: .manual, startedAt: start,
+                          endedAt: minutes.map { start.addingTimeInterval($0 * 60) }, completed: !endedEarly, notes: note,
+                          sets: newSets)
     }
 }
 
