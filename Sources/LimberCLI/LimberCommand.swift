@@ -19,6 +19,9 @@ public struct LimberCommand: AsyncParsableCommand {
         subcommands: [
             ExercisesCommand.self,
             ShowCommand.self,
+            RoutinesCommand.self,
+            PlanCommand.self,
+            StartCommand.self,
             RunCommand.self,
             PluginsCommand.self,
             LogCommand.self,

@@ -44,6 +44,16 @@ public struct SessionStart: Sendable, Equatable {
     public var sets: Int
     public var plannedSeconds: Int
     public var getReady: Int
+
+    public init(routine: String, name: String, pace: Double, steps: Int, sets: Int, plannedSeconds: Int, getReady: Int) {
+        self.routine = routine
+        self.name = name
+        self.pace = pace
+        self.steps = steps
+        self.sets = sets
+        self.plannedSeconds = plannedSeconds
+        self.getReady = getReady
+    }
 }
 
 /// A set begins: one side of one step.
@@ -57,6 +67,16 @@ public struct StepStart: Sendable, Equatable {
     public var amount: Int
     /// How long the set lasts.
     public var seconds: Int
+
+    public init(step: Int, exercise: String, side: Int, sides: Int, unit: Dose.Unit, amount: Int, seconds: Int) {
+        self.step = step
+        self.exercise = exercise
+        self.side = side
+        self.sides = sides
+        self.unit = unit
+        self.amount = amount
+        self.seconds = seconds
+    }
 }
 
 /// What part of the timeline a tick falls in.
@@ -79,6 +99,14 @@ public struct Tick: Sendable, Equatable {
     public var remaining: Int
     /// Length of the segment.
     public var seconds: Int
+
+    public init(phase: SessionPhase, step: Int, side: Int, remaining: Int, seconds: Int) {
+        self.phase = phase
+        self.step = step
+        self.side = side
+        self.remaining = remaining
+        self.seconds = seconds
+    }
 }
 
 /// The first side is done: change sides; the next set starts after `seconds`.
@@ -88,6 +116,14 @@ public struct SideSwitch: Sendable, Equatable {
     public var from: Int
     public var to: Int
     public var seconds: Int
+
+    public init(step: Int, exercise: String, from: Int, to: Int, seconds: Int) {
+        self.step = step
+        self.exercise = exercise
+        self.from = from
+        self.to = to
+        self.seconds = seconds
+    }
 }
 
 /// A set ended, in full or cut short: the session log records one set per event.
@@ -108,11 +144,29 @@ public struct StepDone: Sendable, Equatable {
     public var completed: Bool
     /// Seconds of rest that follow (0 unless this was the step's last side and a step follows).
     public var rest: Int
+
+    public init(step: Int, exercise: String, side: Int, sides: Int, unit: Dose.Unit, planned: Int, actual: Int, plannedSeconds: Int, actualSeconds: Int, completed: Bool, rest: Int) {
+        self.step = step
+        self.exercise = exercise
+        self.side = side
+        self.sides = sides
+        self.unit = unit
+        self.planned = planned
+        self.actual = actual
+        self.plannedSeconds = plannedSeconds
+        self.actualSeconds = actualSeconds
+        self.completed = completed
+        self.rest = rest
+    }
 }
 
 /// The session was paused or resumed at `elapsed` session seconds.
 public struct Pause: Sendable, Equatable {
     public var elapsed: Int
+
+    public init(elapsed: Int) {
+        self.elapsed = elapsed
+    }
 }
 
 /// The session is over.
@@ -124,4 +178,12 @@ public struct SessionDone: Sendable, Equatable {
     public var plannedSeconds: Int
     /// Session seconds elapsed, pauses excluded.
     public var elapsedSeconds: Int
+
+    public init(completed: Bool, setsCompleted: Int, sets: Int, plannedSeconds: Int, elapsedSeconds: Int) {
+        self.completed = completed
+        self.setsCompleted = setsCompleted
+        self.sets = sets
+        self.plannedSeconds = plannedSeconds
+        self.elapsedSeconds = elapsedSeconds
+    }
 }

@@ -97,7 +97,9 @@ extension LimberHost {
                         driver.send(.abort)
                         return
                     }
-                    report("\(error.message) (in a '\(event.name)' hook from \(hook.source))", to: presenter)
+                    let message = error.message
+                    let located = message.range(of: #"^[^:\s]+:[0-9]+:"#, options: .regularExpression) != nil
+                    report(message + (located ? " (\(event.name) hook)" : " (\(event.name) hook from \(hook.source))"), to: presenter)
                 }
             }
         }

@@ -1,0 +1,63 @@
+import Foundation
+import LimberCore
+
+/// A guided session as JSON lines: one object per event, `event` then `routine` first.
+final class JSONSessionRenderer: SessionRenderer {
+    private let write: (String) -> Void
+    private let writeNote: (String) -> Void
+    private var routine = ""
+
+    init(write: @escaping (String) -> Void, note: @escaping (String) -> Void) {
+        self.write = write
+        self.writeNote = note
+    }
+
+    func begin(plan: SessionPlan, pace: Double) {
+        routine = plan.routine.id
+    }
+
+    func render(_ event: SessionEvent) {
+        write(Self.line(for: event, routine: routine) + "\n")
+    }
+
+    func note(_ message: String) {
+        writeNote("limber: \(message)\n")
+    }
+
+    func end() {}
+
+    /// One event as a JSON object on one line.
+    static func line(for event: SessionEvent, routine: String) -> String {
+        var fields = event.fields
+        fields.insert(("routine", .string(routine)), at: 1)
+        let members = fields.map { name, value in "\(quoted(name)):\(json(value))" }
+        return "{" + members.joined(separator: ",") + "}"
+    }
+
+    private static func json(_ value: SessionEventValue) -> String {
+        switch value {
+        case .integer(let integer): return String(integer)
+        case .number(let number):
+            return number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
+        case .string(let text): return quoted(text)
+        case .boolean(let flag): return flag ? "true" : "false"
+        }
+    }
+
+    private static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}

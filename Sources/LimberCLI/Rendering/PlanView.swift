@@ -1,0 +1,81 @@
+import LimberCore
+
+/// A routine's plan as `limber plan` prints it: one line per step, then the total.
+struct PlanView {
+    let plan: SessionPlan
+    let terminal: Terminal
+
+    func render() -> String {
+        let routine = plan.routine
+        var output = terminal.bold("\(routine.name) (\(routine.id))")
+            + " · \(routine.phase.rawValue.replacingOccurrences(of: "_", with: "-")) · \(SessionText.duration(plan.totalSeconds))\n"
+        if !routine.summary.isEmpty { output += routine.summary + "\n" }
+        output += "\n"
+        let header = ["#", "EXERCISE", "DOSE", "SIDES", "REST"]
+        let rows = plan.steps.map { step in
+            [String(step.number), step.exercise.name, SessionText.dose(of: step),
+             step.sides == 2 ? "2 (each)" : "1", step.rest > 0 ? "\(step.rest) s" : "-"]
+        }
+        let widths = header.indices.map { column in
+            ([header[column]] + rows.map { $0[column] }).map(\.count).max() ?? 0
+        }
+        func line(_ values: [String]) -> String {
+            values.enumerated().map { column, value in
+                column == values.count - 1 ? value : value.padding(toLength: widths[column], withPad: " ", startingAt: 0)
+            }.joined(separator: "  ")
+        }
+        output += terminal.bold(line(header)) + "\n"
+        for row in rows { output += line(row) + "\n" }
+        var footer: [String] = []
+        if plan.options.getReady > 0 { footer.append("get ready \(plan.options.getReady) s") }
+        if plan.steps.contains(where: { $0.sides == 2 }) { footer.append("side switches \(plan.options.switchSides) s") }
+        footer.append("\(plan.setCount) sets")
+        footer.append("total \(SessionText.duration(plan.totalSeconds))")
+        output += "\n" + footer.joined(separator: " · ") + "\n"
+        return output
+    }
+
+    /// The plan as `limber plan --json` prints it.
+    struct JSON: Encodable {
+        struct Step: Encodable {
+            let step: Int
+            let exercise: String
+            let name: String
+            let unit: String
+            let amount: Int
+            let seconds: Int
+            let sides: Int
+            let rest: Int
+        }
+
+        let id: String
+        let name: String
+        let phase: String
+        let getReady: Int
+        let switchSides: Int
+        let sets: Int
+        let totalSeconds: Int
+        let steps: [Step]
+
+        enum CodingKeys: String, CodingKey {
+            case id, name, phase, sets, steps
+            case getReady = "get_ready"
+            case switchSides = "switch"
+            case totalSeconds = "total_seconds"
+        }
+
+        init(_ plan: SessionPlan) {
+            id = plan.routine.id
+            name = plan.routine.name
+            phase = plan.routine.phase.rawValue
+            getReady = plan.options.getReady
+            switchSides = plan.options.switchSides
+            sets = plan.setCount
+            totalSeconds = plan.totalSeconds
+            steps = plan.steps.map {
+                Step(step: $0.number, exercise: $0.exercise.id, name: $0.exercise.name, unit: $0.unit.rawValue,
+                     amount: $0.amount, seconds: $0.seconds, sides: $0.sides, rest: $0.rest)
+            }
+        }
+    }
+}

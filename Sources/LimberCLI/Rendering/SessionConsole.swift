@@ -1,0 +1,88 @@
+import Foundation
+import LimberCore
+import LimberLua
+
+/// How a session reaches the person at the terminal: a renderer, the bell, the voice, keys and
+/// signals, installed on the host as its session presenter.
+final class SessionConsole: SessionPresenter {
+    /// How output is shown.
+    enum Mode: Equatable {
+        /// The live display (stdout is a TTY).
+        case live
+        /// One plain line per event.
+        case plain
+        /// One JSON object per event.
+        case json
+    }
+
+    struct Options {
+        var mode: Mode
+        var colour: Bool
+        var bell = true
+        var voice = false
+        /// Read keys from stdin (it is a TTY).
+        var keys = false
+    }
+
+    private let options: Options
+    private let renderer: any SessionRenderer
+    private let speech: Speech?
+    private let keys = SessionKeys()
+    private let signals = SessionSignals()
+    private var plan: SessionPlan?
+    private var voiceMissingNoted = false
+
+    /// The signal (SIGINT, SIGTERM) that ended the last session, if one did.
+    var endingSignal: Int32? { signals.signal }
+
+    init(options: Options) {
+        self.options = options
+        let out: (String) -> Void = { Terminal.standardOutput.write($0) }
+        let err: (String) -> Void = { Terminal.standardError.write($0) }
+        switch options.mode {
+        case .live:
+            renderer = LiveSessionRenderer(
+                terminal: Terminal(isTTY: true, colour: options.colour), write: out, width: Self.columns,
+                keys: options.keys, bell: options.bell)
+        case .plain:
+            renderer = PlainSessionRenderer(write: out, note: err)
+        case .json:
+            renderer = JSONSessionRenderer(write: out, note: err)
+        }
+        speech = options.voice ? Speech() : nil
+    }
+
+    func sessionWillStart(_ plan: SessionPlan, pace: Double, controls: SessionControls) {
+        self.plan = plan
+        signals.start(controls)
+        renderer.begin(plan: plan, pace: pace)
+        if options.voice, speech == nil, !voiceMissingNoted {
+            voiceMissingNoted = true
+            renderer.note(Speech.missingMessage)
+        }
+        if options.keys { keys.start(controls) }
+    }
+
+    func present(_ event: SessionEvent) {
+        renderer.render(event)
+        if let speech, let plan, let phrase = Speech.phrase(for: event, plan: plan) { speech.say(phrase) }
+    }
+
+    func hookFailed(_ message: String) {
+        renderer.note(message)
+    }
+
+    func sessionDidEnd() {
+        keys.stop()
+        renderer.end()
+        signals.stop()
+        speech?.finish()
+    }
+
+    /// The terminal's width in columns (80 when it cannot tell).
+    static func columns() -> Int {
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return 80
+    }
+}
