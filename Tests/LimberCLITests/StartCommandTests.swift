@@ -145,3 +145,31 @@ struct StartCommandTests {
 }
 
 private let voiceMissing = "--voice needs espeak-ng, which is not installed (Debian: apt install espeak-ng); going on without voice"
+
+@Suite("limber plan with progressions", .serialized)
+struct PlanProgressionTests {
+    @Test func planShowsWhichProgressionChangedWhatAndWhy() throws {
+        let home = try TemporaryFolder()
+        for day in ["01", "03", "05", "08", "10", "12"] {
+            let logged = try LimberProcess(home: home.url, extra: ["TZ": "UTC", "LIMBER_NOW": "2026-11-\(day)T18:00"])
+                .run(["log", "add", "runner-cooldown"])
+            #expect(logged.status == 0, "\(logged.stderr)")
+        }
+        let now = LimberProcess(home: home.url, extra: ["TZ": "UTC", "LIMBER_NOW": "2026-11-15T08:00"])
+        let plan = try now.run(["plan", "runner-cooldown"])
+        #expect(plan.status == 0, "\(plan.stderr)")
+        #expect(plan.stdout.contains("hold-progression: static holds start at 30 s"))
+        #expect(plan.stdout.contains("step 3: childs-pose hold 45 → 40 s: 2 weeks with 3+ completed sessions"))
+        #expect(plan.stdout.contains("Child's Pose                 40 s"))
+
+        let painful = try LimberProcess(home: home.url, extra: ["TZ": "UTC", "LIMBER_NOW": "2026-11-15T18:00"])
+            .run(["log", "add", "runner-cooldown", "--discomfort", "8"])
+        #expect(painful.status == 0)
+        let after = try LimberProcess(home: home.url, extra: ["TZ": "UTC", "LIMBER_NOW": "2026-11-23T08:00"])
+            .run(["plan", "runner-cooldown", "--json"])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(after.stdout.utf8)) as? [String: Any])
+        let changes = try #require(json["progressions"] as? [[String: Any]])
+        let childsPose = try #require(changes.first { $0["exercise"] as? String == "childs-pose" })
+        #expect(childsPose["to"] as? Int == 40, "a week with a session rated 8/10 earns nothing")
+    }
+}

@@ -8,7 +8,7 @@ struct SessionDriverTests {
     func launch(
         _ plan: SessionPlan, pace: Double = 1,
         consumer: (@Sendable (SessionEvent) async -> Void)? = nil
-    ) throws -> (TestClock<Duration>, SessionDriver<TestClock<Duration>>, SessionRecorder, Task<SessionDone?, Never>) {
+    ) async throws -> (TestClock<Duration>, SessionDriver<TestClock<Duration>>, SessionRecorder, Task<SessionDone?, Never>) {
         let clock = TestClock()
         let driver = try SessionDriver(plan: plan, pace: pace, clock: clock)
         let recorder = SessionRecorder(clock: clock)
@@ -18,6 +18,9 @@ struct SessionDriverTests {
                 await consumer?(event)
             }
         }
+        // The session reads its start from the clock when it begins: let it, before the test
+        // moves the clock, or every time would be off by the first step.
+        await recorder.wait(for: "session_start")
         return (clock, driver, recorder, task)
     }
 
@@ -26,7 +29,7 @@ struct SessionDriverTests {
     }
 
     @Test func eventsArriveOnTheClockAtTheirPlannedSeconds() async throws {
-        let (clock, _, recorder, task) = try launch(sampleRoutinePlan())
+        let (clock, _, recorder, task) = try await launch(sampleRoutinePlan())
         await clock.advanceInSteps(by: .seconds(200), until: { recorder.isDone })
         let result = await task.value
         #expect(times(recorder, "step_start") == [5, 45, 88])
@@ -41,7 +44,7 @@ struct SessionDriverTests {
     }
 
     @Test func pauseAndResumeFromOutside() async throws {
-        let (clock, driver, recorder, task) = try launch(sampleRoutinePlan())
+        let (clock, driver, recorder, task) = try await launch(sampleRoutinePlan())
         await clock.advanceInSteps(by: .seconds(10))
         driver.send(.pause)
         await recorder.wait(for: "paused")
@@ -59,7 +62,7 @@ struct SessionDriverTests {
     }
 
     @Test func skipAndAbortFromOutside() async throws {
-        let (clock, driver, recorder, task) = try launch(sampleRoutinePlan())
+        let (clock, driver, recorder, task) = try await launch(sampleRoutinePlan())
         await clock.advanceInSteps(by: .seconds(12))
         driver.send(.skip)
         await recorder.wait(for: "step_done")
@@ -76,7 +79,7 @@ struct SessionDriverTests {
     }
 
     @Test func cancellingTheRunEndsTheSessionEarly() async throws {
-        let (clock, _, recorder, task) = try launch(sampleRoutinePlan())
+        let (clock, _, recorder, task) = try await launch(sampleRoutinePlan())
         await clock.advanceInSteps(by: .seconds(7))
         task.cancel()
         let result = await task.value

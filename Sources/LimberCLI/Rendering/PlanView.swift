@@ -1,8 +1,10 @@
 import LimberCore
+import LimberLua
 
 /// A routine's plan as `limber plan` prints it: one line per step, then the total.
 struct PlanView {
     let plan: SessionPlan
+    let progression: ProgressedRoutine
     let terminal: Terminal
 
     func render() -> String {
@@ -32,6 +34,24 @@ struct PlanView {
         footer.append("\(plan.setCount) sets")
         footer.append("total \(SessionText.duration(plan.totalSeconds))")
         output += "\n" + footer.joined(separator: " · ") + "\n"
+        output += progressions()
+        return output
+    }
+
+    /// Which progressions changed today's plan, what and why.
+    private func progressions() -> String {
+        guard !progression.progressions.isEmpty else { return "" }
+        var output = "\n" + terminal.bold("Progressions") + "\n"
+        for (id, describe) in progression.progressions {
+            output += "  \(id): \(describe)\n"
+            let changes = progression.changes.filter { $0.progression == id }
+            if changes.isEmpty { output += "    no change today\n" }
+            for change in changes {
+                let why = change.reason.map { ": \($0)" } ?? ""
+                let line = "    step \(change.step): \(change.summary)\(why)"
+                output += (change.refused != nil ? terminal.yellow(line) : line) + "\n"
+            }
+        }
         return output
     }
 
@@ -56,15 +76,19 @@ struct PlanView {
         let sets: Int
         let totalSeconds: Int
         let steps: [Step]
+        let progressions: [ProgressionChange]
+        let problems: [String]
 
         enum CodingKeys: String, CodingKey {
-            case id, name, phase, sets, steps
+            case id, name, phase, sets, steps, progressions, problems
             case getReady = "get_ready"
             case switchSides = "switch"
             case totalSeconds = "total_seconds"
         }
 
-        init(_ plan: SessionPlan) {
+        init(_ plan: SessionPlan, progression: ProgressedRoutine) {
+            progressions = progression.changes
+            problems = progression.problems
             id = plan.routine.id
             name = plan.routine.name
             phase = plan.routine.phase.rawValue

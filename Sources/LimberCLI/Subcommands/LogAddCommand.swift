@@ -110,7 +110,7 @@ struct LogAddCommand: ParsableCommand {
                 throw LimberFailure("'\(name)' is not an exercise; --hold, --reps, --sets and --side are for exercises")
             }
             if let known = host.sessions.routines.get(name) {
-                return routineSession(known.resolved(in: host.catalogue), start: start)
+                return routineSession(host.progressed(known, now: start).routine, start: start)
             }
             guard routine else {
                 let suggestion = host.sessions.routines.closestID(to: name) ?? host.catalogue.closestID(to: name)

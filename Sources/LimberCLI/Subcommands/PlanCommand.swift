@@ -1,12 +1,17 @@
 import ArgumentParser
 import LimberCore
+import LimberLua
 
 /// `limber plan ROUTINE`: the steps of a routine and how long it takes, without running it.
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
         abstract: "Show a routine's steps and its total time.",
-        discussion: "Takes the same --hold and --no-countdown as `limber start`, so the total matches what start would run."
+        discussion: """
+            Shows today's plan: the routine after its progressions, with which progression changed \
+            what and why. Takes the same --hold and --no-countdown as `limber start`, so the total \
+            matches what start would run.
+            """
     )
 
     @Argument(help: ArgumentHelp("The routine (see `limber routines`).", valueName: "routine"))
@@ -27,16 +32,17 @@ struct PlanCommand: ParsableCommand {
         let (host, _) = try plugins.makeHost()
         var options = SessionPlan.Options(hold: hold)
         if noCountdown { options.getReady = 0 }
-        let plan: SessionPlan
+        let today: (plan: SessionPlan, progression: ProgressedRoutine)
         do {
-            plan = try host.plan(routine: routine, options: options)
+            today = try host.todaysPlan(routine: routine, options: options)
         } catch {
             throw LimberFailure(error.description)
         }
+        for problem in today.progression.problems { Terminal.standardError.write("limber: \(problem)\n") }
         if json {
-            print(try JSONOutput.string(PlanView.JSON(plan)))
+            print(try JSONOutput.string(PlanView.JSON(today.plan, progression: today.progression)))
             return
         }
-        print(PlanView(plan: plan, terminal: Terminal()).render(), terminator: "")
+        print(PlanView(plan: today.plan, progression: today.progression, terminal: Terminal()).render(), terminator: "")
     }
 }

@@ -61,11 +61,13 @@ struct StartCommand: ParsableCommand {
         var planOptions = SessionPlan.Options(hold: hold)
         if noCountdown { planOptions.getReady = 0 }
         let plan: SessionPlan
+        let progression: ProgressedRoutine
         do {
-            plan = try host.plan(routine: routine, options: planOptions)
+            (plan, progression) = try host.todaysPlan(routine: routine, options: planOptions)
         } catch {
             throw LimberFailure(error.description)
         }
+        for problem in progression.problems { Terminal.standardError.write("limber: \(problem)\n") }
 
         let stdoutIsTTY = isatty(STDOUT_FILENO) == 1
         let mode: SessionConsole.Mode = json ? .json : (stdoutIsTTY ? .live : .plain)
@@ -81,6 +83,11 @@ struct StartCommand: ParsableCommand {
             } else {
                 Terminal.standardOutput.write(terminal.yellow(notice) + "\n")
             }
+        }
+
+        if mode != .json, !progression.changes.isEmpty {
+            let changes = progression.changes.map(\.summary).joined(separator: ", ")
+            Terminal.standardOutput.write("Today, after progressions: \(changes)\n")
         }
 
         let outcome: SessionOutcome

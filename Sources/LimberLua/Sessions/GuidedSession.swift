@@ -33,8 +33,17 @@ public typealias LuaInvoker = (LuaValue, [LuaValue]) throws(LuaError) -> [LuaVal
 extension LimberHost {
     /// The plan of a registered routine.
     public func plan(routine id: String, options: SessionPlan.Options = .init()) throws(RoutineError) -> SessionPlan {
+        try todaysPlan(routine: id, options: options).plan
+    }
+
+    /// Today's plan of a routine: its progressions applied at the log's "now" (see
+    /// ``progressed(_:now:)``), then laid out as a timeline; with what each progression changed.
+    public func todaysPlan(routine id: String, options: SessionPlan.Options = .init()) throws(RoutineError)
+        -> (plan: SessionPlan, progression: ProgressedRoutine)
+    {
         let routine = try sessions.routines.require(id)
-        return try SessionPlan(routine: routine, catalogue: catalogue, options: options)
+        let progressed = progressed(routine, now: sessionLog.now())
+        return (try SessionPlan(routine: progressed.routine, catalogue: catalogue, options: options), progressed)
     }
 
     /// Runs a guided session on this thread, which it blocks until the session ends.
