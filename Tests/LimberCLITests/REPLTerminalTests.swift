@@ -190,9 +190,11 @@ struct REPLTerminalTests {
         try enter(session, "limber.on('step_start', function(e) print('holding ' .. e.exercise) end)")
         try session.type("limber.session.start('long-hold', { get_ready = 0 })")
         try session.press("Enter")
-        try session.waitFor("\nholding childs-pose")
+        // The live display, as `limber start` shows it, with its keys.
+        try session.waitFor("space pause · n next · q end")
+        try session.waitFor("Child's Pose · 120 s")
         try session.press("C-c")
-        try session.waitFor("repl:1: interrupted")
+        try session.waitFor("Ended early: 0 of 1 sets")
         try waitForPrompt(session)
         let after = try enter(session, "limber.log.last('long-hold').outcome")
         #expect(after.contains("\n\"ended_early\"\n"), "the session was ended and logged as such")

@@ -193,7 +193,10 @@ final class Repl {
     /// Sets a host up for a person at the prompt: guided sessions end with Ctrl-C and give the
     /// prompt back in working order.
     private func prepareForPerson(_ host: LimberHost) {
-        host.sessions.presenter = ReplSessionPresenter(wrapping: host.sessions.presenter, output: output)
+        // A session started at the prompt gets the same live display and keys as `limber start`.
+        let console = host.sessions.presenter ?? SessionConsole(options: .init(
+            mode: .live, colour: Terminal().colour, bell: true, voice: false, keys: true))
+        host.sessions.presenter = ReplSessionPresenter(wrapping: console, output: output)
     }
 
     /// Finishes the sessions written set by set with `limber.log.record` in a host that is
