@@ -13,16 +13,6 @@ struct ExerciseTable {
              exercise.laterality.rawValue.replacingOccurrences(of: "_", with: " "),
              exercise.phase.rawValue.replacingOccurrences(of: "_", with: "-")]
         }
-        let widths = header.indices.map { column in
-            ([header[column]] + rows.map { $0[column] }).map(\.count).max() ?? 0
-        }
-        func line(_ cells: [String]) -> String {
-            cells.enumerated().map { column, cell in
-                column == cells.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ")
-        }
-        var output = terminal.bold(line(header)) + "\n"
-        for row in rows { output += line(row) + "\n" }
-        return output
+        return TextTable(header: header, rows: rows).render(terminal)
     }
 }

@@ -18,16 +18,7 @@ struct PlanView {
             [String(step.number), step.exercise.name, SessionText.dose(of: step),
              step.sides == 2 ? "2 (each)" : "1", step.rest > 0 ? "\(step.rest) s" : "-"]
         }
-        let widths = header.indices.map { column in
-            ([header[column]] + rows.map { $0[column] }).map(\.count).max() ?? 0
-        }
-        func line(_ values: [String]) -> String {
-            values.enumerated().map { column, value in
-                column == values.count - 1 ? value : value.padding(toLength: widths[column], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ")
-        }
-        output += terminal.bold(line(header)) + "\n"
-        for row in rows { output += line(row) + "\n" }
+        output += TextTable(header: header, rows: rows).render(terminal)
         var footer: [String] = []
         if plan.options.getReady > 0 { footer.append("get ready \(plan.options.getReady) s") }
         if plan.steps.contains(where: { $0.sides == 2 }) { footer.append("side switches \(plan.options.switchSides) s") }

@@ -12,16 +12,6 @@ struct RoutineTable {
             [row.routine.id, row.routine.name, row.routine.phase.rawValue.replacingOccurrences(of: "_", with: "-"),
              String(row.routine.steps.count), row.plan.map { SessionText.duration($0.totalSeconds) } ?? "?"]
         }
-        let widths = header.indices.map { column in
-            ([header[column]] + cells.map { $0[column] }).map(\.count).max() ?? 0
-        }
-        func line(_ values: [String]) -> String {
-            values.enumerated().map { column, value in
-                column == values.count - 1 ? value : value.padding(toLength: widths[column], withPad: " ", startingAt: 0)
-            }.joined(separator: "  ")
-        }
-        var output = terminal.bold(line(header)) + "\n"
-        for row in cells { output += line(row) + "\n" }
-        return output
+        return TextTable(header: header, rows: cells).render(terminal)
     }
 }
