@@ -30,7 +30,7 @@ final class JSONSessionRenderer: SessionRenderer {
     static func line(for event: SessionEvent, routine: String) -> String {
         var fields = event.fields
         fields.insert(("routine", .string(routine)), at: 1)
-        let members = fields.map { name, value in "\(quoted(name)):\(json(value))" }
+        let members = fields.map { name, value in "\(LineJSON.quote(name)):\(json(value))" }
         return "{" + members.joined(separator: ",") + "}"
     }
 
@@ -39,25 +39,8 @@ final class JSONSessionRenderer: SessionRenderer {
         case .integer(let integer): return String(integer)
         case .number(let number):
             return number == number.rounded() && abs(number) < 1e15 ? String(Int64(number)) : String(number)
-        case .string(let text): return quoted(text)
+        case .string(let text): return LineJSON.quote(text)
         case .boolean(let flag): return flag ? "true" : "false"
         }
-    }
-
-    private static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20:
-                out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }
