@@ -107,6 +107,7 @@ struct SessionDriverTests {
                 try? await clock.sleep(for: .milliseconds(1_200))
             }
         }
+        await recorder.wait(for: "session_start")
         await clock.advanceInSteps(by: .seconds(3600), step: .milliseconds(400), until: { recorder.isDone })
         // The consumer is still slow over the last event.
         await clock.advanceInSteps(by: .seconds(2))

@@ -38,7 +38,17 @@ public final class SessionLog: Sendable {
         } catch {
             throw Self.logError(error, path: path)
         }
-        try prepare(wal: true)
+        // Switching a new log to WAL takes an exclusive lock that SQLite does not wait for, so
+        // two processes opening a new log at once can see it locked: retry within the timeout.
+        let deadline = ContinuousClock.now + busyTimeout
+        while true {
+            do {
+                try prepare(wal: true)
+                return
+            } catch LogError.locked where ContinuousClock.now < deadline {
+                Thread.sleep(forTimeInterval: 0.02)
+            }
+        }
     }
 
     /// A private log in memory, for tests and dry runs.
