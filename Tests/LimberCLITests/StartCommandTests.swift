@@ -134,8 +134,8 @@ struct StartCommandTests {
         #expect(end.contains("exit=130"))
         #expect(end.contains("icanon echo "), "the terminal's modes are on the screen")
         #expect(!end.contains("-icanon") && !end.contains("-echo"), "line mode and echo are back")
-        // The session is in the log, ended early. (The "Ended early" line on screen is sometimes
-        // wiped by a redraw racing the signal: a known bug, noted on issue 3.)
+        // The session is in the log, ended early. (The "Ended early" line on screen was seen wiped
+        // in some runs; not asserted here until that is understood: see issue 3's note.)
         let log = try limber.run(["log", "--json"])
         let listing = try #require(try JSONSerialization.jsonObject(with: Data(log.stdout.utf8)) as? [String: Any])
         let sessions = try #require(listing["sessions"] as? [[String: Any]])

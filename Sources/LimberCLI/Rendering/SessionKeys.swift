@@ -70,7 +70,7 @@ enum TerminalModes {
     nonisolated(unsafe) private static var exitHookInstalled = false
     private static let lock = NSLock()
 
-    /// No line buffering, no echo; signals (Ctrl-C) still work.
+    /// No line buffering, no echo, no output flush on Ctrl-C; signals (Ctrl-C) still work.
     static func enterKeyMode(_ descriptor: Int32) -> Bool {
         lock.lock()
         defer { lock.unlock() }
@@ -78,6 +78,9 @@ enum TerminalModes {
         guard tcgetattr(descriptor, &original) == 0 else { return false }
         var raw = original
         raw.c_lflag &= ~tcflag_t(ICANON | ECHO)
+        // Ctrl-C must not make the terminal discard output already written: a redraw cut off in
+        // the middle of its escape sequences wiped the screen, summary line and all.
+        raw.c_lflag |= tcflag_t(NOFLSH)
         withUnsafeMutableBytes(of: &raw.c_cc) { bytes in
             bytes[Int(VMIN)] = 1
             bytes[Int(VTIME)] = 0
