@@ -102,5 +102,11 @@ int limber__os_exit(lua_State *L) {
     h->exit_requested = 1;
     h->exit_code = code;
     lua_sethook(L, limber__stop_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
+    /* from a coroutine, the main thread must stop too, or its <close> handlers would run */
+    if (lua_rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_MAINTHREAD) == LUA_TTHREAD) {
+        lua_State *main = lua_tothread(L, -1);
+        if (main != L) lua_sethook(main, limber__stop_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
+    }
+    lua_pop(L, 1);
     return luaL_error(L, "exit");
 }

@@ -41,7 +41,7 @@ struct SandboxTests {
         ("loadfile('/etc/hosts')", "attempt to call a nil value (global 'loadfile')"),
         ("string.dump(print)", "attempt to call a nil value (field 'dump')"),
         ("('').dump(function() end)", "string.dump is not available to plugins"),
-        ("local d = ('').dump; local ok, e = pcall(d, print); error(e, 0)", "string.dump is not available to plugins"),
+        ("local d = ('').dump; local ok, e = pcall(d, print); error(e)", "string.dump is not available to plugins"),
         ("coroutine.wrap(('').dump)(function() end)", "string.dump is not available to plugins"),
         ("load('\\27Lua', 'x', 'b')", "plugins may load text chunks only (mode 't')"),
         ("getmetatable('').__index = {}", "attempt to index a string value"),

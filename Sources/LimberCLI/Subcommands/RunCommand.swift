@@ -38,8 +38,9 @@ struct RunCommand: ParsableCommand {
             throw LimberFailure("", exitCode: code)
         } catch {
             try? finishLoggedSessions(host, completed: false)
-            if let traceback = error.traceback {
-                Terminal.standardError.write("\(error.message)\n\(traceback)\n")
+            // An error raised by the script: its message (and traceback) as lua5.4 prints them.
+            if case .runtime(let message, let traceback) = error {
+                Terminal.standardError.write(traceback.isEmpty ? "\(message)\n" : "\(message)\n\(traceback)\n")
                 throw LimberFailure("", exitCode: 1)
             }
             throw LimberFailure(error.message)
