@@ -37,7 +37,9 @@ extension HostAPI {
                 let outcome: SessionOutcome
                 do {
                     outcome = try host.runSession(plan, options: options) { function, arguments throws(LuaError) in
-                        try caller.call(function, arguments, cpuLimit: budget)
+                        try host.lua.inSandbox { () throws(LuaError) -> [LuaValue] in
+                            try caller.call(function, arguments, cpuLimit: budget)
+                        }
                     }
                 } catch let error as LuaError {
                     throw error

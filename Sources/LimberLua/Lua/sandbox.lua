@@ -15,10 +15,16 @@ local function copy(t, except)
   return c
 end
 
--- No plugin may reach the string metatable, nor string.dump through a string's methods.
-local string_meta = getmetatable("")
-string_meta.__index = copy(string, { dump = true })
-string_meta.__metatable = "the string metatable is protected"
+-- The string metatable stays as stock Lua has it, for trusted scripts (`getmetatable("").__index
+-- == string`). Plugins cannot reach it: their getmetatable hides it, they have no debug library,
+-- and their `string` is a copy, so nothing a plugin does changes what another one sees. Their
+-- method calls (`s:upper()`) reach the real string table, whose string.dump refuses to run
+-- while plugin code runs (CLuaShim's stock.c).
+local PROTECTED_STRING_META = "the string metatable is protected"
+local function plugin_getmetatable(value)
+  if type(value) == "string" then return PROTECTED_STRING_META end
+  return getmetatable(value)
+end
 
 local BASE = { "assert", "error", "ipairs", "next", "pairs", "pcall", "print", "rawequal",
   "rawlen", "rawget", "rawset", "select", "setmetatable", "getmetatable", "tonumber",
@@ -45,6 +51,7 @@ local function make(name, folder, grants, settings)
   local env = {}
   local base = { limber = limber, settings = settings or {} }
   for _, key in pairs(BASE) do base[key] = G[key] end
+  base.getmetatable = plugin_getmetatable
   base.string = copy(string, { dump = true })
   base.table = copy(table)
   base.math = copy(math)
