@@ -60,6 +60,14 @@ struct PluginTestRunnerTests {
         #expect(summary.line == "2 passed, 0 failed")
     }
 
+    @Test func aTestFileThatDefinesNoTestsFails() throws {
+        for source in ["", "-- tests to come\n", "local helper = function() end\n"] {
+            let (results, summary) = try run(source)
+            #expect(summary.failed == 1 && summary.passed == 0, "\(source.debugDescription)")
+            #expect(message(results.first).contains("plugin_test.lua: defines no tests"), "\(results)")
+        }
+    }
+
     @Test func failuresNameTheLineAndWhatDiffered() throws {
         let (results, summary) = try run("""
             test("to_be", function()
