@@ -68,6 +68,16 @@ struct PluginTestRunnerTests {
         }
     }
 
+    @Test func failuresShowValuesWithTheREPLsPrinter() throws {
+        let (results, _) = try run("""
+            test("shown", function()
+              expect({ ["end"] = 1, f = print, list = { 1, 2 } }).to_be(nil)
+            end)
+            """)
+        // One printer: keywords as keys are quoted, functions named, as the REPL prints them.
+        #expect(message(results.first).contains(#"{ ["end"] = 1, f = <function print>, list = { 1, 2 } }"#), "\(results)")
+    }
+
     @Test func failuresNameTheLineAndWhatDiffered() throws {
         let (results, summary) = try run("""
             test("to_be", function()
