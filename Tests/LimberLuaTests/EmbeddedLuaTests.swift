@@ -12,7 +12,7 @@ struct EmbeddedLuaTests {
             .deletingLastPathComponent().appendingPathComponent("Sources").appendingPathComponent(embedded.name)
     }
 
-    @Test(arguments: [EmbeddedLua.sandbox, EmbeddedLua.testRuntime])
+    @Test(arguments: [EmbeddedLua.sandbox, EmbeddedLua.testRuntime, EmbeddedLua.printer])
     func theBinaryCarriesTheFileAsItIsInTheTree(_ embedded: EmbeddedLua) throws {
         let onDisk = try Data(contentsOf: Self.sourceFile(embedded))
         #expect(Array(onDisk) == embedded.bytes)

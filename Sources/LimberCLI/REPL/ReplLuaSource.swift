@@ -1,6 +1,7 @@
 import LimberLua
 
-/// The REPL's Lua side: running a chunk, the value printer, completion and `help`.
+/// The REPL's Lua side (`Lua/repl.lua`): running a chunk, completion and `help`; values print
+/// with the shared printer (`LimberLua/Lua/printer.lua`), whose chunk it is given.
 ///
 /// Why Lua and not Swift: results stay Lua values (no copy into Swift, so cycles, userdata and
 /// huge tables are fine), and every metamethod the printer and the completer trigger

@@ -20,11 +20,19 @@ public struct EmbeddedLua: Sendable {
 
     /// The plugin sandbox builder.
     static let sandbox = EmbeddedLua(name: "LimberLua/Lua/sandbox.lua", bytes: PackageResources.sandbox_lua)
+    /// The one value printer, shared by the REPL and `limber test`.
+    public static let printer = EmbeddedLua(name: "LimberLua/Lua/printer.lua", bytes: PackageResources.printer_lua)
     /// The Lua side of `limber test`.
     static let testRuntime = EmbeddedLua(name: "LimberLua/Lua/test_runtime.lua", bytes: PackageResources.test_runtime_lua)
 }
 
 extension LuaState {
+    /// Compiles embedded Lua into a function, to be called on the Lua side (where what it
+    /// returns stays one Lua value, rather than a copy made in Swift).
+    public func load(_ embedded: EmbeddedLua) throws(LuaError) -> LuaValue {
+        try load(embedded.bytes, chunkName: embedded.chunkName)
+    }
+
     /// Loads and runs embedded Lua, returning what its chunk returns.
     public func run(_ embedded: EmbeddedLua, _ arguments: [LuaValue] = []) throws(LuaError) -> [LuaValue] {
         let chunk = try load(embedded.bytes, chunkName: embedded.chunkName)

@@ -30,49 +30,9 @@ local function sorted_keys(t)
   return keys
 end
 
-local show
-
-local function show_key(k)
-  if type(k) == "string" and find(k, "^[%a_][%w_]*$") then return k end
-  return "[" .. show(k, 0, {}) .. "]"
-end
-
--- A value as a test failure shows it: strings quoted, tables as constructors (cut short).
-show = function(value, depth, seen)
-  depth, seen = depth or 0, seen or {}
-  local kind = type(value)
-  if kind == "string" then
-    return (format("%q", value):gsub("\\\n", "\\n"))
-  elseif kind == "number" then
-    if math_type(value) == "float" and value == value and value % 1 == 0 and value > -1e15 and value < 1e15 then
-      return format("%.1f", value)
-    end
-    return tostring(value)
-  elseif kind ~= "table" then
-    return tostring(value)
-  end
-  if seen[value] then return "<cycle>" end
-  if depth >= 3 then return "{...}" end
-  seen[value] = true
-  local parts, n, count = {}, #value, 0
-  for i = 1, n do
-    count = count + 1
-    if count > 8 then parts[#parts + 1] = "..."; break end
-    parts[#parts + 1] = show(value[i], depth + 1, seen)
-  end
-  if count <= 8 then
-    for _, k in ipairs(sorted_keys(value)) do
-      if not (math_type(k) == "integer" and k >= 1 and k <= n) then
-        count = count + 1
-        if count > 8 then parts[#parts + 1] = "..."; break end
-        parts[#parts + 1] = show_key(k) .. " = " .. show(value[k], depth + 1, seen)
-      end
-    end
-  end
-  seen[value] = nil
-  if #parts == 0 then return "{}" end
-  return "{ " .. concat(parts, ", ") .. " }"
-end
+-- A value as a test failure shows it: the shared printer (printer.lua), on one line, cut short.
+local show_value = native.printer().new({ depth = 3, items = 8, width = math.huge })
+local function show(value) return show_value(value) end
 
 local function path_of(path, k)
   if type(k) == "string" and find(k, "^[%a_][%w_]*$") then return path .. "." .. k end

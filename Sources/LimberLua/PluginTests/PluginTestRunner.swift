@@ -190,6 +190,12 @@ public struct PluginTestRunner {
         }
 
         let count = session.testCount
+        // A test file that defines no test would pass without testing anything.
+        if count == 0 {
+            let failure = Failure(message: "\(display): defines no tests (call test(\"name\", function() ... end))")
+            results.append(Result(file: display, name: "define tests", failure: failure))
+            return results
+        }
         for index in stride(from: 1, through: count, by: 1) {
             let name = session.testName(index)
             if let filter, !name.contains(filter) { continue }
