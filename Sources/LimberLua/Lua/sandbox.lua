@@ -1,8 +1,8 @@
 local G = _G
 local setupvalue = debug.setupvalue
-local type, pairs, next, error, tostring, select = type, pairs, next, error, tostring, select
-local setmetatable, getmetatable, rawequal = setmetatable, getmetatable, rawequal
-local load, pcall, collectgarbage = load, pcall, collectgarbage
+local type, pairs, error, tostring = type, pairs, error, tostring
+local setmetatable, getmetatable = setmetatable, getmetatable
+local load, collectgarbage = load, collectgarbage
 local io_open, io_popen, io_lib = io.open, io.popen, io
 local os_execute, os_getenv = os.execute, os.getenv
 local string_find, string_gsub = string.find, string.gsub
@@ -47,7 +47,7 @@ local function module_path(folder, name)
   return folder .. "/" .. string_gsub(name, "%.", "/") .. ".lua"
 end
 
-local function make(name, folder, grants, settings)
+local function make(name, folder, grants, settings) -- luacheck: ignore 212/name
   local env = {}
   local base = { limber = limber, settings = settings or {} }
   for _, key in pairs(BASE) do base[key] = G[key] end

@@ -1,8 +1,7 @@
 local native = ...
 local clock_now, clock_set, clock_advance, parse_time = native.clock_now, native.clock_set, native.clock_advance, native.parse_time
 local type, tostring, pairs, ipairs, error, pcall, next = type, tostring, pairs, ipairs, error, pcall, next
-local getinfo, format, find, rep, concat, sort = debug.getinfo, string.format, string.find, string.rep, table.concat, table.sort
-local math_type = math.type
+local getinfo, find, concat, sort = debug.getinfo, string.find, table.concat, table.sort
 
 local tests = {}
 local failure = nil
@@ -201,14 +200,14 @@ function clock.date(fmt) return os.date(fmt or "%Y-%m-%d %H:%M:%S") end
 -- the test's time and a test passes the same everywhere.
 local real_date = os.date
 local zone_offset, local_time = native.zone_offset, native.local_time
-os.time = function(t)
+os.time = function(t) -- luacheck: ignore 122 (the test zone's clock replaces it)
   if t == nil then return clock_now() end
   if type(t) ~= "table" then error("bad argument #1 to 'time' (table expected, got " .. type(t) .. ")", 2) end
   local seconds, message = local_time(t)
   if seconds == nil then error("bad argument #1 to 'time' (" .. message .. ")", 2) end
   return seconds
 end
-os.date = function(fmt, t)
+os.date = function(fmt, t) -- luacheck: ignore 122
   fmt = fmt or "%c"
   if t == nil then t = clock_now() end
   if type(fmt) == "string" and fmt:sub(1, 1) == "!" then return real_date(fmt, t) end
