@@ -81,9 +81,14 @@ public struct RunImporter {
         _ path: String, stat: RunFileStat, format: RunFileFormat?, cache: inout [String: RunFileEntry]
     ) throws -> FileReport {
         guard let format else { return FileReport(path: path, status: .failed("not an activity file"), activities: []) }
-        if let known = cache[path], known.size == stat.size, known.modified == stat.modified,
-           known.outcome != .failed || !retryFailures {
-            return FileReport(path: path, status: .unchanged, activities: [])
+        if let known = cache[path], known.size == stat.size, known.modified == stat.modified {
+            // A skipped file is read again with --as run (it may hold a run without a sport).
+            switch known.outcome {
+            case .imported: return FileReport(path: path, status: .unchanged, activities: [])
+            case .skipped where !assumeRun: return FileReport(path: path, status: .unchanged, activities: [])
+            case .failed where !retryFailures: return FileReport(path: path, status: .unchanged, activities: [])
+            default: break
+            }
         }
         let contents: FileContents
         do {

@@ -25,6 +25,7 @@ final class XMLActivityParser: NSObject, XMLParserDelegate {
     private var text = ""
     private var collecting = false
     private var problem: String?
+    private var errorCode: Int?
 
     private init(handler: any Handler) {
         self.handler = handler
@@ -40,9 +41,21 @@ final class XMLActivityParser: NSObject, XMLParserDelegate {
         parser.delegate = delegate
         let finished = parser.parse()
         if let problem = delegate.problem { throw RunFileError("not a valid \(format) file: \(problem)") }
-        if !finished {
-            let reason = parser.parserError.map { ($0 as NSError).localizedDescription } ?? "unknown error"
-            throw RunFileError("not a valid \(format) file: XML error at line \(parser.lineNumber): \(reason)")
+        // The parser may report an error to its delegate and still return true.
+        if !finished || delegate.errorCode != nil {
+            let code = delegate.errorCode ?? parser.parserError.map { ($0 as NSError).code } ?? 0
+            throw RunFileError("not a valid \(format) file: \(describe(code)) at line \(parser.lineNumber)")
+        }
+    }
+
+    /// A few of libxml2's error codes in words; the others by number.
+    static func describe(_ code: Int) -> String {
+        switch code {
+        case 4: "no XML in it"
+        case 5: "the XML breaks off (cut short?)"
+        case 89: "entity references that loop or expand too far"
+        case 104, 110: "entities that expand too far"
+        default: "malformed XML (libxml2 error \(code))"
         }
     }
 
@@ -79,6 +92,10 @@ final class XMLActivityParser: NSObject, XMLParserDelegate {
         text += string
     }
 
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+        if errorCode == nil { errorCode = (parseError as NSError).code }
+    }
+
     func parser(_ parser: XMLParser, foundInternalEntityDeclarationWithName name: String, value: String?) {
         stop(parser, "it declares entities (&\(name);), which activity files never do")
     }
@@ -91,9 +108,4 @@ final class XMLActivityParser: NSObject, XMLParserDelegate {
         stop(parser, "it carries a document type definition, which activity files never do")
     }
 
-    func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
-        if problem == nil {
-            problem = "XML error at line \(parser.lineNumber): \((parseError as NSError).localizedDescription)"
-        }
-    }
 }

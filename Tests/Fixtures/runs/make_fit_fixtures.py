@@ -230,15 +230,18 @@ def broken_files():
 
     broken("truncated.fit", run[: len(run) // 2])
     broken("bad_crc.fit", run[:-2] + bytes([run[-2] ^ 0xFF, run[-1]]))
-    header_crc = bytearray(run)
+    # fit-tool writes 12-byte headers; the header CRC is in the 14-byte header of big_endian.fit
+    with open(os.path.join(HERE, "big_endian.fit"), "rb") as file:
+        hand = file.read()
+    header_crc = bytearray(hand)
     header_crc[12] ^= 0x55
     broken("bad_header_crc.fit", bytes(header_crc))
     # The header claims more data than the file holds, and then about four gigabytes
-    for name, size in (("wrong_size.fit", len(run) - 14 + 100), ("huge_size.fit", 0xFFFF_FFF0)):
-        header = bytearray(run[:12])
+    for name, size in (("wrong_size.fit", len(hand) - 16 + 100), ("huge_size.fit", 0xFFFF_FFF0)):
+        header = bytearray(hand[:12])
         header[4:8] = struct.pack("<I", size)
         header += struct.pack("<H", crc16(bytes(header)))
-        broken(name, bytes(header) + run[14:])
+        broken(name, bytes(header) + hand[14:])
     broken("header_size.fit", bytes([250]) + run[1:])
     broken("not_fit.fit", b"<html><body>this is a web page saved as .fit</body></html>\n")
     broken("empty.fit", b"")
