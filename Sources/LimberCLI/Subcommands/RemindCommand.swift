@@ -76,6 +76,8 @@ struct RemindCommand: ParsableCommand {
         // The log answers "today" and "7d" from the same instant and zone the reminders use.
         host.sessionLog.now = { now }
         host.sessionLog.timeZone = timeZone
+        // Runs from the watched folders first, so a run nobody typed in counts (not in a dry run).
+        if !dryRun { failures += try Self.importWatchedRuns(host: host, environment: environment, now: now, timeZone: timeZone) }
         let output = Output(json: json, dryRun: dryRun, timeZone: timeZone, backend: deliverer.backend)
         host.reminders.notify = { message in
             if dryRun || deliverer.backend == .standardOutput {
@@ -115,6 +117,17 @@ struct RemindCommand: ParsableCommand {
             }
         }
         if failures > 0 { throw LimberFailure("", exitCode: 1) }
+    }
+
+    /// Imports new files of the watched run folders; each file that cannot be read is one line
+    /// on stderr (once: an unchanged file that failed is not read again). Returns the failures.
+    static func importWatchedRuns(host: LimberHost, environment: [String: String], now: Date, timeZone: TimeZone) throws -> Int {
+        guard !host.config.config.runFolders.isEmpty else { return 0 }
+        let reports = try CommandLog.perform {
+            try WatchedRunFolders.scan(host.config.config, environment: environment, log: try host.sessionLog.log(), timeZone: timeZone, now: now)
+        }
+        RunText.printReports(reports, verbose: false, quiet: true)
+        return reports.filter { if case .failed = $0.status { true } else { false } }.count
     }
 
     static func oneLine(_ text: String) -> String {
