@@ -140,3 +140,19 @@ struct RunsCLITests {
         #expect(scan.stdout.contains("unchanged \(watch.path)/RUN.FIT"))
     }
 }
+
+@Suite("limber runs import --dry-run")
+struct RunsDryRunTests {
+    @Test func aDryRunSaysWhatWouldBeImportedAndWritesNothing() throws {
+        let home = try TemporaryFolder()
+        let limber = LimberProcess(home: home.url, extra: ["LIMBER_SHIPPED_PLUGINS": "", "TZ": "UTC"])
+        let dry = try limber.run(["runs", "import", "--dry-run", fixture("run.fit"), fixture("ride.fit")])
+        #expect(dry.status == 0, "\(dry.stderr)")
+        #expect(dry.stdout.hasPrefix("would import  Mon 2026-03-09 07:00  47 min"))
+        #expect(dry.stdout.hasSuffix("1 run to import from 2 files, 1 skipped (--verbose says why)\n"))
+        #expect(try limber.run(["runs", "--json"]).stdout.contains("\"runs\" : [\n\n  ]"))
+        // Nothing cached either: the real import reads and imports the file.
+        let real = try limber.run(["runs", "import", fixture("run.fit")])
+        #expect(real.stdout.hasSuffix("1 run imported from 1 file\n"))
+    }
+}

@@ -112,14 +112,15 @@ enum RunText {
 
     /// Prints what an import did: each run imported, each failure (stderr), with `verbose` each
     /// skip, then a summary line unless `quiet`.
-    static func printReports(_ reports: [RunImporter.FileReport], verbose: Bool, quiet: Bool = false) {
+    static func printReports(_ reports: [RunImporter.FileReport], verbose: Bool, quiet: Bool = false, dryRun: Bool = false) {
+        let verb = dryRun ? "to import" : "imported"
         for report in reports {
             let path = visible(report.path)
             switch report.status {
             case .failed(let problem):
                 Terminal.standardError.write("limber: \(path): \(visible(problem))\n")
             case .imported:
-                if !quiet { for run in report.runs { print("imported  " + line(run)) } }
+                if !quiet { for run in report.runs { print((dryRun ? "would import  " : "imported  ") + line(run)) } }
                 if verbose {
                     for case .skipped(let why) in report.activities { print("skipped   \(path): one activity: \(visible(why))") }
                 }
@@ -131,7 +132,7 @@ enum RunText {
         }
         guard !quiet else { return }
         let summary = JSONImport(reports)
-        var parts = ["\(CommandLog.count(summary.imported, "run")) imported from \(CommandLog.count(reports.count, "file"))"]
+        var parts = ["\(CommandLog.count(summary.imported, "run")) \(verb) from \(CommandLog.count(reports.count, "file"))"]
         if summary.skipped > 0 { parts.append("\(summary.skipped) skipped") }
         if summary.unchanged > 0 { parts.append("\(summary.unchanged) unchanged") }
         if summary.failed > 0 { parts.append("\(summary.failed) failed") }

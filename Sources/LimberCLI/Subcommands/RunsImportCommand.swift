@@ -30,6 +30,9 @@ struct RunsImportCommand: ParsableCommand {
     @Flag(help: "Print what happened to each file as JSON.")
     var json = false
 
+    @Flag(name: .customLong("dry-run"), help: "Read every file and say what would be imported; write nothing.")
+    var dryRun = false
+
     func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one file or folder") }
         if let assumed, assumed != "run" { throw ValidationError("--as takes only 'run'") }
@@ -41,17 +44,18 @@ struct RunsImportCommand: ParsableCommand {
         var importer = RunImporter(log: log, timeZone: CommandLog.timeZone)
         importer.assumeRun = assumed == "run"
         importer.now = { now }
+        importer.dryRun = dryRun
         let reports = try CommandLog.perform { try importer.importFiles(at: paths, missingIsFailure: true) }
-        try Self.finish(reports, json: json, verbose: verbose)
+        try Self.finish(reports, json: json, verbose: verbose, dryRun: dryRun)
     }
 
     /// Prints the reports and exits 1 when any file failed.
-    static func finish(_ reports: [RunImporter.FileReport], json: Bool, verbose: Bool) throws {
+    static func finish(_ reports: [RunImporter.FileReport], json: Bool, verbose: Bool, dryRun: Bool = false) throws {
         let failed = reports.contains { if case .failed = $0.status { true } else { false } }
         if json {
             print(try JSONOutput.string(RunText.JSONImport(reports)))
         } else {
-            RunText.printReports(reports, verbose: verbose)
+            RunText.printReports(reports, verbose: verbose, dryRun: dryRun)
         }
         if failed { throw LimberFailure("", exitCode: 1) }
     }

@@ -37,6 +37,8 @@ public struct RunImporter {
     /// does, so an explicit import always names the problem; a scan stays quiet about it).
     public var retryFailures = true
     public var now: () -> Date = Date.init
+    /// Read every file and say what would be imported; write nothing, not even the scan cache.
+    public var dryRun = false
 
     public init(log: SessionLog, timeZone: TimeZone) {
         self.log = log
@@ -81,7 +83,7 @@ public struct RunImporter {
         _ path: String, stat: RunFileStat, format: RunFileFormat?, cache: inout [String: RunFileEntry]
     ) throws -> FileReport {
         guard let format else { return FileReport(path: path, status: .failed("not an activity file"), activities: []) }
-        if let known = cache[path], known.size == stat.size, known.modified == stat.modified {
+        if !dryRun, let known = cache[path], known.size == stat.size, known.modified == stat.modified {
             // A skipped file is read again with --as run (it may hold a run without a sport).
             switch known.outcome {
             case .imported: return FileReport(path: path, status: .unchanged, activities: [])
@@ -95,20 +97,20 @@ public struct RunImporter {
             contents = try RunFileReader.contents(of: URL(fileURLWithPath: path), format: format)
         } catch {
             let entry = RunFileEntry(size: stat.size, modified: stat.modified, outcome: .failed, detail: error.message)
-            try log.saveRunFileEntry(entry, path: path, now: now())
+            if !dryRun { try log.saveRunFileEntry(entry, path: path, now: now()) }
             cache[path] = entry
             return FileReport(path: path, status: .failed(error.message), activities: [])
         }
         switch contents {
         case .noActivity(let reason):
             let entry = RunFileEntry(size: stat.size, modified: stat.modified, outcome: .skipped, detail: reason)
-            try log.saveRunFileEntry(entry, path: path, now: now())
+            if !dryRun { try log.saveRunFileEntry(entry, path: path, now: now()) }
             cache[path] = entry
             return FileReport(path: path, status: .skipped(reason), activities: [])
         case .activities(let activities):
             let entry = RunFileEntry(size: stat.size, modified: stat.modified, outcome: .skipped, detail: nil)
             let results = try log.importRuns(
-                activities, file: path, entry: entry, assumeRun: assumeRun, timeZone: timeZone, now: now())
+                activities, file: path, entry: entry, assumeRun: assumeRun, timeZone: timeZone, now: now(), dryRun: dryRun)
             cache[path] = entry
             let reasons = results.compactMap { if case .skipped(let reason) = $0 { reason } else { nil } }
             if results.contains(where: { if case .imported = $0 { true } else { false } }) {

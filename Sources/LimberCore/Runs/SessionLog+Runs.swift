@@ -71,11 +71,13 @@ extension SessionLog {
     /// transaction: all of it or, on any error, none of it.
     ///
     /// An activity that is not a run (or has no sport, unless `assumeRun`) is skipped, as is one
-    /// that starts within two minutes of a logged run of a similar duration.
+    /// that starts within two minutes of a logged run of a similar duration. With `dryRun`
+    /// nothing is written: the runs that would be imported come back with session id 0.
     public func importRuns(
-        _ activities: [FileActivity], file path: String, entry: RunFileEntry, assumeRun: Bool, timeZone: TimeZone, now: Date
+        _ activities: [FileActivity], file path: String, entry: RunFileEntry, assumeRun: Bool, timeZone: TimeZone, now: Date,
+        dryRun: Bool = false
     ) throws -> [ImportedActivity] {
-        try write { db in
+        try (dryRun ? read : write) { db in
             var results: [ImportedActivity] = []
             for activity in activities {
                 let sport: String
@@ -112,9 +114,17 @@ extension SessionLog {
                     }
                     continue
                 }
+                let day = LocalDay(Self.date(start), in: timeZone)
+                if dryRun {
+                    let session = LoggedSession(
+                        id: 0, uuid: "", activity: .run, routine: "run", source: .manual, startedAt: Self.date(start),
+                        endedAt: Self.date(start + seconds), completed: true, day: day, notes: nil)
+                    results.append(.imported(RunRecord(session: session, distance: distance, sport: sport, sourceFile: path)))
+                    continue
+                }
                 let session = try Self.insertSession(
                     db, uuid: Self.newUUID(), activity: .run, routine: "run", source: .manual, startedAt: start,
-                    endedAt: start + seconds, completed: true, day: LocalDay(Self.date(start), in: timeZone), notes: nil)
+                    endedAt: start + seconds, completed: true, day: day, notes: nil)
                 try db.execute(
                     sql: "INSERT INTO run_detail (session_id, sport, distance_m, source_file) VALUES (?, ?, ?, ?)",
                     arguments: [session.id, sport, distance, path])
@@ -124,7 +134,7 @@ extension SessionLog {
             if results.contains(where: { if case .imported = $0 { true } else { false } }) {
                 entry.outcome = .imported
             }
-            try Self.saveFileEntry(db, path: path, entry, now: now)
+            if !dryRun { try Self.saveFileEntry(db, path: path, entry, now: now) }
             return results
         }
     }
