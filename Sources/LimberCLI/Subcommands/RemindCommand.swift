@@ -14,6 +14,10 @@ struct RemindCommand: ParsableCommand {
             due function (if any) returns true is delivered and recorded in \
             $XDG_STATE_HOME/limber/reminders.json, so it does not repeat until its next time.
 
+            First it imports new files from the watched run folders of config.lua \
+            (runs = { folders = {...} }), so a run nobody typed in counts; a file that cannot be \
+            read is one line on stderr, once.
+
             Nothing due: no output, exit 0 (cron mails any output). A due function that raises \
             is one line on stderr (file:line: message), the other reminders still run, and the \
             exit code is 1. A second run while one is going exits at once, quietly, with 0.
