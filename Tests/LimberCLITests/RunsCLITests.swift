@@ -102,6 +102,22 @@ struct RunsCLITests {
         #expect(runs["followed_by_cooldown"] as? Int == 1 && runs["runs"] as? Int == 2)
     }
 
+    @Test func remindersSeeTheLastRunInTheirContext() throws {
+        try home.write("config/plugins/last-run.lua", """
+            limber.reminder{ id = 'last-run', schedule = 'every 30 minutes',
+              message = function(ctx)
+                local run = ctx.last_run
+                if run == nil then return 'no run' end
+                return string.format('%s %d s %d m %s', run.sport, run.seconds, run.distance_m, run.day)
+              end }
+            """)
+        let before = try limber.run(["remind", "--now", "2026-03-09T06:10:00Z"])
+        #expect(before.stdout == "no run\n", "\(before.stderr)")
+        _ = try limber.run(["runs", "import", fixture("trail.fit"), fixture("run.fit")])
+        let after = try limber.run(["remind", "--now", "2026-03-09T11:10:00Z"])
+        #expect(after.stdout == "trail_running 5100 s 12500 m 2026-03-09\n", "\(after.stderr)")
+    }
+
     @Test func aBadRunsEntryInConfigIsOneLine() throws {
         try home.write("config/config.lua", "return { runs = { folders = '~/Garmin' } }\n")
         let result = try limber.run(["runs", "scan"])

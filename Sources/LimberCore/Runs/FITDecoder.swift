@@ -12,11 +12,6 @@ enum FITDecoder {
     /// FIT times below this are seconds since the device powered on, not a date.
     static let firstDate: UInt32 = 0x1000_0000
 
-    /// Whether the bytes start like a FIT file (for files without a telling extension).
-    static func looksLikeFIT(_ data: Data) -> Bool {
-        data.count >= 12 && data[data.startIndex + 8..<data.startIndex + 12].elementsEqual(FITHeader.signature)
-    }
-
     static func decode(_ data: Data) throws(RunFileError) -> FITSummary {
         let result: Result<FITSummary, RunFileError> = data.withUnsafeBytes { bytes in
             do throws(RunFileError) {
