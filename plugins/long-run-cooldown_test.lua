@@ -61,3 +61,11 @@ test("a run logged for later does not count yet", function()
   clock.set("2026-03-09 10:00")
   expect(holds()[1]).to_be(30)
 end)
+
+test("no longer holds after a cool-down that hurt", function()
+  log.seed{ routine = "runner-cooldown", at = "2026-03-08 18:00",
+    sets = { { exercise = "childs-pose", hold = 30, discomfort = 8 } } }
+  ran("2026-03-09 07:00", 100)
+  clock.set("2026-03-09 09:00")
+  for _, hold in ipairs(holds()) do expect(hold <= 30).to_be(true) end
+end)
