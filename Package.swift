@@ -30,10 +30,17 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
+        // zlib (Debian: zlib1g-dev), to read gzipped activity files.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         // Pure Swift: catalogue, routines, timers, session log, progressions, reminders, stats.
         .target(
             name: "LimberCore",
             dependencies: [
+                "CZlib",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

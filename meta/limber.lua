@@ -328,6 +328,10 @@ function limber.progression(progression) end
 ---@field day string the local day it counts for, YYYY-MM-DD
 ---@field notes? string notes
 ---@field sets? limber.LoggedSet[] its sets (from `last` and `record`)
+---@field seconds? integer a run's elapsed time, end minus start (from `sessions` and `last`)
+---@field distance_m? number a run's distance in metres, when known
+---@field sport? string a run's sport: 'running', 'trail_running', 'treadmill_running', ...
+---@field file? string the file a run was imported from
 
 ---One logged set.
 ---@class limber.LoggedSet
@@ -405,6 +409,7 @@ function limber.progression(progression) end
 ---@field occurrence_day integer local midnight of the day `occurrence` falls on
 ---@field last_fired? integer when it was last delivered
 ---@field last_occurrence? integer the scheduled time it last delivered
+---@field last_run? limber.Session the last run (seconds, distance_m, sport, file), imported or logged
 
 ---What `limber.reminder` returns.
 ---@class limber.ReminderInfo
@@ -424,3 +429,4 @@ function limber.progression(progression) end
 ---@field now integer seconds since 1970
 ---@field today string the local day, YYYY-MM-DD
 ---@field last_discomfort? integer the highest discomfort (0–10) of the routine's last session
+---@field last_run? limber.Session the last run (seconds, distance_m, sport, file), imported or logged
