@@ -4,9 +4,21 @@ public struct LimberConfig: Sendable, Equatable {
     public var grants: [String: [String]]
     /// Whether a guided session shows the safety advice the first time.
     public var safetyNotice: Bool
+    /// Which sounds guided sessions make (`cues = {...}`).
+    public var cues: CueSettings
+    /// The user's own WAV files in place of built-in sounds (`sounds = { tick = "~/click.wav" }`).
+    public var sounds: [CueSound: String]
+    /// How reminders are delivered (`remind = {...}`).
+    public var remind: RemindSettings
 
-    public init(grants: [String: [String]] = [:], safetyNotice: Bool = true) {
+    public init(
+        grants: [String: [String]] = [:], safetyNotice: Bool = true, cues: CueSettings = CueSettings(),
+        sounds: [CueSound: String] = [:], remind: RemindSettings = RemindSettings()
+    ) {
         self.grants = grants
         self.safetyNotice = safetyNotice
+        self.cues = cues
+        self.sounds = sounds
+        self.remind = remind
     }
 }
