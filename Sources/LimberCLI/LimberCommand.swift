@@ -30,6 +30,7 @@ public struct LimberCommand: AsyncParsableCommand {
             ImportCommand.self,
             RemindCommand.self,
             CronCommand.self,
+            CalendarCommand.self,
             StubCommand.self,
             TestCommand.self,
             ReplCommand.self,
