@@ -158,6 +158,10 @@ struct SoundCommandTests {
         let names = sounds(played)
         let halfways = names.filter { $0 == "halfway" }.count, softs = names.filter { $0 == "soft_tick" }.count
         #expect(halfways == 3 && softs == 3, "one each for three sets: \(names)")
+        // With --json, what a hook prints goes to stderr: stdout stays one JSON object a line.
+        let json = try start(["short", "--json"])
+        #expect(json.stderr.contains("hook: step\t1\tfalse\tfalse\n"), "\(json.stderr)")
+        #expect(json.stdout.split(separator: "\n").allSatisfy { $0.hasPrefix("{") })
         // Without sound, limber.cue is a quiet false.
         try FileManager.default.removeItem(atPath: bin.path("played.log"))
         let quiet = try start(["short"])

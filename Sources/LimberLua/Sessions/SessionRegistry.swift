@@ -26,6 +26,8 @@ public final class SessionRegistry {
     public var cuePlayer: ((String) -> Bool)?
     /// The presenter of the session being shown, which takes what hooks `print` meanwhile.
     public internal(set) var printTarget: (any SessionPresenter)?
+    /// The `print` plugins get (see `HostPrint`).
+    var pluginPrint: LuaValue?
 
     init() {}
 
