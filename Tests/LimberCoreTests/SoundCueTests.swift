@@ -86,8 +86,9 @@ struct WAVFileTests {
 
 @Suite("Sound cues on the session clock")
 struct CueScheduleTests {
-    /// A 40 s hold, a two-sided step and a counted step, on a test clock; the cues each event
-    /// asks for, with the second they fall on.
+    /// A 40 s hold, a two-sided step and a counted step, run deadline by deadline on the machine's
+    /// own clock (no sleeping, and no tick can be coalesced as a loaded machine might do to a
+    /// driver); the cues each event asks for, with the second they fall on.
     func run(settings: CueSettings, voice: Bool = false) async throws -> [(second: Int, action: CueSchedule.Action)] {
         let routine = Routine(id: "cues", name: "Cues", steps: [
             .init(exercise: "childs-pose", hold: 40),
@@ -96,15 +97,9 @@ struct CueScheduleTests {
         ], rest: 5)
         let plan = try SessionPlan(routine: routine, catalogue: .builtin, options: .init(getReady: 5, switchSides: 3))
         let schedule = CueSchedule(plan: plan, settings: settings, voice: voice)
-        let clock = TestClock()
-        let driver = try SessionDriver(plan: plan, clock: clock)
-        let recorder = SessionRecorder(clock: clock)
-        let task = Task { await driver.run { recorder.record($0) } }
-        await recorder.wait(for: "session_start")
-        await clock.advanceInSteps(by: .seconds(400), until: { recorder.isDone })
-        _ = await task.value
-        return recorder.all.flatMap { entry in
-            schedule.actions(for: entry.event).map { (Int(entry.time.components.seconds), $0) }
+        var machine = try SessionMachine(plan: plan)
+        return runToEnd(&machine).flatMap { time, event in
+            schedule.actions(for: event).map { (Int(time.components.seconds), $0) }
         }
     }
 

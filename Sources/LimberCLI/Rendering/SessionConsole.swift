@@ -27,7 +27,7 @@ final class SessionConsole: SessionPresenter {
         /// The user's cue settings (config.lua's `cues`).
         var cues = CueSettings()
         /// Each routine's own cue settings, laid over the user's.
-        var routineCues: [String: CueSettings] = [:]
+        var routineCues: (String) -> CueSettings? = { _ in nil }
         /// The user's WAV files in place of built-in sounds.
         var soundFiles: [CueSound: String] = [:]
         /// Where the built-in sounds are written.
@@ -72,7 +72,7 @@ final class SessionConsole: SessionPresenter {
             voiceMissingNoted = true
             renderer.note(Speech.missingMessage)
         }
-        var settings = (options.routineCues[plan.routine.id] ?? CueSettings()).over(options.cues)
+        var settings = (options.routineCues(plan.routine.id) ?? CueSettings()).over(options.cues)
         if options.sound { settings.sound = true }
         cues = cues ?? SessionCues(options: options, note: { [renderer] in renderer.note($0) })
         cues?.begin(CueSchedule(plan: plan, settings: settings, voice: speech != nil))

@@ -77,7 +77,7 @@ struct StartCommand: ParsableCommand {
         let console = SessionConsole(options: .init(
             mode: mode, colour: Terminal().colour, bell: !noBell, voice: voice,
             keys: isatty(STDIN_FILENO) == 1 && mode == .live, sound: sound, cues: host.config.config.cues,
-            routineCues: host.sessions.cueSets, soundFiles: host.config.config.sounds, soundCache: SoundCache(paths: paths)))
+            routineCues: { [weak host] in host?.sessions.cueSets[$0] }, soundFiles: host.config.config.sounds, soundCache: SoundCache(paths: paths)))
         host.sessions.presenter = console
         host.sessions.cuePlayer = { [weak console] name in console?.playCue(name) ?? false }
 
