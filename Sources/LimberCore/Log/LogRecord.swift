@@ -146,6 +146,11 @@ enum LogRecord: Equatable {
         }
         func time(_ value: String, _ name: String) throws -> Int64 {
             guard let stamp = LogTime.parse(value) else { throw fail("invalid \(name) '\(value)' (expected 2024-05-01T07:30:00Z)") }
+            do {
+                try LogLimits.checkStamp(stamp, field: name)
+            } catch {
+                throw fail("invalid \(name) '\(value)' (expected \(CheckedNumber.timeRange))")
+            }
             return stamp
         }
         func flag(_ name: String) throws -> Bool {
@@ -157,8 +162,8 @@ enum LogRecord: Equatable {
         }
         func amount(_ name: String) throws -> Double? {
             guard let value = fields[name] else { return nil }
-            guard let number = Double(value), number.isFinite, number >= 0 else {
-                throw fail("invalid \(name) '\(value)' (expected a number ≥ 0)")
+            guard let number = Double(value), number.isFinite, LogLimits.amount.contains(number) else {
+                throw fail("invalid \(name) '\(value)' (expected a number from 0 to \(CheckedNumber.describe(LogLimits.amount.upperBound)))")
             }
             return number
         }

@@ -66,6 +66,6 @@ extension LimberHost {
     }
 
     static func epoch(_ date: Date) -> Int64 {
-        Int64(date.timeIntervalSince1970.rounded(.down))
+        CheckedNumber.saturatingStamp(date)
     }
 }
