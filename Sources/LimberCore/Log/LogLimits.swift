@@ -27,6 +27,14 @@ public enum LogLimits {
         _ = try CheckedNumber.date(stamp: stamp, field: field)
     }
 
+    /// Text to store: SQLite hands text back only up to a NUL, so text holding one would come
+    /// back (and export) cut short; it is refused.
+    static func check(text: String?, field: String) throws(LogError) {
+        if let text, text.utf8.contains(0) {
+            throw .invalid(field: field, reason: "must not contain a NUL character")
+        }
+    }
+
     /// An amount to store, or `LogError.invalid` naming the field.
     static func check(amount: Double?, field: String) throws(LogError) {
         guard let amount else { return }

@@ -130,6 +130,10 @@ enum LogRecord: Equatable {
         if let extra = fields.keys.filter({ $0 != "type" && !allowed.contains($0) }).sorted().first {
             throw fail("field '\(extra)' does not belong in a \(type) record")
         }
+        // The log keeps text only up to a NUL (see LogLimits): such a file cannot be imported whole.
+        if let name = fields.keys.sorted().first(where: { fields[$0]?.utf8.contains(0) == true }) {
+            throw fail("field '\(name)' contains a NUL character")
+        }
         func required(_ name: String) throws -> String {
             guard let value = fields[name] else { throw fail("missing field '\(name)'") }
             return value

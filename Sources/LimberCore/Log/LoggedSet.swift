@@ -70,6 +70,7 @@ public struct NewSet: Sendable, Equatable {
         if exercise.isBlank {
             throw LogError.invalid(field: "exercise", reason: "must not be empty")
         }
+        try LogLimits.check(text: exercise, field: "exercise")
         for (name, value) in [("planned", planned), ("actual", actual)] {
             try LogLimits.check(amount: value, field: name)
         }

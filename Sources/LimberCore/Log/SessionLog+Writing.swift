@@ -12,6 +12,7 @@ extension SessionLog {
         at date: Date, timeZone: TimeZone, notes: String? = nil
     ) throws -> LoggedSession {
         try Self.validate(routine: routine)
+        try LogLimits.check(text: notes, field: "notes")
         let start = try LogLimits.stamp(date, field: "start")
         let day = try LogLimits.day(of: date, in: timeZone, field: "start")
         return try write { db in
@@ -66,6 +67,7 @@ extension SessionLog {
     @discardableResult
     public func finishSession(_ sessionID: Int64, at date: Date, completed: Bool, notes: String? = nil) throws -> LoggedSession {
         let stamp = try LogLimits.stamp(date, field: "end")
+        try LogLimits.check(text: notes, field: "notes")
         return try write { db in
             let session = try Self.requireSession(db, sessionID)
             if session.isFinished { throw LogError.sessionFinished(sessionID) }
@@ -84,6 +86,7 @@ extension SessionLog {
     @discardableResult
     public func log(_ session: NewSession, timeZone: TimeZone) throws -> LoggedSession {
         try Self.validate(routine: session.routine)
+        try LogLimits.check(text: session.notes, field: "notes")
         for set in session.sets { try set.validate() }
         let start = try LogLimits.stamp(session.startedAt, field: "start")
         let day = try LogLimits.day(of: session.startedAt, in: timeZone, field: "start")
@@ -111,6 +114,7 @@ extension SessionLog {
 
     /// Marks a day as skipped or as a planned rest day, replacing any mark it had.
     public func mark(_ mark: DayMark) throws {
+        try LogLimits.check(text: mark.reason, field: "reason")
         try write { db in
             try db.execute(
                 sql: "INSERT OR REPLACE INTO day_mark (local_day, kind, reason) VALUES (?, ?, ?)",
@@ -169,6 +173,7 @@ extension SessionLog {
         if routine.isBlank {
             throw LogError.invalid(field: "routine", reason: "must not be empty")
         }
+        try LogLimits.check(text: routine, field: "routine")
     }
 
     static func validate(discomfort: Int?) throws {
