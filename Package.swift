@@ -110,6 +110,8 @@ if Context.environment["LIMBER_FUZZ"] == "1" {
     package.targets.append(.executableTarget(
         name: "limber-fuzz",
         dependencies: ["LimberFuzzTargets"],
-        path: "Tests/Fuzz/Driver"
+        path: "Tests/Fuzz/Driver",
+        // No top-level code: `main` is libFuzzer's.
+        swiftSettings: [.unsafeFlags(["-parse-as-library"])]
     ))
 }

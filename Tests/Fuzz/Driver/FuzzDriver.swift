@@ -1,8 +1,23 @@
 import Foundation
 import LimberFuzzTargets
 
-// libFuzzer's entry points. libFuzzer owns `main`; `scripts/fuzz` names the target in
-// LIMBER_FUZZ_TARGET. A FuzzFailure traps here, so libFuzzer saves the input as a crash.
+// libFuzzer's entry points; `scripts/fuzz` names the target in LIMBER_FUZZ_TARGET. A
+// FuzzFailure traps here, so libFuzzer saves the input as a crash.
+
+/// libFuzzer's own driver (in the runtime that `-sanitize=fuzzer` links).
+@_silgen_name("LLVMFuzzerRunDriver")
+private func runDriver(
+    _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>?, Int) -> CInt
+) -> CInt
+
+/// The process entry: SwiftPM links an executable's `main` to `<module>_main`, which hands over to libFuzzer.
+@_cdecl("limber_fuzz_main")
+public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var count = argc
+    var arguments = argv
+    return runDriver(&count, &arguments) { bytes, size in fuzzerTestOneInput(bytes, size) }
+}
 
 /// The target this process fuzzes, chosen once before the first input.
 nonisolated(unsafe) private var chosen: FuzzTarget?

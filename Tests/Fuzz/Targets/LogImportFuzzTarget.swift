@@ -17,17 +17,14 @@ extension FuzzTarget {
     /// same text again: the log never holds what it cannot restore from a backup.
     static func importAndRoundTrip(_ data: Data, format: LogFormat) throws(FuzzFailure) {
         guard let text = String(data: data, encoding: .utf8) else { return }
-        let first: SessionLog
-        do {
-            first = try SessionLog()
-        } catch {
-            throw FuzzFailure("cannot open a log in memory: \(error)")
-        }
+        let first = try EmptyLog.take()
         do {
             try first.importLog(text, format: format)
-        } catch LogError.malformedFile {
-            return
-        } catch LogError.invalid {
+        } catch LogError.malformedFile, LogError.invalid {
+            // A refused import writes nothing, so the log is still empty for the next input.
+            let left = (try? first.export(format: .csv)) ?? "(unreadable)"
+            try require(left == EmptyLog.emptyExport, "a refused import left records behind:\n\(left)")
+            EmptyLog.giveBack(first)
             return
         } catch {
             throw FuzzFailure("import failed with something other than a refusal: \(error)")
@@ -48,5 +45,33 @@ extension FuzzTarget {
         } catch {
             throw FuzzFailure("an accepted import does not export and import back: \(error)")
         }
+    }
+}
+
+/// One empty in-memory log kept between inputs: most inputs are refused and leave it empty, and
+/// opening a log (migrations) costs more than reading a small file.
+private enum EmptyLog {
+    nonisolated(unsafe) private static var spare: SessionLog?
+    /// What an empty log exports as CSV: the header line alone.
+    static let emptyExport = (try? SessionLog().export(format: .csv)) ?? ""
+    private static let lock = NSLock()
+
+    static func take() throws(FuzzFailure) -> SessionLog {
+        lock.lock()
+        let log = spare
+        spare = nil
+        lock.unlock()
+        if let log { return log }
+        do {
+            return try SessionLog()
+        } catch {
+            throw FuzzFailure("cannot open a log in memory: \(error)")
+        }
+    }
+
+    static func giveBack(_ log: SessionLog) {
+        lock.lock()
+        spare = log
+        lock.unlock()
     }
 }
