@@ -180,6 +180,8 @@ enum LuaPlainDecoding {
             throw mismatch(Date.self, "a number of seconds since 1970", value, path)
         }
         do {
+            // A Lua integer is checked as one, so the error shows it exactly.
+            if case .integer(let stamp) = value { return try CheckedNumber.date(stamp: stamp, field: LuaCodingPath.describe(path)) }
             return try CheckedNumber.date(seconds: seconds, field: LuaCodingPath.describe(path))
         } catch {
             throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: error.reason))
