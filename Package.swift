@@ -42,7 +42,9 @@ let package = Package(
         // The Lua host: the only importer of the Lua C modules.
         .target(
             name: "LimberLua",
-            dependencies: ["LimberCore", "CLua", "CLuaShim"]
+            dependencies: ["LimberCore", "CLua", "CLuaShim"],
+            // The host's own Lua (sandbox, test runtime, value printer), compiled into the binary.
+            resources: [.embedInCode("Lua")]
         ),
         // Commands, renderers, the REPL.
         .target(
@@ -52,7 +54,9 @@ let package = Package(
                 "LimberLua",
                 "CEditline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // The REPL's Lua side, compiled into the binary.
+            resources: [.embedInCode("Lua")]
         ),
         .executableTarget(
             name: "limber",

@@ -256,6 +256,8 @@ function limber.progression(progression) end
 ---@field id string its id
 ---@field name string its name
 ---@field phase string its phase
+---@field summary? string its one-line summary, if it has one
+---@field rest integer seconds of rest between steps
 ---@field steps limber.RoutineStep[] its steps
 ---@field total_seconds integer planned length with the default get-ready and switches
 ---@field source string the plugin or script that defined it
@@ -303,6 +305,10 @@ function limber.progression(progression) end
 ---@field pace? number session_start: pace factor
 ---@field get_ready? integer session_start: seconds of get-ready
 ---@field elapsed? integer paused/resumed: session seconds so far
+---@field steps? integer session_start: how many steps the plan has
+---@field sets? integer session_start: how many sets (a two-sided step has two); session_done: sets done
+---@field sets_completed? integer session_done: sets that ran their full time
+---@field elapsed_seconds? integer session_done: session seconds it took, pauses not counted
 
 ---Options for `limber.timer.countdown`.
 ---@class limber.CountdownOptions
