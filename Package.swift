@@ -11,6 +11,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/pointfreeco/swift-clocks", from: "1.1.1"),
+        // Test targets only: generated arguments for the host API's property tests.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // The Lua 5.4 system library (Debian: liblua5.4-dev).
@@ -78,16 +80,49 @@ let package = Package(
         ),
         .testTarget(
             name: "LimberCoreTests",
-            dependencies: ["LimberCore", "LimberTestSupport"]
+            dependencies: [
+                "LimberCore", "LimberTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
         .testTarget(
             name: "LimberLuaTests",
-            dependencies: ["LimberLua", "LimberCore", "LimberTestSupport"]
+            dependencies: [
+                "LimberLua", "LimberCore", "LimberTestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
         .testTarget(
             name: "LimberCLITests",
             dependencies: ["LimberCLI", "LimberCore", "LimberTestSupport"]
         ),
+        // The parsers that read outside bytes, as fuzz targets (Tests/Fuzz/README.md).
+        .target(
+            name: "LimberFuzzTargets",
+            dependencies: ["LimberCore"],
+            path: "Tests/Fuzz/Targets"
+        ),
+        // Replays the committed fuzz corpus and every crash found, and the export round trip.
+        .testTarget(
+            name: "LimberFuzzTests",
+            dependencies: [
+                "LimberFuzzTargets", "LimberCore",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            path: "Tests/Fuzz/Tests"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
+
+// `scripts/fuzz` builds with LIMBER_FUZZ=1 and `-sanitize=fuzzer`: libFuzzer supplies `main`, so
+// the driver exists only in that build.
+if Context.environment["LIMBER_FUZZ"] == "1" {
+    package.targets.append(.executableTarget(
+        name: "limber-fuzz",
+        dependencies: ["LimberFuzzTargets"],
+        path: "Tests/Fuzz/Driver",
+        // No top-level code: `main` is libFuzzer's.
+        swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+    ))
+}

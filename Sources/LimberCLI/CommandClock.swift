@@ -11,10 +11,21 @@ enum CommandClock {
     /// it (2025-06-04T18:10).
     static func now(option: String?, environment: [String: String], timeZone: TimeZone) throws -> Date {
         guard let text = option ?? environment["LIMBER_NOW"].flatMap({ $0.isEmpty ? nil : $0 }) else { return Date() }
-        if let seconds = Double(text), seconds.isFinite { return Date(timeIntervalSince1970: seconds) }
-        if let date = ISO8601DateFormatter().date(from: text) { return date }
-        if let date = LogDateInput.moment(text, now: Date(), timeZone: timeZone) { return date }
         let source = option != nil ? "--now" : "LIMBER_NOW"
+        let date: Date?
+        if let seconds = Double(text) {
+            date = Date(timeIntervalSince1970: seconds)
+        } else {
+            date = ISO8601DateFormatter().date(from: text) ?? LogDateInput.moment(text, now: Date(), timeZone: timeZone)
+        }
+        if let date {
+            do {
+                _ = try CheckedNumber.stamp(date, field: source)
+                return date
+            } catch {
+                throw LimberFailure("\(source) '\(text)': \(error.reason)")
+            }
+        }
         throw LimberFailure(
             "\(source) '\(text)' is not a time: epoch seconds, ISO 8601 with an offset (2025-06-04T18:10:00-04:00) or local 2025-06-04T18:10")
     }

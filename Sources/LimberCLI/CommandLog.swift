@@ -55,7 +55,7 @@ enum CommandLog {
 
     /// `18:05` in the local zone.
     static func clock(_ date: Date) -> String {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + timeZone.secondsFromGMT(for: date)
+        let seconds = Int(CheckedNumber.saturatingStamp(date)) + timeZone.secondsFromGMT(for: date)
         let minutes = ((seconds % 86_400) + 86_400) % 86_400 / 60
         return String(format: "%02d:%02d", minutes / 60, minutes % 60)
     }

@@ -29,7 +29,7 @@ struct DeliveryOptions: ParsableArguments {
         if let command, command.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("--command is empty")
         }
-        guard timeout > 0, timeout <= 3600 else {
+        guard (try? CheckedNumber.duration(seconds: timeout, field: "--timeout", in: 0...3600)) != nil, timeout > 0 else {
             throw ValidationError("--timeout must be between 0 and 3600 seconds")
         }
     }
@@ -40,7 +40,7 @@ struct DeliveryOptions: ParsableArguments {
     }
 
     func deliverer(environment: [String: String] = ProcessInfo.processInfo.environment) -> Deliverer {
-        Deliverer(backend: backend, environment: environment, timeout: .milliseconds(Int64((timeout * 1000).rounded())))
+        Deliverer(backend: backend, environment: environment, timeout: Self.duration(timeout))
     }
 
     /// Whether the command line chose where messages go.
@@ -65,6 +65,11 @@ struct DeliveryOptions: ParsableArguments {
     }
 
     private static func format(_ seconds: Double) -> String {
-        seconds == seconds.rounded() ? String(Int(seconds)) : String(seconds)
+        CheckedNumber.describe(seconds)
+    }
+
+    /// `--timeout` as a duration; `validate()` has already refused anything outside 0 to 3600 seconds.
+    private static func duration(_ seconds: Double) -> Duration {
+        (try? CheckedNumber.duration(seconds: seconds, field: "--timeout", in: 0...3600)) ?? .seconds(10)
     }
 }

@@ -76,7 +76,7 @@ struct SessionLogTests {
         #expect(throws: LogError.invalid(field: "discomfort", reason: "must be between 0 and 10")) {
             try log.recordSet(NewSet(exercise: "pigeon", discomfort: 11, at: LogFixtures.may(1)), session: session.id)
         }
-        #expect(throws: LogError.invalid(field: "actual", reason: "must be a number ≥ 0")) {
+        #expect(throws: LogError.invalid(field: "actual", reason: "expected a number from 0 to 1000000000, got -1")) {
             try log.recordSet(NewSet(exercise: "pigeon", actual: -1, at: LogFixtures.may(1)), session: session.id)
         }
         #expect(throws: LogError.invalid(field: "routine", reason: "must not be empty")) {

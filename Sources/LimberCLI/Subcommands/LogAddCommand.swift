@@ -60,8 +60,14 @@ struct LogAddCommand: ParsableCommand {
         if sets < 1 || sets > 100 { throw ValidationError("--sets must be between 1 and 100") }
         if let discomfort, !(0...10).contains(discomfort) { throw ValidationError("--discomfort must be between 0 and 10") }
         if hold != nil && reps != nil { throw ValidationError("give --hold or --reps, not both") }
-        for (flag, value) in [("--hold", hold), ("--reps", reps), ("--minutes", minutes)] {
-            if let value, !(value.isFinite && value > 0) { throw ValidationError("\(flag) must be a number above 0") }
+        for (flag, value, range) in [("--hold", hold, LogLimits.amount), ("--reps", reps, LogLimits.amount), ("--minutes", minutes, LogLimits.minutes)] {
+            guard let value else { continue }
+            if !(value.isFinite && value > 0) { throw ValidationError("\(flag) must be a number above 0") }
+            do {
+                _ = try CheckedNumber.number(value, field: flag, in: range)
+            } catch {
+                throw ValidationError("\(flag): \(error.reason)")
+            }
         }
     }
 

@@ -14,7 +14,7 @@ public struct LocalDay: Sendable, Hashable, Comparable, Codable, CustomStringCon
 
     /// The day that `date` falls on in `timeZone`.
     public init(_ date: Date, in timeZone: TimeZone) {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + timeZone.secondsFromGMT(for: date)
+        let seconds = Int(CheckedNumber.saturatingStamp(date)) + timeZone.secondsFromGMT(for: date)
         self.number = Self.floorDiv(seconds, 86_400)
     }
 

@@ -5,7 +5,7 @@ import Foundation
 enum WallClock {
     /// The wall-clock reading of an instant, as seconds since the local 1970-01-01T00:00.
     static func seconds(of date: Date, in timeZone: TimeZone) -> Int {
-        Int(date.timeIntervalSince1970.rounded(.down)) + timeZone.secondsFromGMT(for: date)
+        Int(CheckedNumber.saturatingStamp(date)) + timeZone.secondsFromGMT(for: date)
     }
 
     /// The instant when the wall clock reads `wall` (seconds since the local epoch).

@@ -23,6 +23,9 @@ public enum LogDateInput {
         }
     }
 
+    /// The largest count `N ago` takes (any unit): more would be before 1970 anyway.
+    static let longestAgo = 100_000_000
+
     /// A moment: `now`, `18:30` (today), `yesterday 18:30`, `2024-05-01 18:30`,
     /// `2024-05-01` (noon), `90m ago`, `2h ago`, or an ISO time with a zone.
     public static func moment(_ text: String, now: Date, timeZone: TimeZone) -> Date? {
@@ -34,11 +37,13 @@ public enum LogDateInput {
         if words.count == 1, words[0].count > 11, Array(words[0])[10] == "t", LocalDay(iso: words[0].prefix(10)) != nil {
             words = [String(words[0].prefix(10)), String(words[0].dropFirst(11))]
         }
-        if words.count == 2, words[1] == "ago", let unit = words[0].last, let count = Int(words[0].dropLast()), count >= 0 {
+        if words.count == 2, words[1] == "ago", let unit = words[0].last,
+           let count = try? CheckedNumber.integer(text: words[0].dropLast(), field: "ago", in: 0...Self.longestAgo) {
+            let count = Double(count)
             switch unit {
-            case "m": return now.addingTimeInterval(TimeInterval(-60 * count))
-            case "h": return now.addingTimeInterval(TimeInterval(-3600 * count))
-            case "d": return now.addingTimeInterval(TimeInterval(-86_400 * count))
+            case "m": return now.addingTimeInterval(-60 * count)
+            case "h": return now.addingTimeInterval(-3600 * count)
+            case "d": return now.addingTimeInterval(-86_400 * count)
             default: return nil
             }
         }

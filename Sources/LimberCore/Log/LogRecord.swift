@@ -130,6 +130,10 @@ enum LogRecord: Equatable {
         if let extra = fields.keys.filter({ $0 != "type" && !allowed.contains($0) }).sorted().first {
             throw fail("field '\(extra)' does not belong in a \(type) record")
         }
+        // The log keeps text only up to a NUL (see LogLimits): such a file cannot be imported whole.
+        if let name = fields.keys.sorted().first(where: { fields[$0]?.utf8.contains(0) == true }) {
+            throw fail("field '\(name)' contains a NUL character")
+        }
         func required(_ name: String) throws -> String {
             guard let value = fields[name] else { throw fail("missing field '\(name)'") }
             return value
@@ -146,6 +150,11 @@ enum LogRecord: Equatable {
         }
         func time(_ value: String, _ name: String) throws -> Int64 {
             guard let stamp = LogTime.parse(value) else { throw fail("invalid \(name) '\(value)' (expected 2024-05-01T07:30:00Z)") }
+            do {
+                try LogLimits.checkStamp(stamp, field: name)
+            } catch {
+                throw fail("invalid \(name) '\(value)' (expected \(CheckedNumber.timeRange))")
+            }
             return stamp
         }
         func flag(_ name: String) throws -> Bool {
@@ -157,8 +166,8 @@ enum LogRecord: Equatable {
         }
         func amount(_ name: String) throws -> Double? {
             guard let value = fields[name] else { return nil }
-            guard let number = Double(value), number.isFinite, number >= 0 else {
-                throw fail("invalid \(name) '\(value)' (expected a number ≥ 0)")
+            guard let number = Double(value), number.isFinite, LogLimits.amount.contains(number) else {
+                throw fail("invalid \(name) '\(value)' (expected a number from 0 to \(CheckedNumber.describe(LogLimits.amount.upperBound)))")
             }
             return number
         }

@@ -70,13 +70,13 @@ public struct NewSet: Sendable, Equatable {
         if exercise.isBlank {
             throw LogError.invalid(field: "exercise", reason: "must not be empty")
         }
+        try LogLimits.check(text: exercise, field: "exercise")
         for (name, value) in [("planned", planned), ("actual", actual)] {
-            if let value, !(value.isFinite && value >= 0) {
-                throw LogError.invalid(field: name, reason: "must be a number ≥ 0")
-            }
+            try LogLimits.check(amount: value, field: name)
         }
-        if let discomfort, !(0...10).contains(discomfort) {
+        if let discomfort, !LogLimits.discomfort.contains(discomfort) {
             throw LogError.invalid(field: "discomfort", reason: "must be between 0 and 10")
         }
+        _ = try LogLimits.stamp(at, field: "at")
     }
 }

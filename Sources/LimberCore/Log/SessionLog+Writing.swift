@@ -12,10 +12,13 @@ extension SessionLog {
         at date: Date, timeZone: TimeZone, notes: String? = nil
     ) throws -> LoggedSession {
         try Self.validate(routine: routine)
+        try LogLimits.check(text: notes, field: "notes")
+        let start = try LogLimits.stamp(date, field: "start")
+        let day = try LogLimits.day(of: date, in: timeZone, field: "start")
         return try write { db in
             try Self.insertSession(
                 db, uuid: Self.newUUID(), activity: activity, routine: routine, source: source,
-                startedAt: Self.stamp(date), endedAt: nil, completed: false, day: LocalDay(date, in: timeZone),
+                startedAt: start, endedAt: nil, completed: false, day: day,
                 notes: Self.nonEmpty(notes))
         }
     }
@@ -63,10 +66,12 @@ extension SessionLog {
     /// Finishes a session: `completed` false means the person stopped it early.
     @discardableResult
     public func finishSession(_ sessionID: Int64, at date: Date, completed: Bool, notes: String? = nil) throws -> LoggedSession {
-        try write { db in
+        let stamp = try LogLimits.stamp(date, field: "end")
+        try LogLimits.check(text: notes, field: "notes")
+        return try write { db in
             let session = try Self.requireSession(db, sessionID)
             if session.isFinished { throw LogError.sessionFinished(sessionID) }
-            let end = max(Self.stamp(date), Self.stamp(session.startedAt))
+            let end = max(stamp, Self.stamp(session.startedAt))
             try db.execute(
                 sql: "UPDATE session SET ended_at = ?, completed = ?, notes = coalesce(?, notes) WHERE id = ?",
                 arguments: [end, completed, Self.nonEmpty(notes), sessionID])
@@ -81,22 +86,25 @@ extension SessionLog {
     @discardableResult
     public func log(_ session: NewSession, timeZone: TimeZone) throws -> LoggedSession {
         try Self.validate(routine: session.routine)
+        try LogLimits.check(text: session.notes, field: "notes")
         for set in session.sets { try set.validate() }
-        let start = Self.stamp(session.startedAt)
+        let start = try LogLimits.stamp(session.startedAt, field: "start")
+        let day = try LogLimits.day(of: session.startedAt, in: timeZone, field: "start")
         let end: Int64
         if let endedAt = session.endedAt {
-            end = Self.stamp(endedAt)
+            end = try LogLimits.stamp(endedAt, field: "end")
             if end < start { throw LogError.invalid(field: "end", reason: "is before the start") }
         } else {
             let timed = session.sets.filter { $0.unit == .seconds }.reduce(0.0) { $0 + ($1.actual ?? $1.planned ?? 0) }
             let lastSet = session.sets.map { Self.stamp($0.at) }.max() ?? start
-            end = max(start + Int64(timed.rounded()), lastSet)
+            let timedEnd = try LogLimits.stamp(Date(timeIntervalSince1970: Double(start) + timed.rounded()), field: "end")
+            end = max(timedEnd, lastSet)
         }
         return try write { db in
             let logged = try Self.insertSession(
                 db, uuid: Self.newUUID(), activity: session.activity, routine: session.routine, source: session.source,
                 startedAt: start, endedAt: end, completed: session.completed,
-                day: LocalDay(session.startedAt, in: timeZone), notes: Self.nonEmpty(session.notes))
+                day: day, notes: Self.nonEmpty(session.notes))
             for set in session.sets {
                 try Self.insertSet(db, set, session: logged.id)
             }
@@ -106,6 +114,7 @@ extension SessionLog {
 
     /// Marks a day as skipped or as a planned rest day, replacing any mark it had.
     public func mark(_ mark: DayMark) throws {
+        try LogLimits.check(text: mark.reason, field: "reason")
         try write { db in
             try db.execute(
                 sql: "INSERT OR REPLACE INTO day_mark (local_day, kind, reason) VALUES (?, ?, ?)",
@@ -140,9 +149,10 @@ extension SessionLog {
 
     // MARK: - Helpers shared with import
 
-    /// Whole seconds since 1970, rounded down: the log keeps times to the second.
+    /// Whole seconds since 1970, rounded down: the log keeps times to the second. Only for dates
+    /// the log itself holds (checked when written); new values go through `LogLimits.stamp`.
     static func stamp(_ date: Date) -> Int64 {
-        Int64(date.timeIntervalSince1970.rounded(.down))
+        CheckedNumber.saturatingStamp(date)
     }
 
     static func date(_ stamp: Int64) -> Date {
@@ -163,10 +173,11 @@ extension SessionLog {
         if routine.isBlank {
             throw LogError.invalid(field: "routine", reason: "must not be empty")
         }
+        try LogLimits.check(text: routine, field: "routine")
     }
 
     static func validate(discomfort: Int?) throws {
-        if let discomfort, !(0...10).contains(discomfort) {
+        if let discomfort, !LogLimits.discomfort.contains(discomfort) {
             throw LogError.invalid(field: "discomfort", reason: "must be between 0 and 10")
         }
     }
@@ -188,7 +199,7 @@ extension SessionLog {
 
     @discardableResult
     static func insertSet(_ db: Database, _ set: NewSet, session sessionID: Int64) throws -> LoggedSet {
-        let at = stamp(set.at)
+        let at = try LogLimits.stamp(set.at, field: "at")
         try db.execute(
             sql: """
                 INSERT INTO session_set (session_id, exercise, side, unit, planned, actual, completed, discomfort, at)

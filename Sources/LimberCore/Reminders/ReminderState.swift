@@ -90,8 +90,8 @@ public struct ReminderState: Sendable, Equatable {
         var reminders: [String: File.Item] = [:]
         for (id, entry) in entries {
             reminders[id] = File.Item(
-                occurrence: Int64(entry.occurrence.timeIntervalSince1970.rounded(.down)),
-                fired_at: Int64(entry.firedAt.timeIntervalSince1970.rounded(.down)))
+                occurrence: CheckedNumber.saturatingStamp(entry.occurrence),
+                fired_at: CheckedNumber.saturatingStamp(entry.firedAt))
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]

@@ -1,4 +1,5 @@
 import Foundation
+import LimberCore
 
 /// Builds any `Decodable` Swift value from a ``LuaValue``, with errors a plugin author can act on.
 ///
@@ -11,7 +12,8 @@ import Foundation
 /// - integer targets take Lua integers and floats with an exact integer value (`2.0`), never
 ///   `2.5`; `Int8`...`UInt64` are range-checked. Floating-point targets take any number.
 /// - `String` takes only Lua strings (valid UTF-8); ``LuaString`` and `Data` take any string bytes.
-/// - `Bool` takes only booleans. `Date` takes a number of seconds since 1970-01-01 00:00:00 UTC.
+/// - `Bool` takes only booleans. `Date` takes a number of seconds since 1970-01-01 00:00:00 UTC,
+///   up to 9999-12-31 (``CheckedNumber``): NaN, ±inf and times outside that range are errors.
 /// - Arrays take only tables whose keys are exactly 1...n: a holey or mixed table is an error,
 ///   never a truncation. An empty table is an empty array, and also an empty keyed value.
 /// - A missing key and a nil value are the same thing (Lua cannot tell them apart).
@@ -177,7 +179,13 @@ enum LuaPlainDecoding {
         guard let seconds = value.doubleValue else {
             throw mismatch(Date.self, "a number of seconds since 1970", value, path)
         }
-        return Date(timeIntervalSince1970: seconds)
+        do {
+            // A Lua integer is checked as one, so the error shows it exactly.
+            if case .integer(let stamp) = value { return try CheckedNumber.date(stamp: stamp, field: LuaCodingPath.describe(path)) }
+            return try CheckedNumber.date(seconds: seconds, field: LuaCodingPath.describe(path))
+        } catch {
+            throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: error.reason))
+        }
     }
 
     static func url(from value: LuaValue, at path: [any CodingKey]) throws -> URL {

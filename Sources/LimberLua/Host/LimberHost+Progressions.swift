@@ -31,7 +31,9 @@ extension LimberHost {
                 let sets = bySession[session.id] ?? []
                 var planned: [String: Int] = [:]
                 for set in sets {
-                    planned[set.exercise] = max(planned[set.exercise] ?? 0, Int(set.planned ?? 0))
+                    // A stored amount too large for an Int (an old log could hold one) counts as the most load.
+                    let amount = (try? CheckedNumber.rounded(set.planned ?? 0, .down, field: "planned", in: 0...Int.max)) ?? Int.max
+                    planned[set.exercise] = max(planned[set.exercise] ?? 0, amount)
                 }
                 last = .init(maxDiscomfort: sets.compactMap(\.discomfort).max(), planned: planned)
             }
@@ -41,7 +43,7 @@ extension LimberHost {
         }
 
         var context = LuaTable()
-        context["now"] = .integer(Int64(now.timeIntervalSince1970))
+        context["now"] = .integer(CheckedNumber.saturatingStamp(now))
         context["today"] = .string(LocalDay(now, in: sessionLog.timeZone).iso)
         context["last_discomfort"] = last?.maxDiscomfort.map { .integer(Int64($0)) } ?? .nil
         context["last_run"] = HostAPI.lastRunValue(sessionLog, now: now)

@@ -176,8 +176,8 @@ extension HostAPI {
         table["routine"] = .string(session.routine)
         table["activity"] = .string(session.activity.rawValue)
         table["source"] = .string(session.source.rawValue)
-        table["started_at"] = .integer(Int64(session.startedAt.timeIntervalSince1970))
-        table["ended_at"] = session.endedAt.map { .integer(Int64($0.timeIntervalSince1970)) } ?? .nil
+        table["started_at"] = .integer(CheckedNumber.saturatingStamp(session.startedAt))
+        table["ended_at"] = session.endedAt.map { .integer(CheckedNumber.saturatingStamp($0)) } ?? .nil
         table["completed"] = .boolean(session.completed)
         table["outcome"] = .string(session.outcome.rawValue)
         table["day"] = .string(session.day.iso)
@@ -202,7 +202,7 @@ extension HostAPI {
         table["actual"] = number(set.actual)
         table["completed"] = .boolean(set.completed)
         table["discomfort"] = set.discomfort.map { .integer(Int64($0)) } ?? .nil
-        table["at"] = .integer(Int64(set.at.timeIntervalSince1970))
+        table["at"] = .integer(CheckedNumber.saturatingStamp(set.at))
         return table
     }
 }
@@ -227,7 +227,11 @@ private enum SinceArgument: Decodable {
     func apply(to query: inout SessionQuery, host: HostLog) throws {
         switch self {
         case .seconds(let seconds):
-            query.since = Date(timeIntervalSince1970: seconds)
+            do {
+                query.since = try CheckedNumber.date(seconds: seconds, field: "since")
+            } catch {
+                throw LuaError.conversion(error.description)
+            }
         case .text(let text):
             let today = LocalDay(host.now(), in: host.timeZone)
             if let day = LogDateInput.firstDay(text, today: today) {
@@ -269,11 +273,12 @@ private struct LogEntry: Decodable {
     var planned: Double?
     var completed: Bool?
     var discomfort: Int?
-    var at: Double?
+    /// Decoded as a `Date`: the decoder range-checks it (1970-01-01 to 9999-12-31).
+    var at: Date?
     var sets: [LogEntry]?
     var activity: LoggedSession.Activity?
     var minutes: Double?
-    var endedAt: Double?
+    var endedAt: Date?
     var notes: String?
 
     enum CodingKeys: String, CodingKey {
@@ -301,7 +306,7 @@ private struct LogEntry: Decodable {
 
     private func recordSession(host: LimberHost) throws -> LuaValue {
         let context = host.sessionLog
-        let start = at.map { Date(timeIntervalSince1970: $0) } ?? context.now()
+        let start = at ?? context.now()
         for (name, value) in [("exercise", exercise != nil), ("side", side != nil), ("hold", hold != nil), ("reps", reps != nil),
                               ("breaths", breaths != nil), ("actual", actual != nil), ("discomfort", discomfort != nil)] where value {
             throw LuaError.conversion("field '\(name)' belongs in one of `sets`, not in the session")
@@ -317,8 +322,15 @@ private struct LogEntry: Decodable {
             time = set.at.addingTimeInterval(set.unit == .seconds ? set.actual ?? 0 : 0)
             newSets.append(set)
         }
-        var end = endedAt.map { Date(timeIntervalSince1970: $0) }
-        if end == nil, let minutes { end = start.addingTimeInterval(minutes * 60) }
+        var end = endedAt
+        if end == nil, let minutes {
+            do {
+                let checked = try CheckedNumber.number(minutes, field: "minutes", in: LogLimits.minutes)
+                end = try CheckedNumber.date(seconds: start.timeIntervalSince1970 + checked * 60, field: "minutes")
+            } catch {
+                throw LuaError.conversion(error.description)
+            }
+        }
         let log = try context.log()
         let session = try log.log(
             NewSession(activity: activity, routine: routine, source: .script, startedAt: start, endedAt: end,
@@ -339,6 +351,14 @@ private struct LogEntry: Decodable {
         } catch {
             throw LuaError.conversion("field '\(path)exercise': \(error.description)")
         }
+        for (name, value) in [("hold", hold), ("reps", reps), ("breaths", breaths), ("actual", actual), ("planned", planned)] {
+            guard let value else { continue }
+            do {
+                _ = try CheckedNumber.number(value, field: path + name, in: LogLimits.amount)
+            } catch {
+                throw LuaError.conversion(error.description)
+            }
+        }
         let amounts: [(Dose.Unit, Double)] = [(Dose.Unit.seconds, hold), (.reps, reps), (.breaths, breaths)].compactMap { unit, value in
             value.map { (unit, $0) }
         }
@@ -355,6 +375,6 @@ private struct LogEntry: Decodable {
         return NewSet(
             exercise: found.id, side: side, unit: chosenUnit, planned: planned, actual: amounts.first?.1 ?? actual,
             completed: completed ?? true, discomfort: discomfort,
-            at: at.map { Date(timeIntervalSince1970: $0) } ?? defaultAt)
+            at: at ?? defaultAt)
     }
 }

@@ -13,10 +13,10 @@ extension HostAPI {
                 parameters: [.init("seconds", "number", "how long, 0 to 86400; fractions allowed")],
                 example: "limber.timer.sleep(1.5)"
             ) { host, call in
-                let seconds = try timerSeconds(call, 1)
+                let (_, duration) = try timerSeconds(call, 1)
                 let base: any Clock<Duration> = host.clock
                 let clock = AnyClock(base)
-                sleepOnThisThread(clock, until: clock.now.advanced(by: .milliseconds(Int64((seconds * 1000).rounded()))))
+                sleepOnThisThread(clock, until: clock.now.advanced(by: duration))
                 return []
             },
             APIFunction(
@@ -28,7 +28,7 @@ extension HostAPI {
                 ],
                 example: "limber.timer.countdown(5, { on_tick = function(left) print(left) end })"
             ) { host, call in
-                let seconds = try timerSeconds(call, 1)
+                let (seconds, total) = try timerSeconds(call, 1)
                 let options = try call.optionalTable(2, "options")
                 for key in options.entries.keys where key != .string(LuaString("on_tick")) {
                     throw LuaError.conversion("unknown field '\(key)' in options (countdown takes on_tick)")
@@ -42,7 +42,6 @@ extension HostAPI {
                 let base: any Clock<Duration> = host.clock
                 let clock = AnyClock(base)
                 let start = clock.now
-                let total = Duration.milliseconds(Int64((seconds * 1000).rounded()))
                 var second = 1
                 while true {
                     // Every deadline counts from the start, so a slow on_tick does not push the rest back.
@@ -79,12 +78,14 @@ extension HostAPI {
         ]
     }
 
-    private static func timerSeconds(_ call: LuaCall, _ position: Int) throws(LuaError) -> Double {
+    /// A timer's length argument, 0 to a day: as seconds and as a duration to the millisecond.
+    private static func timerSeconds(_ call: LuaCall, _ position: Int) throws(LuaError) -> (Double, Duration) {
         let seconds = try call.number(position, "seconds")
-        guard seconds.isFinite, seconds >= 0, seconds <= longestTimer else {
-            throw .conversion("bad argument #\(position) 'seconds' (expected 0 to 86400, got \(seconds))")
+        do {
+            return (seconds, try CheckedNumber.duration(seconds: seconds, field: "seconds", in: 0...longestTimer))
+        } catch {
+            throw .conversion("bad argument #\(position) 'seconds' (\(error.reason))")
         }
-        return seconds
     }
 
     /// Blocks this thread until `deadline` on `clock`; the sleep's jobs run on this thread.

@@ -3,6 +3,9 @@ import LimberCore
 
 /// One test file's host: the state, the virtual clock, and the Lua test runtime's controls.
 final class TestSession {
+    /// The longest `clock.advance` a plugin test may ask for at once: a century.
+    static let longestAdvance: Double = 3_155_760_000
+
     let host: LimberHost
     let clock: VirtualClock
     private let start: Date
@@ -79,7 +82,7 @@ final class TestSession {
         for outcome in host.evaluateReminders(at: now, in: clock.timeZone, state: reminderState) {
             var table = LuaTable()
             table["id"] = .string(outcome.id)
-            table["occurrence"] = outcome.period.map { .integer(Int64($0.occurrence.timeIntervalSince1970.rounded(.down))) } ?? .nil
+            table["occurrence"] = outcome.period.map { .integer(CheckedNumber.saturatingStamp($0.occurrence)) } ?? .nil
             switch outcome.status {
             case .due(let message):
                 table["status"] = "due"
@@ -114,12 +117,16 @@ final class TestSession {
     private func installRuntime() throws(LuaError) {
         let clock = self.clock
         let now = HostFunction("clock.now") { _ in
-            [.integer(Int64(clock.date.timeIntervalSince1970.rounded(.down)))]
+            [.integer(CheckedNumber.saturatingStamp(clock.date))]
         }
         let set = HostFunction("clock.set") { call in
             let when = call.argument(1)
             if let seconds = when.doubleValue {
-                clock.set(Date(timeIntervalSince1970: seconds))
+                do throws(CheckedNumberError) {
+                    clock.set(try CheckedNumber.date(seconds: seconds, field: "time"))
+                } catch {
+                    throw LuaError.conversion("bad argument #1 'time' (\(error.reason))")
+                }
                 return [.boolean(true)]
             }
             let text = try call.string(1, "time")
@@ -132,7 +139,13 @@ final class TestSession {
         }
         let advance = HostFunction("clock.advance") { call in
             let seconds = try call.number(1, "seconds")
-            clock.advance(by: .milliseconds(Int64((seconds * 1000).rounded())))
+            // Going back does nothing, as before; going forward is bounded to a century.
+            if seconds.isFinite && seconds <= 0 { return [] }
+            do throws(CheckedNumberError) {
+                clock.advance(by: try CheckedNumber.duration(seconds: seconds, field: "seconds", in: 0...Self.longestAdvance))
+            } catch {
+                throw LuaError.conversion("bad argument #1 'seconds' (\(error.reason))")
+            }
             return []
         }
         let parse = HostFunction("parse_time") { call in
@@ -140,7 +153,7 @@ final class TestSession {
             guard let date = VirtualClock.parse(text, timeZone: clock.timeZone) else {
                 return [.nil, .string("'\(text)' is not a time: use 'YYYY-MM-DD HH:MM', 'YYYY-MM-DD HH:MM:SS' or 'YYYY-MM-DD'")]
             }
-            return [.integer(Int64(date.timeIntervalSince1970.rounded(.down)))]
+            return [.integer(CheckedNumber.saturatingStamp(date))]
         }
         let evaluate = HostFunction("evaluate_reminders") { [weak self] call in
             guard let self else { return [] }
@@ -156,17 +169,28 @@ final class TestSession {
         let zone = clock.timeZone
         let zoneOffset = HostFunction("zone_offset") { call in
             let seconds = try call.number(1, "time")
-            return [.integer(Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: seconds))))]
+            do throws(CheckedNumberError) {
+                let date = try CheckedNumber.date(seconds: seconds, field: "time")
+                return [.integer(Int64(zone.secondsFromGMT(for: date)))]
+            } catch {
+                throw LuaError.conversion("bad argument #1 'time' (\(error.reason))")
+            }
         }
         let localTime = HostFunction("local_time") { call in
             let table = try call.table(1, "date")
             func field(_ name: String, default value: Int?) throws(LuaError) -> Int? {
                 let raw = table[name]
                 if raw.isNil { return value }
-                guard let number = raw.integerValue, let int = Int(exactly: number) else {
+                guard let number = raw.integerValue else {
                     throw .conversion("field '\(name)' is not an integer")
                 }
-                return int
+                // os.time-style fields may overflow into the next unit, but not past what a calendar can hold.
+                let range = name == "year" ? 1970...9999 : -1_000_000...1_000_000
+                do {
+                    return try CheckedNumber.integer(number, field: name, in: range)
+                } catch {
+                    throw .conversion(error.description)
+                }
             }
             var calendar = Calendar(identifier: .gregorian)
             calendar.timeZone = zone
@@ -180,8 +204,10 @@ final class TestSession {
             for (name, value) in [("day", components.day), ("month", components.month), ("year", components.year)] where value == nil {
                 return [.nil, .string("field '\(name)' missing in date table")]
             }
-            guard let date = calendar.date(from: components) else { return [.nil, .string("time out of range")] }
-            return [.integer(Int64(date.timeIntervalSince1970.rounded(.down)))]
+            guard let date = calendar.date(from: components), let stamp = try? CheckedNumber.stamp(date, field: "date") else {
+                return [.nil, .string("time out of range")]
+            }
+            return [.integer(stamp)]
         }
         var native = LuaTable()
         native["zone_offset"] = .function(.host(zoneOffset))

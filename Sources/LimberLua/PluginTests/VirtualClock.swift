@@ -66,7 +66,7 @@ public final class VirtualClock: Clock, @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         let delta = date.timeIntervalSince(wall)
-        if delta > 0 { elapsed += .milliseconds(Int64((delta * 1000).rounded())) }
+        if delta > 0 { elapsed += .milliseconds(Int64(exactly: (delta * 1000).rounded()) ?? Int64.max) }
         wall = date
     }
 
@@ -87,6 +87,8 @@ public final class VirtualClock: Clock, @unchecked Sendable {
         guard day.count == 3, let year = day[0], let month = day[1], let dayOfMonth = day[2],
             halves[0].split(separator: "-")[0].count == 4
         else { return nil }
+        // Out-of-range parts never reach Foundation's calendar arithmetic.
+        guard (1...9999).contains(year), (1...12).contains(month), (1...31).contains(dayOfMonth) else { return nil }
         var hour = 0, minute = 0, second = 0
         if halves.count == 2 {
             let time = halves[1].split(separator: ":", omittingEmptySubsequences: false).map { Int($0) }

@@ -71,6 +71,6 @@ extension LimberHost {
     }
 
     static func epoch(_ date: Date) -> Int64 {
-        Int64(date.timeIntervalSince1970.rounded(.down))
+        CheckedNumber.saturatingStamp(date)
     }
 }

@@ -1,0 +1,10 @@
+extension FuzzTarget {
+    /// Every fuzz target, in the order `scripts/test` runs them. Add new ones here.
+    public static let all: [FuzzTarget] = [
+        .logCSV,
+        .logJSON,
+        .schedule,
+        .dateInput,
+        .durationInput,
+    ]
+}
