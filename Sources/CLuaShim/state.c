@@ -45,11 +45,14 @@ lua_State *limber_newstate(size_t memory_limit) {
         return NULL;
     }
     lua_atpanic(L, at_panic);
+    limber__baseline_hook(L); /* every coroutine copies it from here */
+    limber__watch_add(h);
     return L;
 }
 
 void limber_close(lua_State *L) {
     limber_host *h = limber__host_of(L);
+    limber__watch_remove(h);
     lua_close(L);
     free(h);
 }
@@ -75,6 +78,7 @@ static int open_libs(lua_State *L) {
     lua_pushcfunction(L, limber__os_exit);
     lua_setfield(L, -2, "exit");
     lua_pop(L, 1);
+    limber__install_guards(L);
     /* the shared metatable of Swift function boxes */
     lua_newtable(L);
     lua_pushcfunction(L, limber__box_gc);
