@@ -112,8 +112,9 @@ void limber__stop_hook(lua_State *L, lua_Debug *ar) {
         raise_stop(L);
     }
     if (h->interrupted) {
-        h->interrupted = 0;
-        limber__baseline_hook(L);
+        /* Like a spent budget, an interrupt holds until the host forgets it (limber_reset_stop). */
+        if (in_handler(L, ar)) return;
+        limber__stop_mode(L);
         lua_pushliteral(L, "interrupted");
         raise_where_running(L);
     }
@@ -144,8 +145,7 @@ int limber_budget_check(lua_State *L) {
     limber_host *h = limber__host_of(L);
     if (h->exit_requested) return luaL_error(L, "exit");
     if (h->budgets.spent) return raise_stop(L);
-    h->interrupted = 0;
-    limber__baseline_hook(L);
+    limber__stop_mode(L);
     lua_pushliteral(L, "interrupted");
     return raise_where_running(L);
 }

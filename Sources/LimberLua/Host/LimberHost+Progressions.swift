@@ -48,7 +48,7 @@ extension LimberHost {
         for definition in definitions {
             do {
                 let plan = try LuaValueEncoder().encode(current)
-                let returned = try callPlugin(definition.adjust, [plan, .table(history), .table(context)])
+                let returned = try callPlugin(definition.adjust, [plan, .table(history), .table(context)], owner: definition.source)
                 guard let first = returned.first, !first.isNil else { continue }
                 var adjusted: Routine
                 do {

@@ -45,11 +45,18 @@ public final class LimberHost {
         try APIInstaller(host: self).install()
     }
 
-    /// Calls a plugin's function (a hook, a `due`, an `adjust`) under the plugin CPU budget.
+    /// Calls a plugin's function (a hook, a `due`, an `adjust`) under that plugin's CPU budget.
+    ///
+    /// `owner` is the file that defined the function. Once the plugin's budget is spent it is
+    /// stopped: this call fails with `file:line: stopped after 1.0 s of CPU time ...`, and every
+    /// later one at once, without running its code; other plugins go on.
     @discardableResult
-    public func callPlugin(_ function: LuaValue, _ arguments: [LuaValue] = []) throws(LuaError) -> [LuaValue] {
-        try lua.call(function, arguments, cpuLimit: pluginCPULimit)
+    public func callPlugin(_ function: LuaValue, _ arguments: [LuaValue] = [], owner: String) throws(LuaError) -> [LuaValue] {
+        try lua.call(function, arguments, cpuLimit: pluginCPULimit, owner: owner)
     }
+
+    /// The plugins stopped because they spent their CPU budget, with the error that stopped each.
+    public var stoppedPlugins: [String: String] { lua.stoppedOwners }
 
     /// Notes that the running code defined something (`exercise`, `routine`, ...).
     public func recordDefinition(kind: String, id: String) {

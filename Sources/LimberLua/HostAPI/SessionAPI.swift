@@ -36,8 +36,8 @@ extension HostAPI {
                 defer { host.sessions.isRunning = false }
                 let outcome: SessionOutcome
                 do {
-                    outcome = try host.runSession(plan, options: options) { function, arguments throws(LuaError) in
-                        try caller.call(function, arguments, cpuLimit: budget)
+                    outcome = try host.runSession(plan, options: options) { function, arguments, owner throws(LuaError) in
+                        try caller.call(function, arguments, cpuLimit: budget, owner: owner)
                     }
                 } catch let error as LuaError {
                     throw error

@@ -59,7 +59,7 @@ public struct PluginLoader {
                 host.pluginRunner(),
                 [chunk, .string(plugin.name), folder, .table(LuaTable(array: granted.map { .string($0) })),
                  host.config.settings[plugin.name] ?? .table(LuaTable())],
-                cpuLimit: host.pluginCPULimit)
+                cpuLimit: host.pluginCPULimit, owner: plugin.displayPath)
         } catch {
             // Memory errors carry no position; every report names its file.
             let message = error.message
