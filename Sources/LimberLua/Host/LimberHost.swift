@@ -15,8 +15,12 @@ public final class LimberHost {
     /// The plugin or script whose code is running, for `source` fields and messages.
     public internal(set) var currentSource: String?
     /// Everything plugins and scripts defined, as `kind:id`, in order.
-    public private(set) var definitions: [String] = []
-    private var definitionSources: [String: String] = [:]
+    public internal(set) var definitions: [String] = []
+    var definitionSources: [String: String] = [:]
+    /// The exercises by id and origin, built-in ones included; `catalogue` is their view.
+    public internal(set) var exerciseRegistry: DefinitionRegistry<Exercise>
+    /// The routines by id and origin; `sessions.routines` is their view.
+    public internal(set) var routineRegistry = DefinitionRegistry<Routine>(kind: "routine")
     /// Seconds of CPU one plugin may use while it loads or runs a hook.
     public var pluginCPULimit: Double = 1.0
     var pluginRunnerFunction: LuaValue?
@@ -40,6 +44,8 @@ public final class LimberHost {
     public init(paths: LimberPaths, catalogue: Catalogue = .builtin, memoryLimit: Int = 0) throws(LuaError) {
         self.paths = paths
         self.catalogue = catalogue
+        exerciseRegistry = DefinitionRegistry(
+            kind: "exercise", catalogue.all.map { .init(id: $0.id, source: "the built-in catalogue", definition: $0) })
         sessionLog = HostLog(paths: paths)
         lua = try LuaState(memoryLimit: memoryLimit)
         try APIInstaller(host: self).install()
