@@ -387,6 +387,7 @@ function limber.progression(progression) end
 ---@field message string|fun(ctx: limber.ReminderContext): string # what to say, or a function that says it
 ---@field due? fun(ctx: limber.ReminderContext): boolean # whether it is due now; omit for always
 ---@field window? number seconds after the scheduled time it may still be delivered; default until the next time
+---@field override? boolean replace a reminder with the same id
 
 ---What `due` and `message` functions receive; times are epoch seconds.
 ---@class limber.ReminderContext

@@ -69,8 +69,10 @@ static void spend(lua_State *L, int frame) {
     limber_budgets *b = &limber__host_of(L)->budgets;
     double seconds = b->frames[frame - 1].seconds;
     char text[96];
-    snprintf(text, sizeof text, seconds >= 1 ? "stopped after %.1f s of CPU time (an endless loop?)"
-                                             : "stopped after %.2f s of CPU time (an endless loop?)", seconds);
+    /* 1.0 s, 0.3 s, 0.05 s */
+    int tenths = seconds >= 1 || (double)(long)(seconds * 10 + 0.5) == seconds * 10;
+    snprintf(text, sizeof text, tenths ? "stopped after %.1f s of CPU time (an endless loop?)"
+                                       : "stopped after %.2f s of CPU time (an endless loop?)", seconds);
     if (lua_checkstack(L, 3)) {
         push_where_running(L);
         size_t length = 0;

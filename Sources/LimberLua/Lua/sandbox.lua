@@ -35,7 +35,9 @@ local function safe_setmetatable(t, mt)
   if type(mt) == "table" and rawget_(mt, "__gc") ~= nil then
     error("setmetatable: plugins may not set __gc (finalizers run where no CPU budget can stop them)", 2)
   end
-  return setmetatable(t, mt)
+  local ok, result = pcall(setmetatable, t, mt)
+  if not ok then error(result, 2) end
+  return result
 end
 
 local function safe_collectgarbage(option, ...)
