@@ -19,6 +19,17 @@ static double thread_cpu_seconds(void) {
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+static double monotonic_seconds(void) {
+    struct timespec ts;
+    if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0) return 0;
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static double wall_seconds(double cpu_seconds) {
+    double wall = LIMBER_WALL_FACTOR * cpu_seconds;
+    return wall < LIMBER_WALL_FLOOR ? LIMBER_WALL_FLOOR : wall;
+}
+
 void limber__baseline_hook(lua_State *L) {
     lua_sethook(L, limber__stop_hook, LUA_MASKCOUNT, LIMBER_COUNT_HOOK_STEP);
 }
@@ -54,25 +65,29 @@ int limber__stopping(lua_State *L) {
     return h->exit_requested || h->interrupted || h->budgets.spent;
 }
 
-/* The 1-based frame of the outermost budget whose deadline passed, or 0. */
-static int passed_budget(limber_budgets *b) {
+/* The 1-based frame of the outermost budget whose CPU or wall-clock deadline passed, or 0;
+ * *by_wall says which. */
+static int passed_budget(limber_budgets *b, int *by_wall) {
     if (b->depth == 0) return 0;
     double now = thread_cpu_seconds();
+    double wall = monotonic_seconds();
     for (int i = 0; i < b->depth; i++) {
-        if (now > b->frames[i].deadline) return i + 1;
+        *by_wall = wall > b->frames[i].wall_deadline;
+        if (now > b->frames[i].deadline || *by_wall) return i + 1;
     }
     return 0;
 }
 
 /* Marks frame as spent and keeps the stop error, positioned where the code runs now. */
-static void spend(lua_State *L, int frame) {
+static void spend(lua_State *L, int frame, int by_wall) {
     limber_budgets *b = &limber__host_of(L)->budgets;
     double seconds = b->frames[frame - 1].seconds;
+    if (by_wall) seconds = wall_seconds(seconds);
     char text[96];
     /* 1.0 s, 0.3 s, 0.05 s */
     int tenths = seconds >= 1 || (double)(long)(seconds * 10 + 0.5) == seconds * 10;
-    snprintf(text, sizeof text, tenths ? "stopped after %.1f s of CPU time (an endless loop?)"
-                                       : "stopped after %.2f s of CPU time (an endless loop?)", seconds);
+    const char *what = by_wall ? "of waiting (plugin code may not hold limber longer)" : "of CPU time (an endless loop?)";
+    snprintf(text, sizeof text, tenths ? "stopped after %.1f s %s" : "stopped after %.2f s %s", seconds, what);
     if (lua_checkstack(L, 3)) {
         push_where_running(L);
         size_t length = 0;
@@ -120,9 +135,10 @@ void limber__stop_hook(lua_State *L, lua_Debug *ar) {
         lua_pushliteral(L, "interrupted");
         raise_where_running(L);
     }
-    int passed = passed_budget(&h->budgets);
+    int by_wall = 0;
+    int passed = passed_budget(&h->budgets, &by_wall);
     if (passed) {
-        spend(L, passed);
+        spend(L, passed, by_wall);
         limber__stop_mode(L);
         raise_stop(L);
     }
@@ -135,11 +151,23 @@ int limber_budget_exceeded(lua_State *L) {
     limber_host *h = limber__host_of(L);
     limber__tick(L);
     if (limber__stopping(L)) return 1;
-    int passed = passed_budget(&h->budgets);
+    int by_wall = 0;
+    int passed = passed_budget(&h->budgets, &by_wall);
     if (!passed) return 0;
-    spend(L, passed);
+    spend(L, passed, by_wall);
     limber__stop_mode(L);
     return 1;
+}
+
+double limber_wall_remaining(lua_State *L) {
+    limber_budgets *b = &limber__host_of(L)->budgets;
+    if (b->depth == 0) return -1;
+    double now = monotonic_seconds(), least = -1;
+    for (int i = 0; i < b->depth; i++) {
+        double left = b->frames[i].wall_deadline - now;
+        if (least < 0 || left < least) least = left < 0 ? 0 : left;
+    }
+    return least;
 }
 
 int limber_budget_check(lua_State *L) {
@@ -170,6 +198,7 @@ int limber__begin_budget(lua_State *L, double cpu_seconds, const char *owner) {
     limber_budget *f = &b->frames[b->depth];
     f->seconds = cpu_seconds;
     f->deadline = thread_cpu_seconds() + cpu_seconds;
+    f->wall_deadline = monotonic_seconds() + wall_seconds(cpu_seconds);
     snprintf(f->owner, sizeof f->owner, "%s", owner ? owner : "");
     b->depth++;
     limber__tick(L);

@@ -12,6 +12,7 @@
 typedef struct limber_budget {
     double deadline;              /* thread CPU seconds */
     double seconds;               /* the budget, for messages */
+    double wall_deadline;         /* monotonic seconds: how long the call may take in all */
     char owner[LIMBER_OWNER_MAX]; /* "" when the call has no owner */
 } limber_budget;
 
@@ -44,6 +45,11 @@ typedef struct limber_host {
     void *owner;
     limber_budgets budgets;
 } limber_host;
+
+/* A budgeted call may also take this many times its CPU budget in wall-clock time, and at
+ * least LIMBER_WALL_FLOOR seconds: waiting is bounded too. */
+#define LIMBER_WALL_FACTOR 3
+#define LIMBER_WALL_FLOOR 3.0
 
 /* How many VM instructions run between two looks at the CPU budget. */
 #define LIMBER_COUNT_HOOK_STEP 1000

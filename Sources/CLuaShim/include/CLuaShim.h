@@ -83,6 +83,8 @@ int limber_pcall(lua_State *L, int nargs, int nresults, double cpu_seconds);
  * call returns, which then fails with the stop error ("file:line: stopped after 1.0 s of CPU
  * time (an endless loop?)") whatever the code did with it; *spent (when not NULL) says so. */
 int limber_pcall_owned(lua_State *L, int nargs, int nresults, double cpu_seconds, const char *owner, int *spent);
+/* Seconds the running budgeted calls may still take in wall-clock time; -1 when none runs. */
+double limber_wall_remaining(lua_State *L);
 /* The stop error of the last spent budget. */
 const char *limber_stop_message(lua_State *L);
 /* Lets the watchdog run in this process: once a budget runs, a thread ends the process with

@@ -48,7 +48,9 @@ extension LimberHost {
         for definition in definitions {
             do {
                 let plan = try LuaValueEncoder().encode(current)
-                let returned = try callPlugin(definition.adjust, [plan, .table(history), .table(context)], owner: definition.source)
+                let returned = try during(.describe) { () throws(LuaError) in
+                    try callPlugin(definition.adjust, [plan, .table(history), .table(context)], owner: definition.source)
+                }
                 guard let first = returned.first, !first.isNil else { continue }
                 var adjusted: Routine
                 do {

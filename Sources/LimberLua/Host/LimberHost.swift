@@ -21,6 +21,8 @@ public final class LimberHost {
     public internal(set) var exerciseRegistry: DefinitionRegistry<Exercise>
     /// The routines by id and origin; `sessions.routines` is their view.
     public internal(set) var routineRegistry = DefinitionRegistry<Routine>(kind: "routine")
+    /// What the plugin code that runs may do: load, describe, or anything (see ``PluginPhase``).
+    public internal(set) var phase: PluginPhase = .free
     /// Seconds of CPU one plugin may use while it loads or runs a hook.
     public var pluginCPULimit: Double = 1.0
     var pluginRunnerFunction: LuaValue?

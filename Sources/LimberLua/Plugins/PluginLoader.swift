@@ -58,11 +58,11 @@ public struct PluginLoader {
         do {
             let chunk = try host.lua.load(file: plugin.displayPath)
             let folder: LuaValue = plugin.moduleFolder.map { .string(PluginFile.displayPath(of: $0)) } ?? .nil
-            try host.lua.call(
+            try host.during(.load) { () throws(LuaError) in try host.lua.call(
                 host.pluginRunner(),
                 [chunk, .string(plugin.name), folder, .table(LuaTable(array: granted.map { .string($0) })),
                  host.config.settings[plugin.name] ?? .table(LuaTable())],
-                cpuLimit: host.pluginCPULimit, owner: plugin.displayPath)
+                cpuLimit: host.pluginCPULimit, owner: plugin.displayPath) }
         } catch {
             // Memory errors carry no position; every report names its file.
             let message = error.message

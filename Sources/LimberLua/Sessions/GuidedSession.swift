@@ -100,7 +100,7 @@ extension LimberHost {
             // A stopped plugin's hooks were reported once, when it stopped; they no longer run.
             for hook in hooks where lua.stoppedOwners[hook.source] == nil {
                 do throws(LuaError) {
-                    _ = try invoke(hook.function, [table], hook.source)
+                    _ = try during(.free) { () throws(LuaError) in try invoke(hook.function, [table], hook.source) }
                 } catch {
                     if case .exit = error {
                         stop = error
