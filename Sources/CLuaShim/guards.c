@@ -100,7 +100,8 @@ static int guarded_remove(lua_State *L) {
     lua_Integer size = length_of(L, 1, TAB_R | TAB_W);
     lua_Integer pos = luaL_optinteger(L, 2, size);
     if (pos != size)
-        luaL_argcheck(L, (lua_Unsigned)pos - 1u <= (lua_Unsigned)size, 2, "position out of bounds");
+        /* argument 1, as the stock message has it */
+        luaL_argcheck(L, (lua_Unsigned)pos - 1u <= (lua_Unsigned)size, 1, "position out of bounds");
     lua_geti(L, 1, pos);
     for (lua_Integer k = 0; pos < size; pos++, k++) {
         lua_geti(L, 1, pos + 1);
@@ -115,7 +116,7 @@ static int guarded_remove(lua_State *L) {
 static void add_field(lua_State *L, luaL_Buffer *b, lua_Integer i) {
     lua_geti(L, 1, i);
     if (!lua_isstring(L, -1))
-        luaL_error(L, "invalid value (at index %I) in table for 'concat'", (LUAI_UACINT)i);
+        luaL_error(L, "invalid value (%s) at index %I in table for 'concat'", luaL_typename(L, -1), (LUAI_UACINT)i);
     luaL_addvalue(b);
 }
 
@@ -236,13 +237,13 @@ static int resume_then_see_stop(lua_State *L) {
  * would run its __close handlers with hooks off (Lua leaves them off after an error raised by a
  * hook), out of the budget's sight. */
 static int guarded_close(lua_State *L) {
-    luaL_argexpected(L, lua_tothread(L, 1) != NULL, 1, "coroutine");
+    luaL_argexpected(L, lua_tothread(L, 1) != NULL, 1, "thread");
     limber_budget_check(L);
     return resume_then_see_stop(L);
 }
 
 static int guarded_resume(lua_State *L) {
-    luaL_argexpected(L, lua_tothread(L, 1) != NULL, 1, "coroutine");
+    luaL_argexpected(L, lua_tothread(L, 1) != NULL, 1, "thread");
     return resume_then_see_stop(L);
 }
 
