@@ -408,6 +408,7 @@ function limber.cue(name) end
 ---@field due? fun(ctx: limber.ReminderContext): boolean # whether it is due now; omit for always
 ---@field window? number seconds after the scheduled time it may still be delivered; default until the next time
 ---@field routine? string the routine it is for: the notification's Start button and the calendar event name it
+---@field override? boolean replace a reminder with the same id
 
 ---What `due` and `message` functions receive; times are epoch seconds.
 ---@class limber.ReminderContext

@@ -1,28 +1,57 @@
 /* Protected calls with a traceback and a CPU budget, text-only loading, registry references. */
 #include "shim_internal.h"
 
-static int traceback_handler(lua_State *L) {
-    const char *msg = lua_tostring(L, 1);
-    if (msg == NULL) {
-        /* as lua.c: an error object that describes itself is the whole message */
-        if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING) return 1;
-        msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+int limber__traceback_handler(lua_State *L) {
+    limber_host *h = limber__host_of(L);
+    const char *msg;
+    if (h->budgets.spent) {
+        /* During a stop no plugin code runs, not even an error object's __tostring. */
+        msg = h->budgets.message;
+    } else {
+        msg = lua_tostring(L, 1);
+        if (msg == NULL) {
+            /* as lua.c: an error object that describes itself is the whole message */
+            if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING) return 1;
+            msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+        }
     }
     luaL_traceback(L, L, msg, 1);
     return 1;
 }
 
 int limber_pcall(lua_State *L, int nargs, int nresults, double cpu_seconds) {
+    return limber_pcall_owned(L, nargs, nresults, cpu_seconds, NULL, NULL);
+}
+
+int limber_pcall_owned(lua_State *L, int nargs, int nresults, double cpu_seconds, const char *owner, int *spent) {
+    limber_host *h = limber__host_of(L);
     int base = lua_gettop(L) - nargs;
-    if (!lua_checkstack(L, 1)) return LUA_ERRMEM;
-    lua_pushcfunction(L, traceback_handler);
+    if (spent) *spent = 0;
+    if (!lua_checkstack(L, 2)) return LUA_ERRMEM;
+    lua_pushcfunction(L, limber__traceback_handler);
     lua_insert(L, base);
-    int owns_budget = limber__begin_budget(L, cpu_seconds);
+    int frame = limber__begin_budget(L, cpu_seconds, owner);
     int status = lua_pcall(L, nargs, nresults, base);
-    if (owns_budget) limber__end_budget(L);
+    int was_spent = limber__end_budget(L, frame);
+    if (was_spent) {
+        /* Whatever the plugin made of the stop (an error in its handler, a result), the call
+         * failed with the stop error. */
+        if (status == LUA_OK || lua_type(L, -1) != LUA_TSTRING) {
+            lua_settop(L, base);
+            lua_pushstring(L, h->budgets.message);
+        } else if (status != LUA_ERRRUN) {
+            lua_pop(L, 1);
+            lua_pushstring(L, h->budgets.message);
+        }
+        status = LUA_ERRRUN;
+        if (spent) *spent = 1;
+    }
     lua_remove(L, base);
     return status;
 }
+
+/* The stop error of the last spent budget, "file:line: stopped after ..." (empty before any). */
+const char *limber_stop_message(lua_State *L) { return limber__host_of(L)->budgets.message; }
 
 int limber_load(lua_State *L, const char *buffer, size_t length, const char *chunkname) {
     return luaL_loadbufferx(L, buffer, length, chunkname, "t");

@@ -1,7 +1,16 @@
-/* The one hook: CPU budgets, interrupts (Ctrl-C) and os.exit all stop Lua code through it. */
+/* The one hook: CPU budgets, interrupts (Ctrl-C) and os.exit all stop Lua code through it.
+ *
+ * Every thread of a state carries the hook: the main thread gets it when the state is made,
+ * and lua_newthread copies it into each coroutine. Outside a stop it is a count hook that
+ * looks at the CPU clock when a budget runs. Once a budget is spent (or os.exit was called)
+ * the thread that notices switches to firing on every instruction, call and return, and each
+ * firing raises the same error again, so no pcall, xpcall handler, coroutine or error object
+ * can run plugin code on; the stop lasts until the protected call that owns the budget
+ * returns. Coroutine resumers learn of a stop from the guarded coroutine functions (guards.c). */
 #include "shim_internal.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <time.h>
 
 static double thread_cpu_seconds(void) {
@@ -10,10 +19,29 @@ static double thread_cpu_seconds(void) {
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* Raises the message on top of the stack at the position of the Lua code that was running:
- * in a hook, level 0 is the running function (luaL_error's level 1 would name its caller),
- * and when that is a C function (the hook fired on its call or return), its Lua caller. */
-static int raise_where_running(lua_State *L) {
+static double monotonic_seconds(void) {
+    struct timespec ts;
+    if (clock_gettime(CLOCK_MONOTONIC, &ts) != 0) return 0;
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static double wall_seconds(double cpu_seconds) {
+    double wall = LIMBER_WALL_FACTOR * cpu_seconds;
+    return wall < LIMBER_WALL_FLOOR ? LIMBER_WALL_FLOOR : wall;
+}
+
+void limber__baseline_hook(lua_State *L) {
+    lua_sethook(L, limber__stop_hook, LUA_MASKCOUNT, LIMBER_COUNT_HOOK_STEP);
+}
+
+void limber__stop_mode(lua_State *L) {
+    lua_sethook(L, limber__stop_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
+}
+
+/* Pushes "file:line: " for the Lua code that is running: in a hook, level 0 is the running
+ * function, and when that is a C function (the hook fired on its call or return, or C code
+ * asked), its nearest Lua caller. */
+static void push_where_running(lua_State *L) {
     lua_Debug ar;
     int level = 0;
     while (lua_getstack(L, level, &ar)) {
@@ -22,51 +50,174 @@ static int raise_where_running(lua_State *L) {
         level++;
     }
     luaL_where(L, level);
+}
+
+/* Raises the message on top of the stack at the position of the Lua code that is running. */
+static int raise_where_running(lua_State *L) {
+    push_where_running(L);
     lua_insert(L, -2);
     lua_concat(L, 2);
     return lua_error(L);
 }
 
-void limber__stop_hook(lua_State *L, lua_Debug *ar) {
-    (void)ar;
+int limber__stopping(lua_State *L) {
     limber_host *h = limber__host_of(L);
+    return h->exit_requested || h->interrupted || h->budgets.spent;
+}
+
+/* The 1-based frame of the outermost budget whose CPU or wall-clock deadline passed, or 0;
+ * *by_wall says which. */
+static int passed_budget(limber_budgets *b, int *by_wall) {
+    if (b->depth == 0) return 0;
+    double now = thread_cpu_seconds();
+    double wall = monotonic_seconds();
+    for (int i = 0; i < b->depth; i++) {
+        *by_wall = wall > b->frames[i].wall_deadline;
+        if (now > b->frames[i].deadline || *by_wall) return i + 1;
+    }
+    return 0;
+}
+
+/* Marks frame as spent and keeps the stop error, positioned where the code runs now. */
+static void spend(lua_State *L, int frame, int by_wall) {
+    limber_budgets *b = &limber__host_of(L)->budgets;
+    double seconds = b->frames[frame - 1].seconds;
+    if (by_wall) seconds = wall_seconds(seconds);
+    char text[96];
+    /* 1.0 s, 0.3 s, 0.05 s */
+    int tenths = seconds >= 1 || (double)(long)(seconds * 10 + 0.5) == seconds * 10;
+    const char *what = by_wall ? "of waiting (plugin code may not hold limber longer)" : "of CPU time (an endless loop?)";
+    snprintf(text, sizeof text, tenths ? "stopped after %.1f s %s" : "stopped after %.2f s %s", seconds, what);
+    if (lua_checkstack(L, 3)) {
+        push_where_running(L);
+        size_t length = 0;
+        const char *where = lua_tolstring(L, -1, &length);
+        snprintf(b->message, sizeof b->message, "%s%s", where ? where : "", text);
+        lua_pop(L, 1);
+    } else {
+        snprintf(b->message, sizeof b->message, "%s", text);
+    }
+    b->spent = frame;
+}
+
+static int raise_stop(lua_State *L) {
+    lua_pushstring(L, limber__host_of(L)->budgets.message);
+    return lua_error(L);
+}
+
+/* Whether the hook fired on the call or return of limber_pcall's message handler, which must
+ * run during a stop to say where it happened. */
+static int in_handler(lua_State *L, lua_Debug *ar) {
+    if (ar->event != LUA_HOOKCALL && ar->event != LUA_HOOKRET && ar->event != LUA_HOOKTAILCALL) return 0;
+    if (!lua_getinfo(L, "f", ar)) return 0;
+    int ours = lua_tocfunction(L, -1) == limber__traceback_handler;
+    lua_pop(L, 1);
+    return ours;
+}
+
+void limber__stop_hook(lua_State *L, lua_Debug *ar) {
+    limber_host *h = limber__host_of(L);
+    limber__tick(L);
     if (h->exit_requested) {
-        lua_sethook(L, limber__stop_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
+        if (in_handler(L, ar)) return;
+        limber__stop_mode(L);
         luaL_error(L, "exit");
     }
+    if (h->budgets.spent) {
+        if (in_handler(L, ar)) return;
+        limber__stop_mode(L);
+        raise_stop(L);
+    }
     if (h->interrupted) {
-        h->interrupted = 0;
-        lua_sethook(L, h->deadline > 0 ? limber__stop_hook : NULL, h->deadline > 0 ? LUA_MASKCOUNT : 0,
-                    LIMBER_COUNT_HOOK_STEP);
+        /* Like a spent budget, an interrupt holds until the host forgets it (limber_reset_stop). */
+        if (in_handler(L, ar)) return;
+        limber__stop_mode(L);
         lua_pushliteral(L, "interrupted");
         raise_where_running(L);
     }
-    if (h->deadline > 0 && thread_cpu_seconds() > h->deadline) {
-        h->deadline = 0;
-        lua_sethook(L, NULL, 0, 0);
-        char message[96];
-        snprintf(message, sizeof message, "stopped after %.1f s of CPU time (an endless loop?)", h->budget);
-        lua_pushstring(L, message);
-        raise_where_running(L);
+    int by_wall = 0;
+    int passed = passed_budget(&h->budgets, &by_wall);
+    if (passed) {
+        spend(L, passed, by_wall);
+        limber__stop_mode(L);
+        raise_stop(L);
     }
+    /* A thread left in stop mode by an earlier stop goes back to counting. */
+    if (lua_gethookmask(L) != LUA_MASKCOUNT || lua_gethookcount(L) != LIMBER_COUNT_HOOK_STEP)
+        limber__baseline_hook(L);
 }
 
-/* Starts a budget of cpu_seconds for the call about to run; returns whether this call owns it
- * (a nested call runs under the budget already running). */
-int limber__begin_budget(lua_State *L, double cpu_seconds) {
+int limber_budget_exceeded(lua_State *L) {
     limber_host *h = limber__host_of(L);
-    if (!(cpu_seconds > 0 && h->deadline == 0)) return 0;
-    h->budget = cpu_seconds;
-    h->deadline = thread_cpu_seconds() + cpu_seconds;
-    if (!h->exit_requested && !h->interrupted)
-        lua_sethook(L, limber__stop_hook, LUA_MASKCOUNT, LIMBER_COUNT_HOOK_STEP);
+    limber__tick(L);
+    if (limber__stopping(L)) return 1;
+    int by_wall = 0;
+    int passed = passed_budget(&h->budgets, &by_wall);
+    if (!passed) return 0;
+    spend(L, passed, by_wall);
+    limber__stop_mode(L);
     return 1;
 }
 
-void limber__end_budget(lua_State *L) {
+double limber_wall_remaining(lua_State *L) {
+    limber_budgets *b = &limber__host_of(L)->budgets;
+    if (b->depth == 0) return -1;
+    double now = monotonic_seconds(), least = -1;
+    for (int i = 0; i < b->depth; i++) {
+        double left = b->frames[i].wall_deadline - now;
+        if (least < 0 || left < least) least = left < 0 ? 0 : left;
+    }
+    return least;
+}
+
+int limber_budget_check(lua_State *L) {
+    if (!limber_budget_exceeded(L)) return 0;
     limber_host *h = limber__host_of(L);
-    h->deadline = 0;
-    if (!h->exit_requested && !h->interrupted) lua_sethook(L, NULL, 0, 0);
+    if (h->exit_requested) return luaL_error(L, "exit");
+    if (h->budgets.spent) return raise_stop(L);
+    limber__stop_mode(L);
+    lua_pushliteral(L, "interrupted");
+    return raise_where_running(L);
+}
+
+static void watch_innermost(limber_budgets *b) {
+    if (b->depth == 0) {
+        atomic_store(&b->watched, 0);
+        return;
+    }
+    limber_budget *f = &b->frames[b->depth - 1];
+    memcpy(b->watch_owner, f->owner, sizeof b->watch_owner);
+    atomic_store(&b->watch_limit_ms, limber__watch_limit_ms(f->seconds));
+    atomic_store(&b->watched, 1);
+}
+
+/* Starts a budget of cpu_seconds for the call about to run, nested in any that runs. */
+int limber__begin_budget(lua_State *L, double cpu_seconds, const char *owner) {
+    limber_budgets *b = &limber__host_of(L)->budgets;
+    if (!(cpu_seconds > 0) || b->depth >= LIMBER_MAX_BUDGETS) return 0;
+    limber_budget *f = &b->frames[b->depth];
+    f->seconds = cpu_seconds;
+    f->deadline = thread_cpu_seconds() + cpu_seconds;
+    f->wall_deadline = monotonic_seconds() + wall_seconds(cpu_seconds);
+    snprintf(f->owner, sizeof f->owner, "%s", owner ? owner : "");
+    b->depth++;
+    limber__tick(L);
+    watch_innermost(b);
+    limber__watch_start();
+    return b->depth;
+}
+
+int limber__end_budget(lua_State *L, int frame) {
+    limber_host *h = limber__host_of(L);
+    limber_budgets *b = &h->budgets;
+    if (frame == 0 || frame > b->depth) return 0;
+    int was_spent = b->spent == frame;
+    if (was_spent) b->spent = 0;
+    b->depth = frame - 1;
+    watch_innermost(b);
+    limber__tick(L);
+    if (!limber__stopping(L)) limber__baseline_hook(L);
+    return was_spent;
 }
 
 void limber_interrupt(lua_State *L) {
@@ -86,8 +237,7 @@ void limber_reset_stop(lua_State *L) {
     h->interrupted = 0;
     h->exit_requested = 0;
     h->exit_code = 0;
-    lua_sethook(L, h->deadline > 0 ? limber__stop_hook : NULL, h->deadline > 0 ? LUA_MASKCOUNT : 0,
-                LIMBER_COUNT_HOOK_STEP);
+    if (!h->budgets.spent) limber__baseline_hook(L);
 }
 
 /* os.exit([code]) unwinds to the host, which exits after its own clean-up. os.exit(code, true)

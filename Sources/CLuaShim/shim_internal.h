@@ -4,13 +4,41 @@
 #include "CLuaShim.h"
 
 #include <signal.h>
+#include <stdatomic.h>
+
+/* One CPU budget that runs: a protected call's, on behalf of an owner (a plugin's path). */
+#define LIMBER_MAX_BUDGETS 8
+#define LIMBER_OWNER_MAX 256
+typedef struct limber_budget {
+    double deadline;              /* thread CPU seconds */
+    double seconds;               /* the budget, for messages */
+    double wall_deadline;         /* monotonic seconds: how long the call may take in all */
+    char owner[LIMBER_OWNER_MAX]; /* "" when the call has no owner */
+} limber_budget;
+
+/* Budgets of one state, nested: budgets[0] is the outermost. Once one is spent, every hook
+ * event raises until the protected call that owns it returns (budget.c, hooks.c). The watch
+ * fields are what the watchdog thread reads (watchdog.c). */
+typedef struct limber_budgets {
+    limber_budget frames[LIMBER_MAX_BUDGETS];
+    int depth;                    /* frames running; calls past LIMBER_MAX_BUDGETS share the last */
+    int overflow;                 /* nested budgeted calls past the last frame */
+    int spent;                    /* 1-based index of the spent frame; 0 when none is */
+    char message[512];            /* the stop error, "file:line: stopped after ..." */
+    atomic_ulong ticks;           /* bumped whenever the thread is in the VM or comes back to it */
+    atomic_int watched;           /* nonzero while a budget runs */
+    atomic_long watch_limit_ms;   /* how long the thread may stay away from the VM */
+    char watch_owner[LIMBER_OWNER_MAX];
+    /* the watchdog's own, under its lock */
+    struct limber_host *watch_next;
+    unsigned long watch_seen_ticks;
+    double watch_seen_at;
+} limber_budgets;
 
 /* Per-state bookkeeping, reachable from any thread of the state as the allocator's ud. */
 typedef struct limber_host {
     size_t used;
     size_t limit;
-    double deadline;              /* thread CPU seconds; 0 when no budget runs */
-    double budget;                /* the budget that set the deadline, for the message */
     volatile sig_atomic_t interrupted;
     int exit_requested;
     int exit_code;
@@ -18,7 +46,13 @@ typedef struct limber_host {
     int sandboxed;                /* > 0 while plugin code runs (limber_enter_sandbox) */
     int warn_on;                  /* warn("@on") was called */
     int warn_continuing;          /* inside a warning of several pieces */
+    limber_budgets budgets;
 } limber_host;
+
+/* A budgeted call may also take this many times its CPU budget in wall-clock time, and at
+ * least LIMBER_WALL_FLOOR seconds: waiting is bounded too. */
+#define LIMBER_WALL_FACTOR 3
+#define LIMBER_WALL_FLOOR 3.0
 
 /* How many VM instructions run between two looks at the CPU budget. */
 #define LIMBER_COUNT_HOOK_STEP 1000
@@ -39,16 +73,50 @@ static inline limber_host *limber__host_of(lua_State *L) {
     return (limber_host *)ud;
 }
 
+/* Notes that the thread is in, or came back to, the VM (for the watchdog). */
+static inline void limber__tick(lua_State *L) {
+    atomic_fetch_add_explicit(&limber__host_of(L)->budgets.ticks, 1, memory_order_relaxed);
+}
+
 /* Calls f(ud) under lua_pcall with no message handler (state.c). */
 int limber__run_protected(lua_State *L, lua_CFunction f, void *ud, int nresults);
 
 /* The hook behind CPU budgets, interrupts and os.exit, and the os.exit that uses it (hooks.c). */
 void limber__stop_hook(lua_State *L, lua_Debug *ar);
 int limber__os_exit(lua_State *L);
-/* Starts a CPU budget for the call about to run; returns 1 when this call owns it (0 when a
- * budget already runs, or none was asked for). limber__end_budget ends an owned one. */
-int limber__begin_budget(lua_State *L, double cpu_seconds);
-void limber__end_budget(lua_State *L);
+/* Starts a CPU budget of cpu_seconds for the call about to run, on behalf of owner (NULL for
+ * none); returns its 1-based frame, or 0 when none was asked for. limber__end_budget ends it
+ * and returns whether it was spent. */
+int limber__begin_budget(lua_State *L, double cpu_seconds, const char *owner);
+int limber__end_budget(lua_State *L, int frame);
+/* The hook every thread of a state carries outside stops: a count hook (hooks.c). */
+void limber__baseline_hook(lua_State *L);
+/* Makes the thread's hook fire on every instruction, call and return (a stop in force). */
+void limber__stop_mode(lua_State *L);
+/* Whether a stop (spent budget, os.exit, interrupt) is in force (hooks.c). */
+int limber__stopping(lua_State *L);
+/* The message handler of limber_pcall; the hook lets it run during a stop (calls.c). */
+int limber__traceback_handler(lua_State *L);
+
+/* For C code that loops on plugin input (the pattern matcher, the guarded library functions):
+ * limber_budget_exceeded says whether the running budget is spent (checking the CPU clock; it
+ * also sees os.exit and interrupts); call it every thousand steps or so. limber_budget_check
+ * raises the stop error when it is, and returns 0 otherwise. Both are cheap enough for that. */
+int limber_budget_exceeded(lua_State *L);
+int limber_budget_check(lua_State *L);
+
+/* Replaces the library functions whose loops the count hook cannot see with guarded ones:
+ * table.move, insert, remove, concat and sort, string.rep, collectgarbage, and the coroutine
+ * functions, so a stop reaches the resuming thread at once (guards.c). Runs under protection. */
+void limber__install_guards(lua_State *L);
+
+/* The watchdog (watchdog.c): states register while they live; the thread starts with the first
+ * budget once limber_watchdog_enable was called. */
+void limber__watch_add(limber_host *h);
+void limber__watch_remove(limber_host *h);
+void limber__watch_start(void);
+/* How long a budget of `seconds` lets its thread stay away from the VM before the watchdog acts. */
+long limber__watch_limit_ms(double seconds);
 
 /* Boxes: userdata holding one retained Swift object, released by __gc (boxes.c). */
 int limber__box_gc(lua_State *L);

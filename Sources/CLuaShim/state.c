@@ -48,11 +48,14 @@ lua_State *limber_newstate(size_t memory_limit) {
         return NULL;
     }
     lua_atpanic(L, at_panic);
+    limber__baseline_hook(L); /* every coroutine copies it from here */
+    limber__watch_add(h);
     return L;
 }
 
 void limber_close(lua_State *L) {
     limber_host *h = limber__host_of(L);
+    limber__watch_remove(h);
     lua_close(L);
     free(h);
 }
@@ -82,6 +85,7 @@ static int open_libs(lua_State *L) {
     limber__guard_dump(L);
     lua_pop(L, 1);
     limber__install_warn(L);
+    limber__install_guards(L);
     /* the shared metatable of Swift function boxes */
     lua_newtable(L);
     lua_pushcfunction(L, limber__box_gc);

@@ -28,12 +28,22 @@ struct PluginOptions: ParsableArguments {
         } catch {
             throw LimberFailure("cannot start Lua: \(error.message)")
         }
+        if let limit = cpuLimitOverride() { host.pluginCPULimit = limit }
         do {
             host.config = try ConfigFile.load(from: paths.configFile, into: host.lua)
         } catch {
             throw LimberFailure(error.message)
         }
         return host
+    }
+
+    /// `LIMBER_CPU_LIMIT`: seconds of CPU a plugin may use per load or call, instead of 1 (for
+    /// trying a plugin under a tighter budget, and for tests).
+    static func cpuLimitOverride(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Double? {
+        guard let text = environment["LIMBER_CPU_LIMIT"], let seconds = Double(text), seconds > 0, seconds.isFinite else {
+            return nil
+        }
+        return seconds
     }
 
     /// A host with every plugin loaded; each plugin that failed is one line on stderr.

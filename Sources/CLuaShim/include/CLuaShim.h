@@ -82,6 +82,20 @@ int limber_push_encoded(lua_State *L, const uint8_t *ops, size_t len, int *count
 /* lua_pcall with a traceback message handler. With cpu_seconds > 0 and no budget already
  * running, the call is stopped once this thread has used that much CPU time. */
 int limber_pcall(lua_State *L, int nargs, int nresults, double cpu_seconds);
+/* limber_pcall on behalf of owner (a plugin's path, for the watchdog's line; NULL for none).
+ * Budgets nest: a call inside a budgeted one gets its own, and the outer one still counts.
+ * Once a budget is spent every further instruction, call and return raises again until this
+ * call returns, which then fails with the stop error ("file:line: stopped after 1.0 s of CPU
+ * time (an endless loop?)") whatever the code did with it; *spent (when not NULL) says so. */
+int limber_pcall_owned(lua_State *L, int nargs, int nresults, double cpu_seconds, const char *owner, int *spent);
+/* Seconds the running budgeted calls may still take in wall-clock time; -1 when none runs. */
+double limber_wall_remaining(lua_State *L);
+/* The stop error of the last spent budget. */
+const char *limber_stop_message(lua_State *L);
+/* Lets the watchdog run in this process: once a budget runs, a thread ends the process with
+ * one line on stderr and exit code 70 when a budgeted call stays away from the VM (stuck in C
+ * code or a host call) for 5 times its budget, and at least floor_seconds. */
+void limber_watchdog_enable(double floor_seconds);
 
 /* Loads a chunk in text mode only (binary chunks are refused). */
 int limber_load(lua_State *L, const char *buffer, size_t length, const char *chunkname);

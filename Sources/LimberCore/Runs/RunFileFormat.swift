@@ -30,8 +30,12 @@ public struct RunFileFormat: Sendable, Equatable {
 /// then decoded by its format's reader.
 public enum RunFileReader {
     public static func contents(of url: URL, format: RunFileFormat) throws(RunFileError) -> FileContents {
-        let data = try read(url, format: format)
-        switch format.kind {
+        try contents(of: try read(url, format: format), kind: format.kind)
+    }
+
+    /// Decodes bytes already read (and decompressed) as a file of `kind`.
+    public static func contents(of data: Data, kind: RunFileFormat.Kind) throws(RunFileError) -> FileContents {
+        switch kind {
         case .fit: return FITActivities.contents(of: try FITDecoder.decode(data))
         case .gpx: return try GPXReader.contents(of: data)
         case .tcx: return try TCXReader.contents(of: data)
@@ -64,6 +68,11 @@ public enum RunFileReader {
             throw RunFileError("larger than \(limit >> 20) MiB, which no activity file is")
         }
         guard format.gzipped else { return data }
+        return try unzipped(data, limit: limit)
+    }
+
+    /// A gzip file's content, refused past `limit` bytes (a gzip bomb stops there).
+    public static func unzipped(_ data: Data, limit: Int = RunFileFormat.maximumSize) throws(RunFileError) -> Data {
         guard data.count >= 2, data[data.startIndex] == 0x1F, data[data.startIndex + 1] == 0x8B else {
             throw RunFileError(data.isEmpty ? "empty file" : "not a gzip file (no gzip signature)")
         }

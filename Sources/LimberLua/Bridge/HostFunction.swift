@@ -24,10 +24,13 @@ public struct LuaCall {
     public let arguments: [LuaValue]
     let thread: OpaquePointer
 
-    /// Calls a Lua function back on the thread (main or coroutine) this call came from.
+    /// Calls a Lua function back on the thread (main or coroutine) this call came from; with an
+    /// `owner`, under that owner's budget (see ``LuaState/call(_:_:cpuLimit:owner:)``).
     @discardableResult
-    public func call(_ function: LuaValue, _ arguments: [LuaValue] = [], cpuLimit: Double = 0) throws(LuaError) -> [LuaValue] {
-        try state.call(function, arguments, cpuLimit: cpuLimit, on: thread)
+    public func call(_ function: LuaValue, _ arguments: [LuaValue] = [], cpuLimit: Double = 0, owner: String? = nil)
+        throws(LuaError) -> [LuaValue]
+    {
+        try state.call(function, arguments, cpuLimit: cpuLimit, owner: owner, on: thread)
     }
 
     /// The argument at a 1-based position, nil when absent.

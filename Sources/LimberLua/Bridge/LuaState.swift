@@ -128,25 +128,46 @@ public final class LuaState {
 
     /// Calls a function with arguments and returns every result.
     ///
-    /// With `cpuLimit` (seconds of this thread's CPU time) a runaway call is stopped with an error.
+    /// With `cpuLimit` (seconds of this thread's CPU time) a runaway call is stopped with an error,
+    /// whatever its code does to catch it. With an `owner` (a plugin's path) the budget is that
+    /// owner's: once spent, the owner is stopped (``stoppedOwners``) and every later call on its
+    /// behalf fails at once without running any of its code.
     @discardableResult
-    public func call(_ function: LuaValue, _ arguments: [LuaValue] = [], cpuLimit: Double = 0)
+    public func call(_ function: LuaValue, _ arguments: [LuaValue] = [], cpuLimit: Double = 0, owner: String? = nil)
         throws(LuaError) -> [LuaValue]
     {
-        try call(function, arguments, cpuLimit: cpuLimit, on: L)
+        try call(function, arguments, cpuLimit: cpuLimit, owner: owner, on: L)
     }
 
-    func call(_ function: LuaValue, _ arguments: [LuaValue], cpuLimit: Double, on thread: OpaquePointer)
+    /// The owners whose budget was spent, with the error that stopped each.
+    public private(set) var stoppedOwners: [String: String] = [:]
+
+    /// The error a call on behalf of a stopped owner fails with.
+    public func stoppedError(owner: String) -> LuaError? {
+        guard let message = stoppedOwners[owner] else { return nil }
+        return .runtime("\(owner) is stopped: \(message); its code no longer runs", traceback: "")
+    }
+
+    /// Lets stopped owners run again (a plugin test starts each test afresh).
+    public func forgetStoppedOwners() { stoppedOwners = [:] }
+
+    func call(_ function: LuaValue, _ arguments: [LuaValue], cpuLimit: Double, owner: String? = nil, on thread: OpaquePointer)
         throws(LuaError) -> [LuaValue]
     {
+        if let owner, let refusal = stoppedError(owner: owner) { throw refusal }
         let top = lua_gettop(thread)
         defer { lua_settop(thread, top) }
         var encoding = LuaEncoding(for: self)
         try encoding.append(function)
         for argument in arguments { try encoding.append(argument) }
         try push(encoding, on: thread)
-        let status = limber_pcall(thread, Int32(arguments.count), limber_multret(), cpuLimit)
-        guard status == LUA_OK else { throw error(status: status, on: thread) }
+        var spent: Int32 = 0
+        let status = limber_pcall_owned(thread, Int32(arguments.count), limber_multret(), cpuLimit, owner, &spent)
+        guard status == LUA_OK else {
+            let failure = error(status: status, on: thread)
+            if spent != 0, let owner, case .runtime(let message, _) = failure { stoppedOwners[owner] = message }
+            throw failure
+        }
         var results: [LuaValue] = []
         let count = lua_gettop(thread) - top
         if count > 0 {

@@ -44,6 +44,7 @@ struct APIInstaller {
         let path = "limber." + function.path
         return HostFunction(path) { [weak host] call in
             guard let host else { throw LuaError.conversion("\(path): the limber host has shut down") }
+            if let refusal = host.phase.refusal(of: function.path) { throw LuaError.conversion("\(path) \(refusal)") }
             do {
                 return try body(host, &call)
             } catch let error as LuaError {

@@ -51,7 +51,9 @@ extension LimberHost {
         for definition in definitions {
             do {
                 let plan = try LuaValueEncoder().encode(current)
-                let returned = try callPlugin(definition.adjust, [plan, .table(history), .table(context)])
+                let returned = try during(.describe) { () throws(LuaError) in
+                    try callPlugin(definition.adjust, [plan, .table(history), .table(context)], owner: definition.source)
+                }
                 guard let first = returned.first, !first.isNil else { continue }
                 var adjusted: Routine
                 do {

@@ -15,8 +15,14 @@ public final class LimberHost {
     /// The plugin or script whose code is running, for `source` fields and messages.
     public internal(set) var currentSource: String?
     /// Everything plugins and scripts defined, as `kind:id`, in order.
-    public private(set) var definitions: [String] = []
-    private var definitionSources: [String: String] = [:]
+    public internal(set) var definitions: [String] = []
+    var definitionSources: [String: String] = [:]
+    /// The exercises by id and origin, built-in ones included; `catalogue` is their view.
+    public internal(set) var exerciseRegistry: DefinitionRegistry<Exercise>
+    /// The routines by id and origin; `sessions.routines` is their view.
+    public internal(set) var routineRegistry = DefinitionRegistry<Routine>(kind: "routine")
+    /// What the plugin code that runs may do: load, describe, or anything (see ``PluginPhase``).
+    public internal(set) var phase: PluginPhase = .free
     /// Seconds of CPU one plugin may use while it loads or runs a hook.
     public var pluginCPULimit: Double = 1.0
     var pluginRunnerFunction: LuaValue?
@@ -40,18 +46,27 @@ public final class LimberHost {
     public init(paths: LimberPaths, catalogue: Catalogue = .builtin, memoryLimit: Int = 0) throws(LuaError) {
         self.paths = paths
         self.catalogue = catalogue
+        exerciseRegistry = DefinitionRegistry(
+            kind: "exercise", catalogue.all.map { .init(id: $0.id, source: "the built-in catalogue", definition: $0) })
         sessionLog = HostLog(paths: paths)
         lua = try LuaState(memoryLimit: memoryLimit)
         try APIInstaller(host: self).install()
     }
 
-    /// Calls a plugin's function (a hook, a `due`, an `adjust`) under the plugin CPU budget.
+    /// Calls a plugin's function (a hook, a `due`, an `adjust`) under that plugin's CPU budget.
+    ///
+    /// `owner` is the file that defined the function. Once the plugin's budget is spent it is
+    /// stopped: this call fails with `file:line: stopped after 1.0 s of CPU time ...`, and every
+    /// later one at once, without running its code; other plugins go on.
     @discardableResult
-    public func callPlugin(_ function: LuaValue, _ arguments: [LuaValue] = []) throws(LuaError) -> [LuaValue] {
+    public func callPlugin(_ function: LuaValue, _ arguments: [LuaValue] = [], owner: String) throws(LuaError) -> [LuaValue] {
         try lua.inSandbox { () throws(LuaError) -> [LuaValue] in
-            try lua.call(function, arguments, cpuLimit: pluginCPULimit)
+            try lua.call(function, arguments, cpuLimit: pluginCPULimit, owner: owner)
         }
     }
+
+    /// The plugins stopped because they spent their CPU budget, with the error that stopped each.
+    public var stoppedPlugins: [String: String] { lua.stoppedOwners }
 
     /// Notes that the running code defined something (`exercise`, `routine`, ...).
     public func recordDefinition(kind: String, id: String) {

@@ -13,19 +13,15 @@ public struct ProgressionDefinition {
 
 /// Every progression plugins defined, in the order they loaded.
 public final class ProgressionRegistry {
-    public private(set) var all: [ProgressionDefinition] = []
+    /// The definitions, by id (see ``DefinitionRegistry``).
+    public internal(set) var registry = DefinitionRegistry<ProgressionDefinition>(kind: "progression")
+
+    /// Every progression, in the order defined.
+    public var all: [ProgressionDefinition] { registry.definitions }
 
     /// Adds a progression; a taken id is an error naming the file that took it, unless `override`.
     func add(_ definition: ProgressionDefinition, override: Bool) throws(LuaError) {
-        if let index = all.firstIndex(where: { $0.id == definition.id }) {
-            guard override else {
-                throw .conversion(
-                    "progression '\(definition.id)' is already defined by \(all[index].source); set override = true to replace it")
-            }
-            all[index] = definition
-            return
-        }
-        all.append(definition)
+        try registry.define(definition, id: definition.id, source: definition.source, override: override)
     }
 
     /// The progressions that adjust a routine, in load order.

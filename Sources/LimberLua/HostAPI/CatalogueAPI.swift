@@ -58,16 +58,15 @@ extension HostAPI {
                     exercise.source = host.currentSource ?? Exercise.defaultSource
                 }
                 try exercise.validate()
-                if let existing = host.catalogue.get(exercise.id), existing.id == exercise.id {
-                    guard override else {
-                        let origin = host.definitionSource(kind: "exercise", id: exercise.id) ?? "the built-in catalogue"
-                        throw LuaError.conversion(
-                            "exercise '\(exercise.id)' is already defined by \(origin); set override = true to replace it")
-                    }
+                var registry = host.exerciseRegistry
+                let replaced = try registry.define(
+                    exercise, id: exercise.id, source: host.currentSource ?? "a script", override: override)
+                if replaced {
                     host.catalogue.replace(exercise)
                 } else {
                     try host.catalogue.add(exercise)
                 }
+                host.exerciseRegistry = registry
                 host.recordDefinition(kind: "exercise", id: exercise.id)
                 return [try LuaValueEncoder().encode(exercise)]
             },

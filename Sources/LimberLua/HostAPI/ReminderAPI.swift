@@ -15,8 +15,11 @@ extension HostAPI {
                       message = 'Ten minutes of stretching? limber start runner-cooldown' }
                     """
             ) { host, call in
-                let entry = try reminderEntry(try call.table(1, "reminder"), source: host.currentSource ?? "a script")
-                try host.reminders.add(entry)
+                var table = try call.table(1, "reminder")
+                let override = table["override"] == .boolean(true)
+                table["override"] = .nil
+                let entry = try reminderEntry(table, source: host.currentSource ?? "a script")
+                try host.reminders.add(entry, override: override)
                 host.recordDefinition(kind: "reminder", id: entry.reminder.id)
                 var info = LuaTable()
                 info["id"] = .string(entry.reminder.id)
@@ -49,6 +52,7 @@ extension HostAPI {
                     .init("due", "(fun(ctx: limber.ReminderContext): boolean)?", "whether it is due now; omit for always"),
                     .init("window", "number?", "seconds after the scheduled time it may still be delivered; default until the next time"),
                     .init("routine", "string?", "the routine it is for: the notification's Start button and the calendar event name it"),
+                    .init("override", "boolean?", "replace a reminder with the same id"),
                 ]),
             APIClass(
                 "limber.ReminderContext", summary: "What `due` and `message` functions receive; times are epoch seconds.",

@@ -25,11 +25,7 @@ extension HostAPI {
                 } catch {
                     throw LuaError.conversion(routineMessage(error))
                 }
-                if host.sessions.routines.get(routine.id)?.id == routine.id, !override {
-                    let origin = host.definitionSource(kind: "routine", id: routine.id) ?? "another plugin"
-                    throw LuaError.conversion(
-                        "routine '\(routine.id)' is already defined by \(origin); set override = true to replace it")
-                }
+                try host.routineRegistry.define(routine, id: routine.id, source: routine.source, override: override)
                 host.sessions.replace(routine)
                 host.sessions.cueSets[routine.id] = cues
                 host.recordDefinition(kind: "routine", id: routine.id)

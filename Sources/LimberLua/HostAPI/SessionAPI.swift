@@ -36,9 +36,9 @@ extension HostAPI {
                 defer { host.sessions.isRunning = false }
                 let outcome: SessionOutcome
                 do {
-                    outcome = try host.runSession(plan, options: options) { function, arguments throws(LuaError) in
+                    outcome = try host.runSession(plan, options: options) { function, arguments, owner throws(LuaError) in
                         try host.lua.inSandbox { () throws(LuaError) -> [LuaValue] in
-                            try caller.call(function, arguments, cpuLimit: budget)
+                            try caller.call(function, arguments, cpuLimit: budget, owner: owner)
                         }
                     }
                 } catch let error as LuaError {

@@ -13,7 +13,8 @@ extension HostAPI {
                 parameters: [.init("seconds", "number", "how long, 0 to 86400; fractions allowed")],
                 example: "limber.timer.sleep(1.5)"
             ) { host, call in
-                let (_, duration) = try timerSeconds(call, 1)
+                let (seconds, duration) = try timerSeconds(call, 1)
+                try checkWait(seconds, host: host)
                 let base: any Clock<Duration> = host.clock
                 let clock = AnyClock(base)
                 sleepOnThisThread(clock, until: clock.now.advanced(by: duration))
@@ -29,6 +30,7 @@ extension HostAPI {
                 example: "limber.timer.countdown(5, { on_tick = function(left) print(left) end })"
             ) { host, call in
                 let (seconds, total) = try timerSeconds(call, 1)
+                try checkWait(seconds, host: host)
                 let options = try call.optionalTable(2, "options")
                 for key in options.entries.keys where key != .string(LuaString("on_tick")) {
                     throw LuaError.conversion("unknown field '\(key)' in options (countdown takes on_tick)")
@@ -76,6 +78,15 @@ extension HostAPI {
                     .init("on_tick", "(fun(seconds_left: integer))?", "called after each whole second, and with 0 at the end"),
                 ]),
         ]
+    }
+
+    /// Plugin code under a budget may wait only as long as its wall-clock bound allows (on real
+    /// clocks; a test's virtual clock takes no time).
+    private static func checkWait(_ seconds: Double, host: LimberHost) throws(LuaError) {
+        guard host.clock is ContinuousClock || host.clock is SuspendingClock,
+            let left = LuaWatchdog.wallTimeLeft(in: host.lua), seconds > left
+        else { return }
+        throw .conversion(String(format: "%g s is longer than plugin code may wait here (%.1f s left)", seconds, left))
     }
 
     /// A timer's length argument, 0 to a day: as seconds and as a duration to the millisecond.

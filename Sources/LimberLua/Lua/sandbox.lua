@@ -32,6 +32,20 @@ local BASE = { "assert", "error", "ipairs", "next", "pairs", "pcall", "print", "
 
 local GC_OPTIONS = { collect = true, count = true, step = true }
 
+-- Lua runs finalizers with hooks off, where no budget can stop them, and marks an object for
+-- finalization only when setmetatable sees a __gc field: so no plugin metatable may have one,
+-- of any value (a placeholder replaced later would run too). A __gc added after setmetatable
+-- never runs, and setting that metatable again is refused here.
+local rawget_ = rawget
+local function safe_setmetatable(t, mt)
+  if type(mt) == "table" and rawget_(mt, "__gc") ~= nil then
+    error("setmetatable: plugins may not set __gc (finalizers run where no CPU budget can stop them)", 2)
+  end
+  local ok, result = pcall(setmetatable, t, mt)
+  if not ok then error(result, 2) end
+  return result
+end
+
 local function safe_collectgarbage(option, ...)
   option = option or "collect"
   if not GC_OPTIONS[option] then
@@ -59,6 +73,7 @@ local function make(name, folder, grants, settings) -- luacheck: ignore 212/name
   base.coroutine = copy(coroutine)
   base.os = { time = os.time, clock = os.clock, date = os.date, difftime = os.difftime }
   base.collectgarbage = safe_collectgarbage
+  base.setmetatable = safe_setmetatable
   base._G = env
 
   base.load = function(chunk, chunkname, mode, chunkenv)

@@ -7,7 +7,8 @@ import LimberCore
 /// file tests (`x_test.lua` tests `x.lua` or `x/` beside it; `p/tests/*_test.lua` tests the folder
 /// plugin `p`), all with an empty config: no grants, no settings. Before each test the clock
 /// goes back to `VirtualClock.startText`, `limber.log` is a new, empty log in memory, no reminder
-/// has been delivered, and the exercises, routines and `limber.on` hooks of earlier tests are gone.
+/// has been delivered, and the exercises, routines, progressions, reminders and `limber.on` hooks
+/// of earlier tests are gone, as is any stop of a plugin whose budget an earlier test spent.
 /// An expectation that fails inside a hook (or a `pcall`) still fails its test.
 public struct PluginTestRunner {
     /// A failure: the message reads `file:line: what differed` when the place is known.

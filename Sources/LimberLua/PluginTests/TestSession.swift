@@ -20,7 +20,7 @@ final class TestSession {
     let presenter = TestPresenter()
     /// What the plugins defined, restored after each test so one test's definitions never
     /// reach the next.
-    private var baseline: (catalogue: Catalogue, routines: RoutineLibrary, hooks: Int)?
+    private var baseline: DefinitionSnapshot?
 
     init(paths: LimberPaths, memoryLimit: Int, timeZone: TimeZone) throws(LuaError) {
         host = try LimberHost(paths: paths, memoryLimit: memoryLimit)
@@ -258,7 +258,7 @@ final class TestSession {
     }
 
     /// Puts the clock back to where every test starts, gives the test an empty log, and undoes
-    /// the exercises, routines and hooks the previous test defined.
+    /// the exercises, routines, progressions, reminders and hooks the previous test defined.
     func reset() throws(LuaError) {
         try? host.sessionLog.finishRecordings(completed: true)
         clock.set(start)
@@ -266,12 +266,12 @@ final class TestSession {
         reminderState = ReminderState()
         sent = []
         presenter.reset()
+        // A plugin its budget stopped in one test runs again in the next.
+        host.lua.forgetStoppedOwners()
         if let baseline {
-            host.catalogue = baseline.catalogue
-            host.sessions.routines = baseline.routines
-            host.sessions.keepHooks(baseline.hooks)
+            host.restoreDefinitions(baseline)
         } else {
-            baseline = (host.catalogue, host.sessions.routines, host.sessions.hooks.count)
+            baseline = host.snapshotDefinitions()
         }
     }
 

@@ -44,9 +44,12 @@ public struct PluginLoader {
         folders.flatMap(PluginFile.discover(in:)).map(load)
     }
 
-    /// Loads one plugin and reports what happened.
+    /// Loads one plugin and reports what happened. A plugin that fails (an error, or its CPU
+    /// budget spent) leaves nothing it defined behind: exercises, routines, progressions,
+    /// reminders and hooks are as they were before it ran.
     public func load(_ plugin: PluginFile) -> PluginReport {
         let before = host.definitions.count
+        let snapshot = host.snapshotDefinitions()
         let needs = plugin.needs()
         let granted = needs.filter { (host.config.config.grants[plugin.name] ?? []).contains($0) }
         var report = PluginReport(plugin: plugin, status: .loaded, needs: needs, granted: granted)
@@ -60,15 +63,18 @@ public struct PluginLoader {
                 chunk, .string(plugin.name), folder, .table(LuaTable(array: granted.map { .string($0) })),
                 host.config.settings[plugin.name] ?? .table(LuaTable()),
             ]
-            try HostPrint.withPluginPrint(host) { () throws(LuaError) in
-                try host.lua.inSandbox { () throws(LuaError) -> [LuaValue] in
-                    try host.lua.call(runner, arguments, cpuLimit: host.pluginCPULimit)
+            try host.during(.load) { () throws(LuaError) in
+                try HostPrint.withPluginPrint(host) { () throws(LuaError) in
+                    try host.lua.inSandbox { () throws(LuaError) -> [LuaValue] in
+                        try host.lua.call(runner, arguments, cpuLimit: host.pluginCPULimit, owner: plugin.displayPath)
+                    }
                 }
             }
         } catch {
             // Memory errors carry no position; every report names its file.
             let message = error.message
             report.status = .failed(message.contains(plugin.displayPath) ? message : "\(plugin.displayPath): \(message)")
+            host.restoreDefinitions(snapshot)
         }
         report.defines = Array(host.definitions[before...])
         return report

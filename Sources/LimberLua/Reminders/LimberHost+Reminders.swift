@@ -47,7 +47,7 @@ extension LimberHost {
         defer { currentSource = nil }
         do {
             if let due = entry.due {
-                let answer = try callPlugin(due, [.table(context)]).first ?? .nil
+                let answer = try during(.describe) { () throws(LuaError) in try callPlugin(due, [.table(context)], owner: entry.source) }.first ?? .nil
                 switch answer {
                 case .nil, .boolean(false): return outcome(.notDue, period)
                 case .boolean(true): break
@@ -59,7 +59,7 @@ extension LimberHost {
             case .text(let text):
                 return outcome(.due(text), period)
             case .function(let function):
-                let result = try callPlugin(function, [.table(context)]).first ?? .nil
+                let result = try during(.describe) { () throws(LuaError) in try callPlugin(function, [.table(context)], owner: entry.source) }.first ?? .nil
                 guard let text = result.stringValue else {
                     return outcome(.failed("\(entry.source): reminder '\(reminder.id)': message must return a string, not \(result.typeName)"), period)
                 }

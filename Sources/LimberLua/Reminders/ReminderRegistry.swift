@@ -23,8 +23,11 @@ public final class ReminderRegistry {
         public var routine: String? = nil
     }
 
+    /// The definitions, by id (see ``DefinitionRegistry``).
+    public internal(set) var registry = DefinitionRegistry<Entry>(kind: "reminder")
+
     /// Every reminder, in the order plugins defined them.
-    public private(set) var entries: [Entry] = []
+    public var entries: [Entry] { registry.definitions }
 
     /// Where `limber.notify(message)` delivers; standard output unless the command running the
     /// host chooses a backend.
@@ -34,13 +37,11 @@ public final class ReminderRegistry {
 
     /// The reminder with an id.
     public func entry(_ id: String) -> Entry? {
-        entries.first { $0.reminder.id == id }
+        registry.entry(id)?.definition
     }
 
-    func add(_ entry: Entry) throws(LuaError) {
-        if let existing = self.entry(entry.reminder.id) {
-            throw .conversion("reminder '\(entry.reminder.id)' is already defined by \(existing.source)")
-        }
-        entries.append(entry)
+    /// Adds a reminder; a taken id is an error naming the file that took it, unless `override`.
+    func add(_ entry: Entry, override: Bool = false) throws(LuaError) {
+        try registry.define(entry, id: entry.reminder.id, source: entry.source, override: override)
     }
 }

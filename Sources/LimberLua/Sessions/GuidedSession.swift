@@ -27,8 +27,8 @@ public struct SessionOutcome {
 }
 
 /// Calls a Lua function from Swift: on the host's main thread, or on the coroutine that
-/// called the host function that is running.
-public typealias LuaInvoker = (LuaValue, [LuaValue]) throws(LuaError) -> [LuaValue]
+/// called the host function that is running; the third argument is the plugin that owns it.
+public typealias LuaInvoker = (LuaValue, [LuaValue], String) throws(LuaError) -> [LuaValue]
 
 extension LimberHost {
     /// The plan of a registered routine.
@@ -60,8 +60,8 @@ extension LimberHost {
         if let invoke {
             hookCaller = invoke
         } else {
-            hookCaller = { [unowned self] function, arguments throws(LuaError) in
-                try self.callPlugin(function, arguments)
+            hookCaller = { [unowned self] function, arguments, owner throws(LuaError) in
+                try self.callPlugin(function, arguments, owner: owner)
             }
         }
         let clock: any Clock<Duration> = self.clock
@@ -102,9 +102,10 @@ extension LimberHost {
             let hooks = sessions.hooks(for: event.name)
             guard !hooks.isEmpty else { return }
             let table = Self.table(for: event, routine: plan.routine.id)
-            for hook in hooks {
+            // A stopped plugin's hooks were reported once, when it stopped; they no longer run.
+            for hook in hooks where lua.stoppedOwners[hook.source] == nil {
                 do throws(LuaError) {
-                    _ = try invoke(hook.function, [table])
+                    _ = try during(.free) { () throws(LuaError) in try invoke(hook.function, [table], hook.source) }
                 } catch {
                     if case .exit = error {
                         stop = error

@@ -6,5 +6,9 @@ extension FuzzTarget {
         .schedule,
         .dateInput,
         .durationInput,
+        .fit,
+        .gpx,
+        .tcx,
+        .gzip,
     ]
 }
