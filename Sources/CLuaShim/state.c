@@ -1,5 +1,6 @@
 /* Lua states: the capped allocator, creation and closing, the standard libraries. */
 #include "shim_internal.h"
+#include "pattern.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -74,6 +75,10 @@ static int open_libs(lua_State *L) {
     lua_getglobal(L, "os");
     lua_pushcfunction(L, limber__os_exit);
     lua_setfield(L, -2, "exit");
+    lua_pop(L, 1);
+    /* pattern matching that a CPU budget can stop, for trusted code and plugins alike */
+    lua_getglobal(L, "string");
+    limber__install_patterns(L);
     lua_pop(L, 1);
     /* the shared metatable of Swift function boxes */
     lua_newtable(L);

@@ -95,6 +95,10 @@ int limber_exit_requested(lua_State *L, int *code);
 /* Forgets a pending exit or interrupt (after the host has acted on it). */
 void limber_reset_stop(lua_State *L);
 
+/* Test only: the stock string.find, match, gmatch and gsub, as the global table stock_string,
+ * to check limber's pattern matcher against (the state's string table keeps limber's). */
+int limber_open_stock_patterns(lua_State *L);
+
 /* Lua macros that Swift cannot see. */
 static inline void limber_pop(lua_State *L, int n) { lua_pop(L, n); }
 static inline int limber_multret(void) { return LUA_MULTRET; }
