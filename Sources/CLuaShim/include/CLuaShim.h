@@ -4,7 +4,8 @@
  * limber's C shim around Lua 5.4, by concern: state.c (allocator, states, libraries),
  * hooks.c (CPU budget, interrupts, os.exit), boxes.c (retained Swift objects), trampoline.c
  * (the one entry for Swift functions, and the decoder of encoded values), calls.c (protected
- * calls, loading, references).
+ * calls, loading, references), pattern_match.c and pattern_lib.c (string.find, match, gmatch
+ * and gsub on a matcher of our own that the CPU budget can stop).
  *
  * Everything in here exists so that Swift never runs on a stack that Lua may
  * longjmp across: functions that can raise (allocation, lua_error, metamethods)
