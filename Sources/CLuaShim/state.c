@@ -1,5 +1,6 @@
 /* Lua states: the capped allocator, creation and closing, the standard libraries. */
 #include "shim_internal.h"
+#include "pattern.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -81,8 +82,11 @@ static int open_libs(lua_State *L) {
     lua_pushcfunction(L, limber__os_exit);
     lua_setfield(L, -2, "exit");
     lua_pop(L, 1);
+    /* string.dump refused to plugins; pattern matching that a CPU budget can stop, for trusted
+     * code and plugins alike */
     lua_getglobal(L, "string");
     limber__guard_dump(L);
+    limber__install_patterns(L);
     lua_pop(L, 1);
     limber__install_warn(L);
     limber__install_guards(L);

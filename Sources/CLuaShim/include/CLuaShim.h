@@ -4,7 +4,8 @@
  * limber's C shim around Lua 5.4, by concern: state.c (allocator, states, libraries),
  * hooks.c (CPU budget, interrupts, os.exit), boxes.c (retained Swift objects), trampoline.c
  * (the one entry for Swift functions, and the decoder of encoded values), calls.c (protected
- * calls, loading, references).
+ * calls, loading, references), pattern_match.c and pattern_lib.c (string.find, match, gmatch
+ * and gsub on a matcher of our own that the CPU budget can stop).
  *
  * Everything in here exists so that Swift never runs on a stack that Lua may
  * longjmp across: functions that can raise (allocation, lua_error, metamethods)
@@ -118,6 +119,10 @@ void limber_interrupt(lua_State *L);
 int limber_exit_requested(lua_State *L, int *code);
 /* Forgets a pending exit or interrupt (after the host has acted on it). */
 void limber_reset_stop(lua_State *L);
+
+/* Test only: the stock string.find, match, gmatch and gsub, as the global table stock_string,
+ * to check limber's pattern matcher against (the state's string table keeps limber's). */
+int limber_open_stock_patterns(lua_State *L);
 
 /* Lua macros that Swift cannot see. */
 static inline void limber_pop(lua_State *L, int n) { lua_pop(L, n); }
