@@ -11,7 +11,8 @@ extension LimberHost {
     /// A progression that raises or returns a bad plan is skipped with a line in `problems`;
     /// the plan goes on without it.
     public func progressed(_ routine: Routine, now: Date) -> ProgressedRoutine {
-        var current = routine.resolved(in: catalogue)
+        let unprogressed = routine.resolved(in: catalogue)
+        var current = unprogressed
         var result = ProgressedRoutine(routine: current, changes: [], progressions: [], problems: [])
         let definitions = progressions.progressions(for: routine.id)
         guard !definitions.isEmpty else { return result }
@@ -28,12 +29,7 @@ extension LimberHost {
                 LuaValue.table(HostAPI.sessionTable(session, sets: bySession[session.id] ?? []))
             })
             if let session = sessions.last {
-                let sets = bySession[session.id] ?? []
-                var planned: [String: Int] = [:]
-                for set in sets {
-                    planned[set.exercise] = max(planned[set.exercise] ?? 0, Int(set.planned ?? 0))
-                }
-                last = .init(maxDiscomfort: sets.compactMap(\.discomfort).max(), planned: planned)
+                last = ProgressionSafety.LastSession(sets: bySession[session.id] ?? [])
             }
         } catch {
             result.problems.append("progressions for \(routine.id) skipped: cannot read the log: \(error)")
@@ -44,24 +40,28 @@ extension LimberHost {
         context["now"] = .integer(Int64(now.timeIntervalSince1970))
         context["today"] = .string(LocalDay(now, in: sessionLog.timeZone).iso)
         context["last_discomfort"] = last?.maxDiscomfort.map { .integer(Int64($0)) } ?? .nil
+        context["discomfort_limit"] = .integer(Int64(ProgressionSafety.discomfortLimit))
 
         for definition in definitions {
             do {
                 let plan = try LuaValueEncoder().encode(current)
                 let returned = try callPlugin(definition.adjust, [plan, .table(history), .table(context)])
-                guard let first = returned.first, !first.isNil else { continue }
-                var adjusted: Routine
-                do {
-                    adjusted = try LuaValueDecoder().decode(Routine.self, from: first)
-                } catch {
-                    throw LuaError.conversion("adjust returned a bad plan: \(error.message)")
+                // nil keeps the plan it was given, which is still held to the rule (the routine's
+                // own doses may be more than a session that hurt).
+                var adjusted = current
+                if let first = returned.first, !first.isNil {
+                    do {
+                        adjusted = try LuaValueDecoder().decode(Routine.self, from: first)
+                    } catch {
+                        throw LuaError.conversion("adjust returned a bad plan: \(error.message)")
+                    }
+                    adjusted.id = current.id
+                    try adjusted.validate(against: catalogue)
                 }
-                adjusted.id = current.id
-                try adjusted.validate(against: catalogue)
                 let reason = returned.count > 1 ? returned[1].stringValue : nil
                 let reviewed = ProgressionSafety.review(
-                    base: current, adjusted: adjusted.resolved(in: catalogue), progression: definition.id,
-                    reason: reason, last: last)
+                    base: current, adjusted: adjusted.resolved(in: catalogue), unprogressed: unprogressed,
+                    progression: definition.id, reason: reason, last: last, catalogue: catalogue)
                 current = reviewed.routine
                 result.changes += reviewed.changes
                 result.progressions.append((definition.id, definition.describe))
