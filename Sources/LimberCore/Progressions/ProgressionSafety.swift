@@ -145,19 +145,22 @@ public enum ProgressionSafety {
         }
 
         let rated = "after a session rated \(last.maxDiscomfort ?? 0)/10 discomfort"
+        let askedChanges = asked.changes(progression: progression, reason: reason, catalogue: catalogue)
         let held = PlanDiff(old: base, new: repaired, catalogue: catalogue).changes(
             progression: progression, reason: reason, catalogue: catalogue
         ).map { change in
             var change = change
             let exercises = [change.exercise] + (change.replaces.map { [$0] } ?? [])
-            if exercises.contains(where: { over.contains($0) || stillOver.contains($0) }) {
+            // A change the progression asked for keeps its words; one the repair made says why.
+            if exercises.contains(where: { over.contains($0) || stillOver.contains($0) }),
+               !askedChanges.contains(where: { $0.isSameChange(as: change) }) {
                 change.reason = "\(rated), kept to that session's plan"
             }
             return change
         }
         var refused: [ProgressionChange] = []
         let repairedLoad = PlanLoad(steps: repaired.steps, catalogue: catalogue)
-        for change in asked.changes(progression: progression, reason: reason, catalogue: catalogue)
+        for change in askedChanges
         where over.contains(change.exercise) && !held.contains(where: { $0.isSameChange(as: change) }) {
             var change = change
             change.refused = true
