@@ -9,9 +9,9 @@ struct PlanView {
 
     func render() -> String {
         let routine = plan.routine
-        var output = terminal.bold("\(routine.name) (\(routine.id))")
+        var output = terminal.bold("\(routine.name.terminalSafe) (\(routine.id.terminalSafe))")
             + " · \(routine.phase.rawValue.replacingOccurrences(of: "_", with: "-")) · \(SessionText.duration(plan.totalSeconds))\n"
-        if !routine.summary.isEmpty { output += routine.summary + "\n" }
+        if !routine.summary.isEmpty { output += routine.summary.terminalSafe + "\n" }
         output += "\n"
         let header = ["#", "EXERCISE", "DOSE", "SIDES", "REST"]
         let rows = plan.steps.map { step in

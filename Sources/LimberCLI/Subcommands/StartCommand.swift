@@ -67,7 +67,7 @@ struct StartCommand: ParsableCommand {
         } catch {
             throw LimberFailure(error.description)
         }
-        for problem in progression.problems { Terminal.standardError.write("limber: \(problem)\n") }
+        for problem in progression.problems { Terminal.standardError.write("limber: \(problem.terminalSafeLines)\n") }
 
         let stdoutIsTTY = isatty(STDOUT_FILENO) == 1
         let mode: SessionConsole.Mode = json ? .json : (stdoutIsTTY ? .live : .plain)

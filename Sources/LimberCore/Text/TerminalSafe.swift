@@ -18,14 +18,39 @@ public enum TerminalSafe {
     }
 
     /// `text` with every control or invisible format character made visible.
-    public static func text(_ text: String, lines: Lines = .single) -> String {
+    ///
+    /// With `keepingStyles`, colour and weight sequences (`ESC [ digits ; digits m`, SGR) pass
+    /// unchanged, for text that limber itself coloured (the REPL's value printer): they can only
+    /// change colours, never move the cursor, clear, retitle or query the terminal.
+    public static func text(_ text: String, lines: Lines = .single, keepingStyles: Bool = false) -> String {
         guard text.unicodeScalars.contains(where: { needsEscape($0, lines: lines) }) else { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + 8)
-        for scalar in text.unicodeScalars {
-            if needsEscape(scalar, lines: lines) { out += escape(scalar) } else { out.unicodeScalars.append(scalar) }
+        var out = String.UnicodeScalarView()
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if keepingStyles, scalar == "\u{1B}", let end = styleEnd(scalars, from: index) {
+                out.append(contentsOf: scalars[index...end])
+                index = end + 1
+                continue
+            }
+            if needsEscape(scalar, lines: lines) { out.append(contentsOf: escape(scalar).unicodeScalars) } else { out.append(scalar) }
+            index += 1
         }
-        return out
+        return String(out)
+    }
+
+    /// The index of the `m` ending an SGR sequence that starts at `start`, if one does.
+    private static func styleEnd(_ scalars: [Unicode.Scalar], from start: Int) -> Int? {
+        guard start + 2 < scalars.count, scalars[start + 1] == "[" else { return nil }
+        var index = start + 2
+        while index < scalars.count, index - start < 32 {
+            let scalar = scalars[index]
+            if scalar == "m" { return index }
+            guard ("0"..."9").contains(scalar) || scalar == ";" else { return nil }
+            index += 1
+        }
+        return nil
     }
 
     /// Raw bytes (a Lua string) shown as text: valid UTF-8 as ``text(_:lines:)`` shows it, every
@@ -47,6 +72,18 @@ public enum TerminalSafe {
             }
         }
         return out + text(String(decoding: valid, as: UTF8.self), lines: lines)
+    }
+
+    /// `text` as words for a speech synthesiser's command line: every character ``text(_:lines:)``
+    /// would escape becomes a space (spoken escapes would be noise), and it never starts with `-`,
+    /// so it cannot be read as an option.
+    public static func spoken(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            out.append(needsEscape(scalar, lines: .single) ? " " : scalar)
+        }
+        let words = String(out)
+        return words.hasPrefix("-") ? " " + words : words
     }
 
     /// Whether a character must be escaped.
