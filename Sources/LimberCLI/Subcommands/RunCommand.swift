@@ -33,7 +33,7 @@ struct RunCommand: ParsableCommand {
         } catch {
             try? finishLoggedSessions(host, completed: false)
             if let traceback = error.traceback {
-                Terminal.standardError.write("\(error.message)\n\(traceback)\n")
+                Terminal.standardError.write("\(error.message.terminalSafeLines)\n\(traceback.terminalSafeLines)\n")
                 throw LimberFailure("", exitCode: 1)
             }
             throw LimberFailure(error.message)
