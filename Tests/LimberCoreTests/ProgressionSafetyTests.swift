@@ -151,7 +151,8 @@ struct ProgressionSafetyTests {
             set("figure-four-stretch", .left, .seconds, 25),
         ])
         #expect(last.maxDiscomfort == 7 && last.blocksGrowth)
-        #expect(last.steps == base.steps + [.init(exercise: "figure-four-stretch", hold: 25, sides: 1)])
+        #expect(last.steps == base.steps + [.init(exercise: "figure-four-stretch", hold: 25, sides: 2)],
+                "a side named means two sides planned, even when the session ended after the first")
     }
 
     @Test func plansAreLinedUpByExercise() {

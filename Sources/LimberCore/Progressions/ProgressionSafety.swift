@@ -24,6 +24,10 @@ public enum ProgressionSafety {
         }
 
         /// The session read back from its logged sets, in the order they were done.
+        ///
+        /// A set names its side only when its step had two (see ``GuidedSessionLogger``), so a
+        /// set with a side is a two-sided step, even when the session ended before the other
+        /// side; a left set followed by the right one of the same exercise is one step.
         public init(sets: [LoggedSet]) {
             maxDiscomfort = sets.compactMap(\.discomfort).max()
             var steps: [Routine.Step] = []
@@ -35,7 +39,7 @@ public enum ProgressionSafety {
                     openLeft = nil
                     continue
                 }
-                steps.append(Self.step(set.exercise, set.unit, amount, sides: 1))
+                steps.append(Self.step(set.exercise, set.unit, amount, sides: set.side == nil ? 1 : 2))
                 openLeft = set.side == .left ? (set.exercise, set.unit, amount) : nil
             }
             self.steps = steps
