@@ -180,10 +180,11 @@ struct HostileTextTests {
             error("repl \(h)")
             setmetatable({}, { __tostring = function() return "tostring \(h)" end })
             "string \(h)"
+            setmetatable({}, { __tostring = function() return "bytes \\255\\155" end })
 
             """)
         expectSafe(repl.stderr, showing: ["repl " + Self.visible])
-        expectSafe(repl.stdout, showing: ["tostring " + Self.visible, "string "])
+        expectSafe(repl.stdout, showing: ["tostring " + Self.visible, "string ", #"bytes \xFF\x9B"#])
     }
 
     @Test func limberTestReports() throws {

@@ -108,7 +108,9 @@ final class Repl {
             }
             output.flush()
             // The printer quotes strings, but a `__tostring` result is shown as it returned it.
-            if let text { output.out(TerminalSafe.text(text, lines: .multiple, keepingStyles: printOptions.colour) + "\n") }
+            if let text {
+                output.out(TerminalSafe.text(bytes: text.bytes, lines: .multiple, keepingStyles: printOptions.colour) + "\n")
+            }
         } catch .exit(let code) {
             output.flush()
             return code

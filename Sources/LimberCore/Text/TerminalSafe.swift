@@ -53,9 +53,11 @@ public enum TerminalSafe {
         return nil
     }
 
-    /// Raw bytes (a Lua string) shown as text: valid UTF-8 as ``text(_:lines:)`` shows it, every
-    /// byte that is not part of a valid UTF-8 sequence as `\xHH`.
-    public static func text<Bytes: Collection>(bytes: Bytes, lines: Lines = .single) -> String where Bytes.Element == UInt8 {
+    /// Raw bytes (a Lua string) shown as text: valid UTF-8 as ``text(_:lines:keepingStyles:)``
+    /// shows it, every byte that is not part of a valid UTF-8 sequence as `\xHH`.
+    public static func text<Bytes: Collection>(
+        bytes: Bytes, lines: Lines = .single, keepingStyles: Bool = false
+    ) -> String where Bytes.Element == UInt8 {
         var out = ""
         var valid: [UInt8] = []
         var index = bytes.startIndex
@@ -66,12 +68,12 @@ public enum TerminalSafe {
                 valid += bytes[index..<end]
                 index = end
             } else {
-                out += text(String(decoding: valid, as: UTF8.self), lines: lines) + hex(bytes[index])
+                out += text(String(decoding: valid, as: UTF8.self), lines: lines, keepingStyles: keepingStyles) + hex(bytes[index])
                 valid.removeAll()
                 index = bytes.index(after: index)
             }
         }
-        return out + text(String(decoding: valid, as: UTF8.self), lines: lines)
+        return out + text(String(decoding: valid, as: UTF8.self), lines: lines, keepingStyles: keepingStyles)
     }
 
     /// `text` as words for a speech synthesiser's command line: every character ``text(_:lines:)``
