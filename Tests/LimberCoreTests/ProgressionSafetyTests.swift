@@ -20,7 +20,7 @@ struct ProgressionSafetyTests {
 
     func review(_ adjusted: Routine, last: ProgressionSafety.LastSession?, base: Routine? = nil) -> ProgressionSafety.Review {
         ProgressionSafety.review(
-            base: base ?? self.base, adjusted: adjusted, unprogressed: self.base, progression: "p", reason: "a good week",
+            base: base ?? self.base, adjusted: adjusted, progression: "p", reason: "a good week",
             last: last, catalogue: catalogue)
     }
 
@@ -131,7 +131,7 @@ struct ProgressionSafetyTests {
         #expect(result.changes[0].reason == "after a session rated 8/10 discomfort, kept to that session's plan")
     }
 
-    @Test func movesTheSessionNeverReachedKeepTheRoutinesDose() {
+    @Test func movesTheSessionNeverReachedDoNotGrowEither() {
         let cutShort = ProgressionSafety.LastSession(maxDiscomfort: 9, steps: [base.steps[0]])
         let same = review(base, last: cutShort)
         #expect(same.routine.steps == base.steps && same.changes.isEmpty)

@@ -1,7 +1,10 @@
 #ifndef LIMBER_CLUASHIM_H
 #define LIMBER_CLUASHIM_H
 /*
- * limber's C shim around Lua 5.4.
+ * limber's C shim around Lua 5.4, by concern: state.c (allocator, states, libraries),
+ * hooks.c (CPU budget, interrupts, os.exit), boxes.c (retained Swift objects), trampoline.c
+ * (the one entry for Swift functions, and the decoder of encoded values), calls.c (protected
+ * calls, loading, references).
  *
  * Everything in here exists so that Swift never runs on a stack that Lua may
  * longjmp across: functions that can raise (allocation, lua_error, metamethods)
@@ -32,6 +35,11 @@ typedef void (*limber_release_fn)(void *box);
 /* Installs the Swift side's callbacks; call once before creating states. */
 void limber_install_callbacks(limber_dispatch_fn dispatch, limber_release_fn release);
 
+/* Ends the process for os.exit(code, true): closes the state as lua.c does (pending to-be-closed
+ * variables, finalizers), then exits. It does not return. */
+typedef void (*limber_exit_fn)(lua_State *L, int code);
+void limber_install_exit_callback(limber_exit_fn exit_now);
+
 /* A new state whose allocator refuses to grow past memory_limit bytes (0: no limit). */
 lua_State *limber_newstate(size_t memory_limit);
 void limber_close(lua_State *L);
@@ -47,8 +55,8 @@ void *limber_owner(lua_State *L);
  * to the host instead of calling exit(3). Returns a Lua status; on failure the message is on top. */
 int limber_openlibs(lua_State *L);
 
-/* Encoded values, pushed by limber_push_encoded. All integers are little-endian as laid
- * out by the machine (the encoder runs in the same process). */
+/* Encoded values, pushed by limber_push_encoded. Integers and doubles are in the machine's
+ * own byte order (the encoder runs in the same process), unaligned. */
 enum {
     LIMBER_OP_NIL = 0,
     LIMBER_OP_TRUE = 1,
@@ -81,10 +89,14 @@ int limber_load(lua_State *L, const char *buffer, size_t length, const char *chu
 /* Registry references, made under protection. */
 int limber_ref(lua_State *L, int index, int *ref);
 void limber_unref(lua_State *L, int ref);
-void limber_push_ref(lua_State *L, int ref);
 
 /* The retained Swift object in the userdata at index, or NULL when it is not one of ours. */
 void *limber_tobox(lua_State *L, int index);
+
+/* Plugin code runs between these (nested calls count): string.dump, which trusted code
+ * keeps, is refused to it. */
+void limber_enter_sandbox(lua_State *L);
+void limber_leave_sandbox(lua_State *L);
 
 /* Stops running Lua code with an "interrupted" error. Async-signal-safe. */
 void limber_interrupt(lua_State *L);
@@ -95,9 +107,6 @@ void limber_reset_stop(lua_State *L);
 
 /* Lua macros that Swift cannot see. */
 static inline void limber_pop(lua_State *L, int n) { lua_pop(L, n); }
-static inline int limber_upvalueindex(int i) { return lua_upvalueindex(i); }
-static inline int limber_registryindex(void) { return LUA_REGISTRYINDEX; }
 static inline int limber_multret(void) { return LUA_MULTRET; }
-static inline int limber_status_ok(void) { return LUA_OK; }
 
 #endif

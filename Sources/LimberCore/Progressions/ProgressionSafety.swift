@@ -56,18 +56,19 @@ public enum ProgressionSafety {
     }
 
     /// The most each exercise may carry after `last`: that session's load for the exercises it
-    /// had; the routine's own dose (`unprogressed`) for those it did not reach (a session cut
-    /// short); nothing for an exercise in neither.
+    /// had; for those it did not have (a session cut short, a move it never reached), what the
+    /// plan given to the progression had, since that session says nothing safer; nothing for an
+    /// exercise in neither.
     public struct Ceiling: Sendable {
         public let session: LastSession
         /// The steps an exercise falls back to when it carries too much.
         let fallback: [String: [Routine.Step]]
         public let load: PlanLoad
 
-        public init(last: LastSession, unprogressed: Routine, catalogue: Catalogue) {
+        public init(last: LastSession, base: Routine, catalogue: Catalogue) {
             session = last
             var fallback = Dictionary(grouping: last.steps, by: \.exercise)
-            for step in unprogressed.steps where !last.steps.contains(where: { $0.exercise == step.exercise }) {
+            for step in base.steps where !last.steps.contains(where: { $0.exercise == step.exercise }) {
                 fallback[step.exercise, default: []].append(step)
             }
             self.fallback = fallback
@@ -99,7 +100,7 @@ public enum ProgressionSafety {
     /// hurt) takes that session's plan for it, step for step. The rest of the progression's plan
     /// stands: its decreases, shorter rests and changes to other exercises.
     public static func review(
-        base: Routine, adjusted: Routine, unprogressed: Routine, progression: String, reason: String?,
+        base: Routine, adjusted: Routine, progression: String, reason: String?,
         last: LastSession?, catalogue: Catalogue
     ) -> Review {
         var proposed = adjusted
@@ -113,7 +114,7 @@ public enum ProgressionSafety {
         guard let last, last.blocksGrowth else {
             return Review(routine: proposed, changes: asked.changes(progression: progression, reason: reason, catalogue: catalogue))
         }
-        let ceiling = Ceiling(last: last, unprogressed: unprogressed, catalogue: catalogue)
+        let ceiling = Ceiling(last: last, base: base, catalogue: catalogue)
         let askedLoad = PlanLoad(steps: proposed.steps, catalogue: catalogue)
         let over = ceiling.offending(askedLoad)
         var repaired = proposed

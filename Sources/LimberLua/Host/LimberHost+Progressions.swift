@@ -11,8 +11,7 @@ extension LimberHost {
     /// A progression that raises or returns a bad plan is skipped with a line in `problems`;
     /// the plan goes on without it.
     public func progressed(_ routine: Routine, now: Date) -> ProgressedRoutine {
-        let unprogressed = routine.resolved(in: catalogue)
-        var current = unprogressed
+        var current = routine.resolved(in: catalogue)
         var result = ProgressedRoutine(routine: current, changes: [], progressions: [], problems: [])
         let definitions = progressions.progressions(for: routine.id)
         guard !definitions.isEmpty else { return result }
@@ -41,6 +40,7 @@ extension LimberHost {
         context["today"] = .string(LocalDay(now, in: sessionLog.timeZone).iso)
         context["last_discomfort"] = last?.maxDiscomfort.map { .integer(Int64($0)) } ?? .nil
         context["discomfort_limit"] = .integer(Int64(ProgressionSafety.discomfortLimit))
+        context["last_run"] = HostAPI.lastRunValue(sessionLog, now: now)
 
         for definition in definitions {
             do {
@@ -49,6 +49,7 @@ extension LimberHost {
                 // nil keeps the plan it was given, which is still held to the rule (the routine's
                 // own doses may be more than a session that hurt).
                 var adjusted = current
+                let unchanged = returned.first?.isNil ?? true
                 if let first = returned.first, !first.isNil {
                     do {
                         adjusted = try LuaValueDecoder().decode(Routine.self, from: first)
@@ -60,8 +61,10 @@ extension LimberHost {
                 }
                 let reason = returned.count > 1 ? returned[1].stringValue : nil
                 let reviewed = ProgressionSafety.review(
-                    base: current, adjusted: adjusted.resolved(in: catalogue), unprogressed: unprogressed,
+                    base: current, adjusted: adjusted.resolved(in: catalogue),
                     progression: definition.id, reason: reason, last: last, catalogue: catalogue)
+                // nil with nothing for the rule to hold back: the progression did not apply today.
+                if unchanged && reviewed.changes.isEmpty { continue }
                 current = reviewed.routine
                 result.changes += reviewed.changes
                 result.progressions.append((definition.id, definition.describe))

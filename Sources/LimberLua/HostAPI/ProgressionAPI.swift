@@ -64,6 +64,7 @@ extension HostAPI {
                     .init(
                         "discomfort_limit", "integer",
                         "the discomfort (0–10) from which limber refuses any added load in the next plan (7)"),
+                    .init("last_run", "limber.Session?", "the last run (seconds, distance_m, sport, file), imported or logged"),
                 ]),
         ]
     }
