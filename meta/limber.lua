@@ -200,6 +200,15 @@ function limber.notify(message) end
 ---@param progression limber.Progression id, routine, describe and adjust
 function limber.progression(progression) end
 
+---Plays a sound cue now (with --sound or cues = { sound = true }); a cue name follows the session's cue set, a sound name plays that sound.
+---
+---```lua
+---limber.on('step_start', function(e) if e.step == 3 then limber.cue('halfway') end end)
+---```
+---@param name 'tick'|'soft_tick'|'halfway'|'switch'|'step_end'|'session_end' a cue or built-in sound
+---@return boolean # whether a sound was played (false when sound is off or there is no player)
+function limber.cue(name) end
+
 ---One movement in the catalogue.
 ---@class limber.Exercise
 ---@field id string slug: lower-case letters, digits and '-'
@@ -241,6 +250,7 @@ function limber.progression(progression) end
 ---@field summary? string one line on what it is for
 ---@field rest? integer seconds of rest between steps; default 10
 ---@field steps limber.RoutineStep[] the exercises, in order
+---@field cues? limber.CueSet the routine's own sounds, over the user's config
 
 ---One step of a routine: an exercise and how much of it.
 ---@class limber.RoutineStep
@@ -397,6 +407,7 @@ function limber.progression(progression) end
 ---@field message string|fun(ctx: limber.ReminderContext): string # what to say, or a function that says it
 ---@field due? fun(ctx: limber.ReminderContext): boolean # whether it is due now; omit for always
 ---@field window? number seconds after the scheduled time it may still be delivered; default until the next time
+---@field routine? string the routine it is for: the notification's Start button and the calendar event name it
 
 ---What `due` and `message` functions receive; times are epoch seconds.
 ---@class limber.ReminderContext
@@ -431,3 +442,13 @@ function limber.progression(progression) end
 ---@field last_discomfort? integer the highest discomfort (0–10) of the routine's last session
 ---@field discomfort_limit integer the discomfort (0–10) from which limber refuses any added load in the next plan (7)
 ---@field last_run? limber.Session the last run (seconds, distance_m, sport, file), imported or logged
+
+---A routine's sounds (`cues` in limber.routine); each cue is true, false or a built-in sound name (tick, soft_tick, halfway, switch, step_end, session_end).
+---@class limber.CueSet
+---@field sound? boolean play sounds for this routine (the user's --sound or config can also turn them on)
+---@field countdown? 'sound'|'voice'|'off' the last three seconds of a hold: ticks, spoken with --voice, or nothing
+---@field tick? boolean|string each of the last three seconds of a hold
+---@field halfway? boolean|string halfway through a hold of 40 s or more
+---@field switch? boolean|string at a side switch
+---@field step_end? boolean|string at the end of a step that another follows
+---@field session_end? boolean|string at the end of the session

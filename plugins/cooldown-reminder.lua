@@ -32,6 +32,7 @@ end
 
 limber.reminder{
   id = "cooldown",
+  routine = suggested,
   schedule = schedule,
   window = window_hours * 3600,
   due = function(ctx)

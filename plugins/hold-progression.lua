@@ -55,7 +55,8 @@ limber.progression{
   id = "hold-progression",
   routine = ROUTINE,
   describe = string.format(
-    "static holds start at %d s and grow %d s a week after a week with %d or more completed sessions, up to %d s; never after discomfort at limber's limit or more",
+    "static holds start at %d s and grow %d s a week after a week with %d or more completed sessions, up to %d s; "
+      .. "never after discomfort at limber's limit or more",
     START, STEP, MIN_SESSIONS, CAP),
   adjust = function(plan, history, ctx)
     local limit = ctx.discomfort_limit

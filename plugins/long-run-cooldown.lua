@@ -51,7 +51,7 @@ limber.progression{
   describe = string.format(
     "static holds %d s longer (up to %d s) within %d hours of a run of %d minutes or %g km or more",
     EXTRA, MAX_HOLD, WITHIN // 3600, LONG_MINUTES, LONG_KM),
-  adjust = function(plan, history, ctx)
+  adjust = function(plan, _history, ctx)
     local why = long_run(ctx.last_run, ctx.now)
     if why == nil then return nil end
     for _, step in ipairs(plan.steps) do

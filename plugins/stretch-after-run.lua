@@ -33,6 +33,7 @@ end
 
 limber.reminder{
   id = "stretch-after-run",
+  routine = suggested,
   schedule = settings.schedule or "every 30 minutes",
   due = function(ctx)
     local run = last_run_today(ctx)

@@ -43,6 +43,15 @@ struct DeliveryOptions: ParsableArguments {
         Deliverer(backend: backend, environment: environment, timeout: .milliseconds(Int64((timeout * 1000).rounded())))
     }
 
+    /// Whether the command line chose where messages go.
+    var chosen: Bool { command != nil || channel != nil }
+
+    /// The deliverer with config.lua's `remind.deliver` where the command line chose nothing.
+    func deliverer(environment: [String: String], config: RemindSettings) -> Deliverer {
+        let backend = chosen ? backend : (config.deliver ?? .standardOutput)
+        return Deliverer(backend: backend, environment: environment, timeout: .milliseconds(Int64((timeout * 1000).rounded())))
+    }
+
     /// The options as arguments again, for a crontab line or a systemd unit.
     var arguments: [String] {
         var arguments: [String] = []

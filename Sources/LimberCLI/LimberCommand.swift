@@ -31,6 +31,7 @@ public struct LimberCommand: AsyncParsableCommand {
             ImportCommand.self,
             RemindCommand.self,
             CronCommand.self,
+            CalendarCommand.self,
             StubCommand.self,
             TestCommand.self,
             ReplCommand.self,

@@ -107,7 +107,7 @@ struct ReminderAPITests {
         ("limber.reminder{ id = 'x', schedule = 'daily 18:00', message = 'm', due = true }",
          "limber.reminder: field 'due': expected a function, got boolean"),
         ("limber.reminder{ id = 'x', schedule = 'daily 18:00', message = 'm', when = 1 }",
-         "limber.reminder: unknown field 'when' (a reminder has id, schedule, message, due, window)"),
+         "limber.reminder: unknown field 'when' (a reminder has id, schedule, message, due, window, routine)"),
         ("limber.reminder{ id = 'x', schedule = 'daily 18:00', message = 'm' }\nlimber.reminder{ id = 'x', schedule = 'hourly', message = 'm' }",
          "limber.reminder: reminder 'x' is already defined by"),
     ])

@@ -70,6 +70,10 @@ struct TableShapeTests {
             limber.session.start('shape', { log = true })
             limber.log.record{ routine = 'evening', notes = 'ok', sets = { { exercise = 'cat-cow', reps = 10, discomfort = 2 } } }
             """)
+        // A run imported from a watch's file carries the run's own fields.
+        let run = Repository.url("Tests/Fixtures/runs/run.fit").path
+        _ = try RunImporter(log: host.sessionLog.log(), timeZone: TimeZone(identifier: "UTC") ?? .current)
+            .importFiles(at: [run], missingIsFailure: true)
         try expectSameFields("limber.Session", emitted: emittedKeys(
             "local all = limber.log.sessions{} local last = limber.log.last('shape') all[#all + 1] = last return all"))
         try expectSameFields("limber.LoggedSet", emitted: emittedKeys("return limber.log.sets{}"))

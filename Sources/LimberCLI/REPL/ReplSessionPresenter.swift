@@ -43,6 +43,14 @@ final class ReplSessionPresenter: SessionPresenter {
         }
     }
 
+    func output(_ text: String) {
+        if let inner {
+            inner.output(text)
+        } else {
+            output.out(text)
+        }
+    }
+
     func sessionDidEnd() {
         if let inner {
             inner.sessionDidEnd()

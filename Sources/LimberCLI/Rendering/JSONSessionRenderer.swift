@@ -26,6 +26,11 @@ final class JSONSessionRenderer: SessionRenderer {
 
     func end() {}
 
+    /// Hook output goes with the notes (stderr), so standard output stays one JSON object a line.
+    func output(_ text: String) {
+        writeNote(text)
+    }
+
     /// One event as a JSON object on one line.
     static func line(for event: SessionEvent, routine: String) -> String {
         var fields = event.fields

@@ -10,7 +10,8 @@ final class LiveSessionRenderer: SessionRenderer {
     private let write: (String) -> Void
     private let width: () -> Int
     private let keys: Bool
-    private let bell: Bool
+    /// Rings at side switches and step ends (off while sound cues play).
+    var bell: Bool
     private var status: SessionStatus?
     /// Lines of the block on screen now (0 when nothing is drawn).
     private var drawn = 0
@@ -48,6 +49,14 @@ final class LiveSessionRenderer: SessionRenderer {
 
     func note(_ message: String) {
         write(clearBlock() + terminal.yellow("limber: \(message.terminalSafeLines)") + "\n")
+        drawn = 0
+        if let status, status.done == nil { redraw(status) }
+    }
+
+    /// Hook output goes above the block: the block is cleared, the text written, the block drawn
+    /// again below it, so nothing a hook prints is drawn over.
+    func output(_ text: String) {
+        write(clearBlock() + text + (text.hasSuffix("\n") ? "" : "\n"))
         drawn = 0
         if let status, status.done == nil { redraw(status) }
     }

@@ -31,6 +31,10 @@ final class PlainSessionRenderer: SessionRenderer {
 
     func end() {}
 
+    func output(_ text: String) {
+        write(text)
+    }
+
     func line(for event: SessionEvent, status: SessionStatus) -> String? {
         let plan = status.plan
         switch event {

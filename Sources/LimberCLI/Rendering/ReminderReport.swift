@@ -53,6 +53,7 @@ extension ReminderOutcome.Status {
         case .alreadyFired: "already_delivered"
         case .missed: "missed"
         case .notStarted: "not_started"
+        case .snoozed: "snoozed"
         case .failed: "failed"
         }
     }

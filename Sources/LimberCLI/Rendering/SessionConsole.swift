@@ -22,6 +22,17 @@ final class SessionConsole: SessionPresenter {
         var voice = false
         /// Read keys from stdin (it is a TTY).
         var keys = false
+        /// `--sound`: play sound cues whatever the settings say.
+        var sound = false
+        /// The user's cue settings (config.lua's `cues`).
+        var cues = CueSettings()
+        /// Each routine's own cue settings, laid over the user's.
+        var routineCues: (String) -> CueSettings? = { _ in nil }
+        /// The user's WAV files in place of built-in sounds.
+        var soundFiles: [CueSound: String] = [:]
+        /// Where the built-in sounds are written.
+        var soundCache: SoundCache?
+        var environment = ProcessInfo.processInfo.environment
     }
 
     private let options: Options
@@ -31,6 +42,7 @@ final class SessionConsole: SessionPresenter {
     private let signals = SessionSignals()
     private var plan: SessionPlan?
     private var voiceMissingNoted = false
+    private var cues: SessionCues?
 
     /// The signal (SIGINT, SIGTERM) that ended the last session, if one did.
     var endingSignal: Int32? { signals.signal }
@@ -60,10 +72,18 @@ final class SessionConsole: SessionPresenter {
             voiceMissingNoted = true
             renderer.note(Speech.missingMessage)
         }
+        var settings = (options.routineCues(plan.routine.id) ?? CueSettings()).over(options.cues)
+        if options.sound { settings.sound = true }
+        cues = cues ?? SessionCues(options: options, note: { [renderer] in renderer.note($0) })
+        cues?.begin(CueSchedule(plan: plan, settings: settings, voice: speech != nil))
+        (renderer as? LiveSessionRenderer)?.bell = options.bell && !(cues?.playsSounds ?? false)
         if options.keys { keys.start(controls) }
     }
 
     func present(_ event: SessionEvent) {
+        for action in cues?.actions(for: event) ?? [] {
+            if case .speak(let text) = action { speech?.say(text) }
+        }
         renderer.render(event)
         if let speech, let plan, let phrase = Speech.phrase(for: event, plan: plan) { speech.say(phrase) }
     }
@@ -77,6 +97,16 @@ final class SessionConsole: SessionPresenter {
         renderer.end()
         signals.stop()
         speech?.finish()
+        cues?.end()
+    }
+
+    func output(_ text: String) {
+        renderer.output(text)
+    }
+
+    /// Plays a cue or sound for `limber.cue`, when sound is on in a session; whether it played.
+    func playCue(_ name: String) -> Bool {
+        cues?.play(named: name) ?? false
     }
 
     /// The terminal's width in columns (80 when it cannot tell).

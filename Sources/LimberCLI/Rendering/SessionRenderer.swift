@@ -10,4 +10,6 @@ protocol SessionRenderer: AnyObject {
     func note(_ message: String)
     /// The session is over; leave the output tidy.
     func end()
+    /// Text a hook printed (ending in a newline), shown where the display cannot draw over it.
+    func output(_ text: String)
 }

@@ -9,9 +9,13 @@ struct CronInstallCommand: ParsableCommand {
         abstract: "Add the limber block to your crontab, or update it; installing twice leaves one block."
     )
 
+    @Flag(help: "Install a systemd user service and timer instead (Persistent=true: a run missed while asleep happens on waking).")
+    var systemd = false
+
     @OptionGroup var job: CronJobOptions
 
     func run() throws {
+        if systemd { return try installSystemd() }
         let remindJob = job.job()
         do {
             let crontab = try Crontab(environment: ProcessInfo.processInfo.environment)
@@ -27,5 +31,28 @@ struct CronInstallCommand: ParsableCommand {
         }
         print("crontab: limber remind runs every \(remindJob.everyMinutes) minutes:")
         print("  \(remindJob.crontabLine)")
+    }
+
+    /// Writes the units, then reloads and enables the timer, or says how to.
+    private func installSystemd() throws {
+        let environment = ProcessInfo.processInfo.environment
+        let remindJob = job.job(environment: environment, forCron: false)
+        let units = SystemdUnits(environment: environment)
+        let control = SystemdControl(environment: environment)
+        do {
+            let changed = try units.install(remindJob)
+            print(changed
+                ? "systemd: wrote \(units.service.path) and \(SystemdUnits.timerName) (every \(remindJob.everyMinutes) minutes)"
+                : "systemd: the limber units in \(units.folder.path) are already up to date")
+            guard let systemctl = control.systemctl else {
+                print("systemd is not running for this user; when it is, run:")
+                for line in SystemdControl.typed(SystemdControl.installCommands) { print("  \(line)") }
+                return
+            }
+            try control.run(SystemdControl.installCommands, with: systemctl)
+        } catch {
+            throw LimberFailure(error.description)
+        }
+        print("systemd: \(SystemdUnits.timerName) is enabled and started")
     }
 }

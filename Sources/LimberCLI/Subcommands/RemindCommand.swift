@@ -25,6 +25,11 @@ struct RemindCommand: ParsableCommand {
             Times are local (TZ, else /etc/localtime). For tests, --now or LIMBER_NOW sets the \
             time: epoch seconds, ISO 8601 with an offset (2025-06-04T18:10:00-04:00) or a local \
             2025-06-04T18:10.
+
+            Delivery: --notify or --command, else remind = { deliver = ... } in config.lua, else \
+            stdout. --snooze ID 10m puts a reminder off: it is held back until then and delivered \
+            again if it is still due. Desktop notifications offer Start and Snooze 10 min where \
+            the notification server supports actions.
             """
     )
 
@@ -36,8 +41,30 @@ struct RemindCommand: ParsableCommand {
 
     @OptionGroup var delivery: DeliveryOptions
 
+    @Option(name: .customLong("snooze"), help: ArgumentHelp(
+        "Put the reminder with this id off for DURATION (10m, 1h, 90s; default 10m).", valueName: "id"))
+    var snoozeID: String?
+
+    @Argument(help: ArgumentHelp("With --snooze: how long (10m, 1h30m, 2h; a bare number is minutes).", valueName: "duration"))
+    var snoozeDuration: String?
+
+    @Option(name: .customLong("await-action"), help: .hidden)
+    var awaitActionID: String?
+
+    @Option(name: .customLong("message"), help: .hidden)
+    var actionMessage: String?
+
     @Option(name: .customLong("now"), help: .hidden)
     var nowText: String?
+
+    func validate() throws {
+        if snoozeDuration != nil && snoozeID == nil {
+            throw ValidationError("a duration goes with --snooze ID, as in: limber remind --snooze evening 10m")
+        }
+        if snoozeID != nil && (dryRun || awaitActionID != nil) {
+            throw ValidationError("--snooze cannot be combined with --dry-run")
+        }
+    }
 
     @OptionGroup var plugins: PluginOptions
 
@@ -46,6 +73,8 @@ struct RemindCommand: ParsableCommand {
         let timeZone = CommandClock.timeZone(environment: environment)
         let now = try CommandClock.now(option: nowText, environment: environment, timeZone: timeZone)
         let paths = LimberPaths.resolve(environment: environment)
+        if let snoozeID { return try snooze(snoozeID, now: now, paths: paths) }
+        if let awaitActionID { return try awaitAction(awaitActionID, paths: paths, environment: environment) }
 
         // A dry run writes nothing, so it needs no lock.
         var lock: ReminderLock?
@@ -59,7 +88,8 @@ struct RemindCommand: ParsableCommand {
         }
         defer { withExtendedLifetime(lock) {} }
 
-        let deliverer = delivery.deliverer(environment: environment)
+        let (host, reports) = try plugins.makeHost(paths: paths)
+        let deliverer = delivery.deliverer(environment: environment, config: host.config.config.remind)
         if !dryRun {
             do {
                 try deliverer.checkAvailable()
@@ -67,6 +97,7 @@ struct RemindCommand: ParsableCommand {
                 throw LimberFailure(error.description)
             }
         }
+        let actions = !dryRun && deliverer.backend == .desktop && DesktopActions.supported(environment: deliverer.busEnvironment)
         let stateFile = ReminderState.file(in: paths.state)
         var state: ReminderState
         do {
@@ -75,7 +106,6 @@ struct RemindCommand: ParsableCommand {
             throw LimberFailure(error.description)
         }
 
-        let (host, reports) = try plugins.makeHost(paths: paths)
         var failures = reports.filter { if case .failed = $0.status { true } else { false } }.count
         // The log answers "today" and "7d" from the same instant and zone the reminders use.
         host.sessionLog.now = { now }
@@ -100,7 +130,11 @@ struct RemindCommand: ParsableCommand {
                 Terminal.standardError.write("limber: reminder \(outcome.id.terminalSafe): \(Self.oneLine(message).terminalSafe)\n")
             case .due(let message) where !dryRun:
                 do {
-                    try deliverer.deliver(message)
+                    if actions {
+                        try DesktopActions.startWatcher(id: outcome.id, message: message.terminalSafeLines, environment: deliverer.busEnvironment)
+                    } else {
+                        try deliverer.deliver(message)
+                    }
                 } catch {
                     failures += 1
                     Terminal.standardError.write("limber: reminder \(outcome.id.terminalSafe): \(error.description.terminalSafeLines)\n")
@@ -132,6 +166,41 @@ struct RemindCommand: ParsableCommand {
         }
         RunText.printReports(reports, verbose: false, quiet: true)
         return reports.filter { if case .failed = $0.status { true } else { false } }.count
+    }
+
+    /// `--snooze ID DURATION`: records the snooze; the id must be a defined reminder.
+    private func snooze(_ id: String, now: Date, paths: LimberPaths) throws {
+        let seconds: TimeInterval
+        do {
+            seconds = try SnoozeDuration.parse(snoozeDuration ?? "\(DesktopActions.snoozeMinutes)m")
+        } catch {
+            throw LimberFailure(error.description)
+        }
+        let (host, _) = try plugins.makeHost(paths: paths)
+        guard host.reminders.entry(id) != nil else {
+            let known = host.reminders.entries.map(\.reminder.id)
+            throw LimberFailure("unknown reminder '\(id)'" + (known.isEmpty ? " (no reminders are defined)" : " (reminders: \(known.joined(separator: ", ")))"))
+        }
+        do {
+            try DesktopActions.snooze(id, seconds: seconds, paths: paths, now: now)
+        } catch {
+            throw LimberFailure(error.description)
+        }
+        let timeZone = CommandClock.timeZone(environment: ProcessInfo.processInfo.environment)
+        print("\(id): snoozed until \(Output.local(now.addingTimeInterval(seconds), timeZone))")
+    }
+
+    /// `--await-action ID --message TEXT`: the detached watcher of a notification with buttons.
+    private func awaitAction(_ id: String, paths: LimberPaths, environment: [String: String]) throws {
+        let (host, _) = try plugins.makeHost(paths: paths)
+        let routine = host.reminders.entry(id)?.routine
+        do {
+            try DesktopActions.watch(
+                id: id, message: actionMessage ?? "", routine: routine, terminal: host.config.config.remind.terminal,
+                paths: paths, environment: environment)
+        } catch {
+            throw LimberFailure(error.description)
+        }
     }
 
     static func oneLine(_ text: String) -> String {
@@ -186,6 +255,7 @@ struct RemindCommand: ParsableCommand {
             case .alreadyFired: print("\(id): already delivered\(when)\(period)\(next)")
             case .missed: print("\(id): missed, past its window\(when)\(period)\(next)")
             case .notStarted: print("\(id): no scheduled time yet\(when)")
+            case .snoozed(let until): print("\(id): snoozed until \(Self.local(until, timeZone))\(when)")
             case .failed: break
             }
         }

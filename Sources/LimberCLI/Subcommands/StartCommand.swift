@@ -35,6 +35,9 @@ struct StartCommand: ParsableCommand {
     @Flag(name: .customLong("no-bell"), help: "No terminal bell at side switches and step ends.")
     var noBell = false
 
+    @Flag(help: "Play sound cues (pw-play, paplay or aplay): the last three seconds, halfway, side switches, step and session ends.")
+    var sound = false
+
     @Option(help: ArgumentHelp("Run N times faster to try a routine out (shown on screen; not logged).", valueName: "N"))
     var pace: Double = 1
 
@@ -73,8 +76,10 @@ struct StartCommand: ParsableCommand {
         let mode: SessionConsole.Mode = json ? .json : (stdoutIsTTY ? .live : .plain)
         let console = SessionConsole(options: .init(
             mode: mode, colour: Terminal().colour, bell: !noBell, voice: voice,
-            keys: isatty(STDIN_FILENO) == 1 && mode == .live))
+            keys: isatty(STDIN_FILENO) == 1 && mode == .live, sound: sound, cues: host.config.config.cues,
+            routineCues: { [weak host] in host?.sessions.cueSets[$0] }, soundFiles: host.config.config.sounds, soundCache: SoundCache(paths: paths)))
         host.sessions.presenter = console
+        host.sessions.cuePlayer = { [weak console] name in console?.playCue(name) ?? false }
 
         if let notice = SafetyNotice.takeIfDue(paths: paths, enabled: !noSafetyNotice && host.config.config.safetyNotice) {
             let terminal = Terminal()

@@ -7,10 +7,22 @@ public struct LimberConfig: Sendable, Equatable {
     /// Folders whose activity files `limber remind` and `limber runs scan` import first
     /// (`runs = { folders = { "~/Garmin/Activity" } }`), as written (`~` not yet expanded).
     public var runFolders: [String]
+    /// Which sounds guided sessions make (`cues = {...}`).
+    public var cues: CueSettings
+    /// The user's own WAV files in place of built-in sounds (`sounds = { tick = "~/click.wav" }`).
+    public var sounds: [CueSound: String]
+    /// How reminders are delivered (`remind = {...}`).
+    public var remind: RemindSettings
 
-    public init(grants: [String: [String]] = [:], safetyNotice: Bool = true, runFolders: [String] = []) {
+    public init(
+        grants: [String: [String]] = [:], safetyNotice: Bool = true, runFolders: [String] = [],
+        cues: CueSettings = CueSettings(), sounds: [CueSound: String] = [:], remind: RemindSettings = RemindSettings()
+    ) {
         self.grants = grants
         self.safetyNotice = safetyNotice
         self.runFolders = runFolders
+        self.cues = cues
+        self.sounds = sounds
+        self.remind = remind
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// `LIMBER_HOME` points all of them at one folder (for tests and for trying things out):
 /// config and plugins in `$LIMBER_HOME/config`, the log in `$LIMBER_HOME/data`, history and
-/// reminder state in `$LIMBER_HOME/state`.
+/// reminder state in `$LIMBER_HOME/state`, generated files (sounds) in `$LIMBER_HOME/cache`.
 public struct LimberPaths: Sendable, Equatable {
     /// `$XDG_CONFIG_HOME/limber`: config.
     public var config: URL
@@ -12,11 +12,15 @@ public struct LimberPaths: Sendable, Equatable {
     public var data: URL
     /// `$XDG_STATE_HOME/limber`: REPL history, reminder state.
     public var state: URL
+    /// `$XDG_CACHE_HOME/limber`: files limber can make again (the cue sounds).
+    public var cache: URL
 
-    public init(config: URL, data: URL, state: URL) {
+    /// Without `cache`, the cache is a `cache` folder beside `state`.
+    public init(config: URL, data: URL, state: URL, cache: URL? = nil) {
         self.config = config
         self.data = data
         self.state = state
+        self.cache = cache ?? state.deletingLastPathComponent().appendingPathComponent("cache", isDirectory: true)
     }
 
     /// All three folders under one root.
@@ -24,7 +28,8 @@ public struct LimberPaths: Sendable, Equatable {
         self.init(
             config: home.appendingPathComponent("config", isDirectory: true),
             data: home.appendingPathComponent("data", isDirectory: true),
-            state: home.appendingPathComponent("state", isDirectory: true))
+            state: home.appendingPathComponent("state", isDirectory: true),
+            cache: home.appendingPathComponent("cache", isDirectory: true))
     }
 
     /// The folders for an environment: `LIMBER_HOME`, else the XDG variables, else their defaults
@@ -44,7 +49,8 @@ public struct LimberPaths: Sendable, Equatable {
         return LimberPaths(
             config: base("XDG_CONFIG_HOME", ".config").appendingPathComponent("limber", isDirectory: true),
             data: base("XDG_DATA_HOME", ".local/share").appendingPathComponent("limber", isDirectory: true),
-            state: base("XDG_STATE_HOME", ".local/state").appendingPathComponent("limber", isDirectory: true))
+            state: base("XDG_STATE_HOME", ".local/state").appendingPathComponent("limber", isDirectory: true),
+            cache: base("XDG_CACHE_HOME", ".cache").appendingPathComponent("limber", isDirectory: true))
     }
 
     /// The user's plugin folder.

@@ -33,6 +33,25 @@ public struct Deliverer: Sendable {
         self.timeout = timeout
     }
 
+    /// The environment with the user's session bus: `DBUS_SESSION_BUS_ADDRESS` as set, else the
+    /// bus socket at `$XDG_RUNTIME_DIR/bus` or `/run/user/UID/bus` when there is one (cron and
+    /// systemd timers start without the variable, the desktop session's bus is still there).
+    public var busEnvironment: [String: String] {
+        if let bus = environment["DBUS_SESSION_BUS_ADDRESS"], !bus.isEmpty { return environment }
+        var folders: [String] = []
+        if let runtime = environment["XDG_RUNTIME_DIR"], runtime.hasPrefix("/") { folders.append(runtime) }
+        folders.append("/run/user/\(getuid())")
+        for folder in folders {
+            let socket = folder + "/bus"
+            if FileManager.default.fileExists(atPath: socket) {
+                var found = environment
+                found["DBUS_SESSION_BUS_ADDRESS"] = "unix:path=" + socket
+                return found
+            }
+        }
+        return environment
+    }
+
     /// Checks that the backend can work here, without delivering anything; the error is one line
     /// saying what is missing.
     public func checkAvailable() throws(ReminderError) {
@@ -58,7 +77,7 @@ public struct Deliverer: Sendable {
         case .desktop:
             let program = try desktopCommand()
             let result = try TimedProcess.run(
-                program, arguments: ["--app-name=limber", "--", title, message], environment: environment,
+                program, arguments: ["--app-name=limber", "--", title, message], environment: busEnvironment,
                 timeout: timeout)
             try check(result, what: "notify-send")
         case .command(let line):
@@ -84,9 +103,9 @@ public struct Deliverer: Sendable {
 
     /// `notify-send`'s path, if a session bus is reachable and it is installed.
     private func desktopCommand() throws(ReminderError) -> String {
-        guard let bus = environment["DBUS_SESSION_BUS_ADDRESS"], !bus.isEmpty else {
+        guard let bus = busEnvironment["DBUS_SESSION_BUS_ADDRESS"], !bus.isEmpty else {
             throw .backendUnavailable(
-                "desktop notifications need a session bus, and DBUS_SESSION_BUS_ADDRESS is not set (from cron, set it to unix:path=/run/user/\(getuid())/bus)")
+                "desktop notifications need a session bus, and DBUS_SESSION_BUS_ADDRESS is not set nor is there one at /run/user/\(getuid())/bus (is anyone logged in?)")
         }
         if bus.hasPrefix("unix:path=") {
             let socket = String(bus.dropFirst("unix:path=".count).prefix { $0 != "," })

@@ -13,6 +13,8 @@ public enum ReminderError: Error, Equatable, CustomStringConvertible {
     case deliveryFailed(String)
     /// A crontab or other helper command failed.
     case commandFailed(String)
+    /// A snooze duration or id that does not work.
+    case invalidSnooze(String)
 
     public var description: String {
         switch self {
@@ -22,7 +24,8 @@ public enum ReminderError: Error, Equatable, CustomStringConvertible {
             return "cannot read reminder state \(path): \(reason)"
         case .unwritableState(let path, let reason):
             return "cannot write reminder state \(path): \(reason)"
-        case .backendUnavailable(let message), .deliveryFailed(let message), .commandFailed(let message):
+        case .backendUnavailable(let message), .deliveryFailed(let message), .commandFailed(let message),
+             .invalidSnooze(let message):
             return message
         }
     }

@@ -17,9 +17,18 @@ public struct ReminderState: Sendable, Equatable {
     }
 
     public var entries: [String: Entry]
+    /// Reminders put off with `limber remind --snooze`: each is held back until its time, then
+    /// delivered again if it is still due.
+    public var snoozes: [String: Date]
 
-    public init(entries: [String: Entry] = [:]) {
+    public init(entries: [String: Entry] = [:], snoozes: [String: Date] = [:]) {
         self.entries = entries
+        self.snoozes = snoozes
+    }
+
+    /// Puts a reminder off until `until`.
+    public mutating func snooze(_ id: String, until: Date) {
+        snoozes[id] = until
     }
 
     /// The state file in a state folder.
@@ -30,6 +39,7 @@ public struct ReminderState: Sendable, Equatable {
     /// Records that a reminder's period was delivered.
     public mutating func record(_ id: String, occurrence: Date, firedAt: Date) {
         entries[id] = Entry(occurrence: occurrence, firedAt: firedAt)
+        snoozes[id] = nil
     }
 
     // MARK: file
@@ -41,6 +51,8 @@ public struct ReminderState: Sendable, Equatable {
         }
         var version: Int
         var reminders: [String: Item]
+        /// Snoozed until (epoch seconds), per id; absent in files from before snoozing.
+        var snoozed: [String: Int64]?
     }
 
     /// Reads the state file; a missing file is an empty state, a damaged one an error.
@@ -67,6 +79,9 @@ public struct ReminderState: Sendable, Equatable {
                 occurrence: Date(timeIntervalSince1970: Double(item.occurrence)),
                 firedAt: Date(timeIntervalSince1970: Double(item.fired_at)))
         }
+        for (id, until) in file.snoozed ?? [:] {
+            state.snoozes[id] = Date(timeIntervalSince1970: Double(until))
+        }
         return state
     }
 
@@ -82,7 +97,9 @@ public struct ReminderState: Sendable, Equatable {
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
         let data: Data
         do {
-            data = try encoder.encode(File(version: 1, reminders: reminders)) + Data("\n".utf8)
+            let snoozed = snoozes.mapValues { Int64($0.timeIntervalSince1970.rounded(.up)) }
+            data = try encoder.encode(File(version: 1, reminders: reminders, snoozed: snoozed.isEmpty ? nil : snoozed))
+                + Data("\n".utf8)
         } catch {
             throw .unwritableState(path: url.path, reason: "\(error)")
         }

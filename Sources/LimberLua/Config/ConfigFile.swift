@@ -46,6 +46,11 @@ public struct ConfigFile {
         }
         let settingsValue = table["settings"]
         table["settings"] = .nil
+        var reach: [String: LuaValue] = [:]
+        for key in reachKeys {
+            reach[key] = table[key]
+            table[key] = .nil
+        }
         let fields: Fields
         do {
             fields = try LuaValueDecoder().decode(Fields.self, from: .table(table))
@@ -70,10 +75,10 @@ public struct ConfigFile {
                 throw .conversion("\(path): grant '\(grant)' for plugin '\(plugin)' is not one of \(known)")
             }
         }
-        return ConfigFile(
-            config: LimberConfig(
-                grants: fields.grants ?? [:], safetyNotice: fields.safety_notice ?? true,
-                runFolders: fields.runs?.folders ?? []),
-            settings: settings)
+        var config = LimberConfig(
+            grants: fields.grants ?? [:], safetyNotice: fields.safety_notice ?? true,
+            runFolders: fields.runs?.folders ?? [])
+        try readReach(reach, into: &config, path: path)
+        return ConfigFile(config: config, settings: settings)
     }
 }

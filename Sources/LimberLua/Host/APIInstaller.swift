@@ -36,6 +36,7 @@ struct APIInstaller {
         top["api_version"] = .integer(Int64(HostAPI.version))
         top["version"] = .string(LimberVersion.string)
         try lua.setGlobal("limber", try proxy(top, path: "limber", makePairs: .function(makePairs)))
+        try HostPrint.install(on: host)
     }
 
     private func hostFunction(for function: APIFunction) -> HostFunction {

@@ -26,6 +26,7 @@ public enum HostAPI {
             + logFunctions
             + reminderFunctions
             + progressionFunctions
+            + cueFunctions
     }
 
     /// Every table shape the API documents.
@@ -37,6 +38,7 @@ public enum HostAPI {
             + logClasses
             + reminderClasses
             + progressionClasses
+            + cueClasses
     }
 
     /// The function at a dotted path under `limber`.

@@ -48,6 +48,7 @@ extension HostAPI {
                     .init("message", "string|fun(ctx: limber.ReminderContext): string", "what to say, or a function that says it"),
                     .init("due", "(fun(ctx: limber.ReminderContext): boolean)?", "whether it is due now; omit for always"),
                     .init("window", "number?", "seconds after the scheduled time it may still be delivered; default until the next time"),
+                    .init("routine", "string?", "the routine it is for: the notification's Start button and the calendar event name it"),
                 ]),
             APIClass(
                 "limber.ReminderContext", summary: "What `due` and `message` functions receive; times are epoch seconds.",
@@ -72,7 +73,7 @@ extension HostAPI {
         ]
     }
 
-    private static let reminderFields = ["id", "schedule", "message", "due", "window"]
+    private static let reminderFields = ["id", "schedule", "message", "due", "window", "routine"]
 
     /// Reads a `limber.reminder{...}` table; a bad field is an error that names it.
     static func reminderEntry(_ table: LuaTable, source: String) throws(LuaError) -> ReminderRegistry.Entry {
@@ -117,7 +118,15 @@ extension HostAPI {
             }
             window = seconds
         }
+        var routine: String?
+        switch table["routine"] {
+        case .nil: routine = nil
+        case .string(let text) where Exercise.isSlug(text.description): routine = text.description
+        case let other:
+            throw .conversion("field 'routine': expected a routine id such as 'runner-cooldown', got \(other.typeName == "string" ? "'\(other.stringValue ?? "")'" : other.typeName)")
+        }
         return ReminderRegistry.Entry(
-            reminder: Reminder(id: id, schedule: schedule, window: window), due: due, message: message, source: source)
+            reminder: Reminder(id: id, schedule: schedule, window: window), due: due, message: message, source: source,
+            routine: routine)
     }
 }

@@ -16,6 +16,8 @@ extension HostAPI {
                 var table = try call.table(1, "routine")
                 let override = table["override"] == .boolean(true)
                 table["override"] = .nil
+                let cues = try routineCues(table["cues"])
+                table["cues"] = .nil
                 let fields = try LuaValueDecoder().decode(RoutineFields.self, from: .table(table))
                 let routine = fields.routine(source: host.currentSource ?? "a script")
                 do throws(RoutineError) {
@@ -29,6 +31,7 @@ extension HostAPI {
                         "routine '\(routine.id)' is already defined by \(origin); set override = true to replace it")
                 }
                 host.sessions.replace(routine)
+                host.sessions.cueSets[routine.id] = cues
                 host.recordDefinition(kind: "routine", id: routine.id)
                 return [try routineInfo(routine, host: host)]
             },
@@ -46,6 +49,7 @@ extension HostAPI {
                     .init("summary", "string?", "one line on what it is for"),
                     .init("rest", "integer?", "seconds of rest between steps; default 10"),
                     .init("steps", "limber.RoutineStep[]", "the exercises, in order"),
+                    .init("cues", "limber.CueSet?", "the routine's own sounds, over the user's config"),
                 ]),
             APIClass(
                 "limber.RoutineStep", summary: "One step of a routine: an exercise and how much of it.",

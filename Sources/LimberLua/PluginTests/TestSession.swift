@@ -92,6 +92,7 @@ final class TestSession {
             case .alreadyFired: table["status"] = "already_fired"
             case .missed: table["status"] = "missed"
             case .notStarted: table["status"] = "not_started"
+            case .snoozed: table["status"] = "snoozed"
             case .failed(let message):
                 table["status"] = "failed"
                 table["error"] = .string(message)

@@ -60,8 +60,10 @@ public struct PluginLoader {
                 chunk, .string(plugin.name), folder, .table(LuaTable(array: granted.map { .string($0) })),
                 host.config.settings[plugin.name] ?? .table(LuaTable()),
             ]
-            try host.lua.inSandbox { () throws(LuaError) -> [LuaValue] in
-                try host.lua.call(runner, arguments, cpuLimit: host.pluginCPULimit)
+            try HostPrint.withPluginPrint(host) { () throws(LuaError) in
+                try host.lua.inSandbox { () throws(LuaError) -> [LuaValue] in
+                    try host.lua.call(runner, arguments, cpuLimit: host.pluginCPULimit)
+                }
             }
         } catch {
             // Memory errors carry no position; every report names its file.

@@ -14,6 +14,8 @@ public struct ReminderOutcome {
         case missed
         /// No scheduled time has come yet.
         case notStarted
+        /// Put off with `limber remind --snooze` until this time.
+        case snoozed(Date)
         /// Its `due` or `message` raised or returned something wrong; the text reads `file:line: message`.
         case failed(String)
     }

@@ -19,6 +19,8 @@ public final class ReminderRegistry {
         public let message: Message
         /// The plugin or script that defined it.
         public let source: String
+        /// The routine the reminder is for: what "Start" runs and the calendar names.
+        public var routine: String? = nil
     }
 
     /// Every reminder, in the order plugins defined them.

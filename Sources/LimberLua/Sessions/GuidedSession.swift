@@ -79,7 +79,12 @@ extension LimberHost {
         let thread = CallerThread<SessionEvent>()
         let presenter = sessions.presenter
         presenter?.sessionWillStart(plan, pace: options.pace, controls: SessionControls { driver.send($0) })
-        defer { presenter?.sessionDidEnd() }
+        let outerPrintTarget = sessions.printTarget
+        sessions.printTarget = presenter
+        defer {
+            sessions.printTarget = outerPrintTarget
+            presenter?.sessionDidEnd()
+        }
 
         var stop: LuaError?
         var loggerFailed = false

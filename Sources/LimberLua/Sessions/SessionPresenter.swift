@@ -1,3 +1,4 @@
+import Foundation
 import LimberCore
 
 /// Shows a guided session to a person and lets them steer it.
@@ -14,6 +15,17 @@ public protocol SessionPresenter: AnyObject {
     func hookFailed(_ message: String)
     /// The session is over, normally or not: put the terminal back as it was.
     func sessionDidEnd()
+    /// What a hook printed during the session (ends in a newline); show it without the
+    /// session's display drawing over it.
+    func output(_ text: String)
+}
+
+extension SessionPresenter {
+    /// By default, printed text goes to standard output as it would without a session.
+    public func output(_ text: String) {
+        print(text, terminator: "")
+        fflush(nil)
+    }
 }
 
 /// A handle on a running session: pause, resume, skip or end it, from any thread.

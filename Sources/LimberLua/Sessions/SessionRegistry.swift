@@ -19,6 +19,15 @@ public final class SessionRegistry {
     public var presenter: (any SessionPresenter)?
     /// Whether a session is running (one at a time: a hook cannot start another).
     public internal(set) var isRunning = false
+    /// Each routine's own cue settings (`cues = {...}` in `limber.routine`), by routine id.
+    public internal(set) var cueSets: [String: CueSettings] = [:]
+    /// Plays a named cue or sound for `limber.cue` and says whether it played; nil (no sound
+    /// here) makes `limber.cue` a quiet no-op.
+    public var cuePlayer: ((String) -> Bool)?
+    /// The presenter of the session being shown, which takes what hooks `print` meanwhile.
+    public internal(set) var printTarget: (any SessionPresenter)?
+    /// The `print` plugins get (see `HostPrint`).
+    var pluginPrint: LuaValue?
 
     init() {}
 

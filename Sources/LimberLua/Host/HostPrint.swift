@@ -1,0 +1,57 @@
+import Foundation
+import LimberCore
+
+/// The plugins' `print`, routed through the host: while a guided session is shown, what a hook
+/// prints goes to the session's presenter (which shows it above the live display instead of
+/// letting the display draw over it); otherwise it goes to standard output as the stock `print`
+/// writes it (tab-separated `tostring` of each argument, a newline, flushed).
+///
+/// The global `print` stays the stock one (the REPL and scripts see the C function they know);
+/// each plugin's environment copies `print` from the globals when it is made, so the loader
+/// puts this one there for the moment a plugin loads (`withPluginPrint`).
+enum HostPrint {
+    /// Builds `print` from `tostring` and `table.concat` as they are before any plugin runs.
+    private static let source = """
+        local tostring, select, concat = tostring, select, table.concat
+        return function(sink)
+          return function(...)
+            local n = select("#", ...)
+            local parts = {}
+            for i = 1, n do parts[i] = tostring((select(i, ...))) end
+            sink(concat(parts, "\\t"))
+          end
+        end
+        """
+
+    /// Builds the routed `print` and keeps it on the host's session registry.
+    static func install(on host: LimberHost) throws(LuaError) {
+        let lua = host.lua
+        let sink = LuaValue.function(.host(HostFunction("print") { [weak host] call in
+            guard case .string(let line) = call.argument(1) else { return [] }
+            let text = line.bytes + [UInt8(ascii: "\n")]
+            if let presenter = host?.sessions.printTarget {
+                presenter.output(String(decoding: text, as: UTF8.self))
+            } else {
+                // Through the C stream Swift's own `print` uses, so the two keep their order.
+                Swift.print(String(decoding: text, as: UTF8.self), terminator: "")
+                fflush(nil)
+            }
+            return []
+        }))
+        guard let make = try lua.run(source, chunkName: "=limber.print").first,
+              let print = try lua.call(make, [sink]).first
+        else { throw .conversion("limber: cannot build print") }
+        host.sessions.pluginPrint = print
+    }
+
+    /// Runs `body` (a plugin's load) with the routed `print` as the global one, then puts the
+    /// stock one back.
+    @discardableResult
+    static func withPluginPrint<T>(_ host: LimberHost, _ body: () throws(LuaError) -> T) throws(LuaError) -> T {
+        guard let routed = host.sessions.pluginPrint else { return try body() }
+        let stock = try host.lua.global("print")
+        try host.lua.setGlobal("print", routed)
+        defer { try? host.lua.setGlobal("print", stock) }
+        return try body()
+    }
+}
