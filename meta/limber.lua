@@ -433,7 +433,7 @@ function limber.cue(name) end
 ---@field id string slug naming the progression
 ---@field routine string the routine it adjusts
 ---@field describe string the rule in one sentence, shown by `limber plan`
----@field adjust fun(plan: limber.Routine, history: limber.Session[], ctx: limber.ProgressionContext): limber.Routine?, string? # returns the adjusted plan (nil: unchanged) and why; no dose may grow after a session rated 7/10 or more
+---@field adjust fun(plan: limber.Routine, history: limber.Session[], ctx: limber.ProgressionContext): limber.Routine?, string? # returns the adjusted plan (nil: unchanged) and why; after a session rated ctx.discomfort_limit or more, limber refuses any added load
 ---@field override? boolean replace a progression with the same id
 
 ---What an `adjust` function knows besides the plan and history.
@@ -441,6 +441,7 @@ function limber.cue(name) end
 ---@field now integer seconds since 1970
 ---@field today string the local day, YYYY-MM-DD
 ---@field last_discomfort? integer the highest discomfort (0–10) of the routine's last session
+---@field discomfort_limit integer the discomfort (0–10) from which limber refuses any added load in the next plan (7)
 ---@field last_run? limber.Session the last run (seconds, distance_m, sport, file), imported or logged
 
 ---A routine's sounds (`cues` in limber.routine); each cue is true, false or a built-in sound name (tick, soft_tick, halfway, switch, step_end, session_end).

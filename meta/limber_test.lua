@@ -125,20 +125,22 @@ function reminders.sent() end
 ---@class limber.test.ProgressedPlan
 ---@field id string the routine's id
 ---@field steps limber.RoutineStep[] every step, with its hold or reps written out
----@field changes limber.test.ProgressionChange[] each dose a progression changed, in order
+---@field changes limber.test.ProgressionChange[] every change each progression made, then those refused, in order
 ---@field applied string[] the ids of the progressions that applied, in order
 ---@field problems string[] progressions that failed and were skipped
 
----One dose a progression changed.
+---One change a progression made to the plan, or asked for and was refused.
 ---@class limber.test.ProgressionChange
 ---@field progression string its id
----@field step integer 1-based step number
----@field exercise string the step's exercise
----@field field 'hold'|'reps' what changed
----@field from integer the routine's own dose
----@field to integer today's dose
----@field reason? string why, in the progression's words or the safety rule's
----@field refused? integer what the progression asked for, when the discomfort rule refused it
+---@field step integer 1-based step number (for a removed step, in the plan before)
+---@field exercise string the step's exercise (for a swap, the one put in)
+---@field field 'hold'|'reps'|'sides'|'rest'|'tempo'|'added'|'removed'|'swapped' what changed
+---@field from? integer the value before; for a whole step, its dose times its sides
+---@field to? integer the value after, as `from`
+---@field replaces? string for a swap, the exercise that was there
+---@field summary string the change in words, as `limber plan` shows it
+---@field reason? string why, in the progression's words or the discomfort rule's
+---@field refused boolean true when the discomfort rule refused it: the plan does not carry it
 
 ---What evaluating a reminder found.
 ---@class limber.test.ReminderOutcome

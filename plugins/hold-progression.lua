@@ -2,14 +2,13 @@
 --
 -- The static holds of a routine start at 30 s and grow 5 s for every week (seven local days from
 -- the first logged session) with at least `min_sessions` completed sessions, up to 60 s. A week
--- with a set rated 7/10 discomfort or more earns nothing, and after such a session the hold
--- stays where it was then. Settings, in config.lua:
+-- with a set rated at limber's discomfort limit or more (`ctx.discomfort_limit`, 7/10) earns
+-- nothing, and after such a session the hold stays where it was then. Settings, in config.lua:
 --   settings = { ["hold-progression"] = { min_sessions = 3, routine = "runner-cooldown" } }
 
 local MIN_SESSIONS = settings.min_sessions or 3
 local ROUTINE = settings.routine or "runner-cooldown"
 local START, STEP, CAP = 30, 5, 60
-local DISCOMFORT_LIMIT = 7
 
 local function worst_discomfort(session)
   local worst
@@ -28,7 +27,7 @@ end
 
 -- The hold earned by the weeks that ended by `now`, and how many of them counted. Weeks run
 -- seven local days from the day of the first logged session.
-local function earned(history, now)
+local function earned(history, now, limit)
   if #history == 0 then return START, 0 end
   local hold, counted = START, 0
   local first, today = day_of(history[1].started_at), day_of(now)
@@ -43,7 +42,7 @@ local function earned(history, now)
         worst = math.max(worst, worst_discomfort(session) or 0)
       end
     end
-    if completed >= MIN_SESSIONS and worst < DISCOMFORT_LIMIT then
+    if completed >= MIN_SESSIONS and worst < limit then
       hold = math.min(CAP, hold + STEP)
       counted = counted + 1
     end
@@ -56,15 +55,17 @@ limber.progression{
   id = "hold-progression",
   routine = ROUTINE,
   describe = string.format(
-    "static holds start at %d s and grow %d s a week after a week with %d or more completed sessions, up to %d s; never after discomfort of %d/10 or more",
-    START, STEP, MIN_SESSIONS, CAP, DISCOMFORT_LIMIT),
+    "static holds start at %d s and grow %d s a week after a week with %d or more completed sessions, up to %d s; "
+      .. "never after discomfort at limber's limit or more",
+    START, STEP, MIN_SESSIONS, CAP),
   adjust = function(plan, history, ctx)
-    local hold, weeks = earned(history, ctx.now)
+    local limit = ctx.discomfort_limit
+    local hold, weeks = earned(history, ctx.now, limit)
     local why = string.format("%d week%s with %d+ completed sessions", weeks, weeks == 1 and "" or "s", MIN_SESSIONS)
     local last = history[#history]
-    if last and (worst_discomfort(last) or 0) >= DISCOMFORT_LIMIT then
+    if last and (worst_discomfort(last) or 0) >= limit then
       -- No growth after a session that hurt: the hold it had then, at most.
-      hold = math.min(hold, (earned(history, last.started_at)))
+      hold = math.min(hold, (earned(history, last.started_at, limit)))
       why = string.format("held at %d s: the last session was rated %d/10 discomfort", hold, worst_discomfort(last))
     end
     for _, step in ipairs(plan.steps) do

@@ -90,3 +90,30 @@ test("counted steps keep no hold", function()
   end
   expect(plan.applied).to_equal({ "hold-progression" })
 end)
+
+test("a session rated just under limber's limit does not stop growth", function()
+  good_weeks(1)
+  cooldown("2026-03-09 18:00", 6)
+  clock.set("2026-03-10 18:00")
+  expect(hold()).to_be(35)
+  for _, change in ipairs(progressions.plan("runner-cooldown").changes) do expect(change.refused).to_be(false) end
+end)
+
+test("limber refuses a plan reshaped after pain, whoever reshaped it", function()
+  limber.progression{ id = "reshaper", routine = "runner-cooldown", describe = "doubles sides, adds a step",
+    adjust = function(plan)
+      plan.steps[1].sides = 2
+      plan.steps[#plan.steps + 1] = { exercise = "childs-pose", hold = 60 }
+      return plan, "more"
+    end }
+  cooldown("2026-03-09 18:00", 9)
+  clock.set("2026-03-10 18:00")
+  local plan = progressions.plan("runner-cooldown")
+  local refused = {}
+  for _, change in ipairs(plan.changes) do
+    if change.refused then refused[#refused + 1] = change.field end
+  end
+  expect(refused).to_equal({ "sides", "added" })
+  expect(plan.steps[1].sides).to_be(1)
+  expect(plan.steps[#plan.steps].exercise).never.to_be("childs-pose")
+end)

@@ -1,10 +1,14 @@
+import LimberCore
+
 /// A failure the user should read as one line on stderr, with the exit code to leave with.
 public struct LimberFailure: Error, CustomStringConvertible {
     public let message: String
     public let exitCode: Int32
 
+    /// The message may quote a plugin, the log or a file: its control characters are made
+    /// visible (``TerminalSafe``), newlines kept.
     public init(_ message: String, exitCode: Int32 = 1) {
-        self.message = message
+        self.message = message.terminalSafeLines
         self.exitCode = exitCode
     }
 

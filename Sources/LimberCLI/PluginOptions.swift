@@ -52,7 +52,7 @@ struct PluginOptions: ParsableArguments {
         let reports = PluginLoader(host: host).load(folders: pluginFolders(paths: paths))
         for report in reports where reportFailures {
             if case .failed(let message) = report.status {
-                Terminal.standardError.write("limber: plugin \(report.plugin.name) failed: \(message)\n")
+                Terminal.standardError.write("limber: plugin \(report.plugin.name) failed: \(message.terminalSafeLines)\n")
             }
         }
         return (host, reports)

@@ -313,7 +313,7 @@ struct PluginTestRunnerTests {
               expect(plan.steps[1].hold).to_be(42)
               expect(plan.steps[2].reps).to_be(8)
               expect(plan.changes).to_equal({ { progression = "plus-one", step = 1, exercise = "childs-pose", field = "hold",
-                from = 40, to = 42, reason = "2 sessions by 2026-03-09" } })
+                from = 40, to = 42, summary = "childs-pose hold 40 → 42 s", reason = "2 sessions by 2026-03-09", refused = false } })
               expect(plan.problems).to_equal({})
               expect(progressions.plan{ id = "other", name = "Other", steps = { { exercise = "cat-cow" } } }.applied).to_equal({})
             end)

@@ -107,7 +107,10 @@ final class Repl {
                 try driver.run(chunk, options: printOptions)
             }
             output.flush()
-            if let text { output.out(text + "\n") }
+            // The printer quotes strings, but a `__tostring` result is shown as it returned it.
+            if let text {
+                output.out(TerminalSafe.text(bytes: text.bytes, lines: .multiple, keepingStyles: printOptions.colour) + "\n")
+            }
         } catch .exit(let code) {
             output.flush()
             return code
@@ -124,7 +127,7 @@ final class Repl {
         failed = true
         var text = error.message
         if let traceback = error.traceback, let frames = Self.userFrames(traceback) { text += "\n" + frames }
-        output.error(output.errorTerminal.red(text) + "\n")
+        output.error(output.errorTerminal.red(text.terminalSafeLines) + "\n")
     }
 
     /// The traceback's frames above the REPL's own, or nil when they show nothing the message
@@ -166,7 +169,7 @@ final class Repl {
             return code
         case .invalid(let message):
             failed = true
-            output.error(output.errorTerminal.red(message) + "\n")
+            output.error(output.errorTerminal.red(message.terminalSafeLines) + "\n")
         }
         return nil
     }
@@ -210,7 +213,7 @@ final class Repl {
         do {
             try host.sessionLog.finishRecordings(completed: true)
         } catch {
-            output.error(output.errorTerminal.red("limber: \(error)") + "\n")
+            output.error(output.errorTerminal.red("limber: \(String(describing: error).terminalSafeLines)") + "\n")
         }
     }
 

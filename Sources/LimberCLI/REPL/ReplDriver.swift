@@ -22,9 +22,11 @@ struct ReplDriver {
         try lua.call(table["setup"], [help.luaValue])
     }
 
-    /// Runs a compiled chunk; its results pretty-printed, or nil when it returned nothing.
-    func run(_ chunk: LuaValue, options: ReplPrintOptions) throws(LuaError) -> String? {
-        try lua.call(runFunction, [chunk, options.luaValue]).first?.stringValue
+    /// Runs a compiled chunk; its results pretty-printed (as bytes: they need not be UTF-8), or
+    /// nil when it returned nothing.
+    func run(_ chunk: LuaValue, options: ReplPrintOptions) throws(LuaError) -> LuaString? {
+        guard case .string(let text) = try lua.call(runFunction, [chunk, options.luaValue]).first else { return nil }
+        return text
     }
 
     /// Completions for the word before the cursor; none when completing fails.

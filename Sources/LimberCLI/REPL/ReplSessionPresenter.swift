@@ -39,7 +39,7 @@ final class ReplSessionPresenter: SessionPresenter {
         if let inner {
             inner.hookFailed(message)
         } else {
-            output.error(output.errorTerminal.red("limber: \(message)") + "\n")
+            output.error(output.errorTerminal.red("limber: \(message.terminalSafeLines)") + "\n")
         }
     }
 

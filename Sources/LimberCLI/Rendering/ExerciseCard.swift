@@ -5,10 +5,11 @@ struct ExerciseCard {
     let exercise: Exercise
     let terminal: Terminal
 
+    /// The card; every field from the exercise shows its control characters made visible.
     func render() -> String {
         let e = exercise
-        var out = terminal.bold(e.name) + "  " + terminal.dim(e.id) + "\n"
-        if !e.aliases.isEmpty { out += terminal.dim("also: " + e.aliases.joined(separator: ", ")) + "\n" }
+        var out = terminal.bold(e.name.terminalSafe) + "  " + terminal.dim(e.id.terminalSafe) + "\n"
+        if !e.aliases.isEmpty { out += terminal.dim("also: " + e.aliases.joined(separator: ", ").terminalSafe) + "\n" }
         out += "\n"
         let sides: String
         switch e.laterality {
@@ -27,13 +28,13 @@ struct ExerciseCard {
             ("Equipment", e.equipment.isEmpty ? "none" : e.equipment.joined(separator: ", ")),
         ]
         for (label, value) in facts where !value.isEmpty {
-            out += terminal.bold(label.padding(toLength: 10, withPad: " ", startingAt: 0)) + value + "\n"
+            out += terminal.bold(label.padding(toLength: 10, withPad: " ", startingAt: 0)) + value.terminalSafe + "\n"
         }
         out += section("How", e.instructions, numbered: true)
         out += section("Cues", e.cues)
         out += section("Benefits", e.benefits)
         out += section("Cautions", e.cautions, highlight: true)
-        out += "\n" + terminal.dim("Source: \(e.source)") + "\n"
+        out += "\n" + terminal.dim("Source: \(e.source.terminalSafe)") + "\n"
         return out
     }
 
@@ -41,7 +42,7 @@ struct ExerciseCard {
         guard !lines.isEmpty else { return "" }
         var out = "\n" + terminal.bold(highlight ? terminal.yellow(title) : title) + "\n"
         for (index, line) in lines.enumerated() {
-            out += (numbered ? "  \(index + 1). " : "  • ") + line + "\n"
+            out += (numbered ? "  \(index + 1). " : "  • ") + line.terminalSafe + "\n"
         }
         return out
     }

@@ -21,7 +21,7 @@ final class JSONSessionRenderer: SessionRenderer {
     }
 
     func note(_ message: String) {
-        writeNote("limber: \(message)\n")
+        writeNote("limber: \(message.terminalSafeLines)\n")
     }
 
     func end() {}

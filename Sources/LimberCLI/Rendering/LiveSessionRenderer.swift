@@ -48,7 +48,7 @@ final class LiveSessionRenderer: SessionRenderer {
     }
 
     func note(_ message: String) {
-        write(clearBlock() + terminal.yellow("limber: \(message)") + "\n")
+        write(clearBlock() + terminal.yellow("limber: \(message.terminalSafeLines)") + "\n")
         drawn = 0
         if let status, status.done == nil { redraw(status) }
     }
@@ -88,13 +88,13 @@ final class LiveSessionRenderer: SessionRenderer {
         var right = "step \(step.number)/\(plan.steps.count) · \(SessionText.duration(status.totalLeft)) left"
         if status.pace != 1 { right += " · \(SessionText.pace(status.pace))" }
         if status.paused { right += " · PAUSED" }
-        let left = "limber · \(plan.routine.name)"
+        let left = "limber · \(plan.routine.name.terminalSafe)"
         let gap = columns - left.count - right.count
         let header = gap >= 2
             ? terminal.bold(left) + String(repeating: " ", count: gap) + styledRight(right, status)
             : styledRight(fit(right, columns), status)
 
-        let name = step.exercise.name
+        let name = step.exercise.name.terminalSafe
         let title: String
         switch status.phase {
         case .getReady: title = "Get ready: \(name) · \(SessionText.dose(step.amount, step.unit))"
@@ -119,7 +119,7 @@ final class LiveSessionRenderer: SessionRenderer {
             "  " + barColour(bar, status.phase) + terminal.bold(secondsText),
         ]
         if !step.exercise.cues.isEmpty {
-            lines.append("  " + terminal.dim(fit(step.exercise.cues.joined(separator: " · "), columns - 2)))
+            lines.append("  " + terminal.dim(fit(step.exercise.cues.joined(separator: " · ").terminalSafe, columns - 2)))
         }
         lines.append("")
         lines.append("  " + fit("Next: " + status.next, columns - 2))
@@ -133,7 +133,7 @@ final class LiveSessionRenderer: SessionRenderer {
     private func summary(_ done: SessionDone, status: SessionStatus) -> String {
         let sets = "\(done.setsCompleted) of \(done.sets) sets"
         if done.completed {
-            return terminal.green("✓ \(status.plan.routine.name): \(sets) in \(SessionText.duration(done.elapsedSeconds))")
+            return terminal.green("✓ \(status.plan.routine.name.terminalSafe): \(sets) in \(SessionText.duration(done.elapsedSeconds))")
         }
         return terminal.yellow("Ended early: \(sets) after \(SessionText.duration(done.elapsedSeconds))")
     }

@@ -26,7 +26,7 @@ final class PlainSessionRenderer: SessionRenderer {
     }
 
     func note(_ message: String) {
-        writeNote("limber: \(message)\n")
+        writeNote("limber: \(message.terminalSafeLines)\n")
     }
 
     func end() {}
@@ -39,15 +39,15 @@ final class PlainSessionRenderer: SessionRenderer {
         let plan = status.plan
         switch event {
         case .sessionStart(let start):
-            var line = "\(start.name): \(start.steps) steps, \(start.sets) sets, \(SessionText.duration(start.plannedSeconds))"
+            var line = "\(start.name.terminalSafe): \(start.steps) steps, \(start.sets) sets, \(SessionText.duration(start.plannedSeconds))"
             if start.pace != 1 { line += " (\(SessionText.pace(start.pace)))" }
             if start.getReady > 0, let first = plan.steps.first {
-                line += "\nget ready: \(start.getReady) s, first \(first.exercise.name)"
+                line += "\nget ready: \(start.getReady) s, first \(first.exercise.name.terminalSafe)"
             }
             return line
         case .stepStart(let start):
             let step = plan.steps[start.step - 1]
-            var line = "step \(start.step)/\(plan.steps.count): \(step.exercise.name)"
+            var line = "step \(start.step)/\(plan.steps.count): \(step.exercise.name.terminalSafe)"
             if let side = SessionText.side(start.side, of: start.sides) { line += ", \(side)" }
             line += ", \(SessionText.dose(start.amount, start.unit))"
             if start.unit != .seconds { line += " (\(start.seconds) s)" }
@@ -56,16 +56,16 @@ final class PlainSessionRenderer: SessionRenderer {
             guard tick.phase == .hold, tick.remaining % 10 == 0 else { return nil }
             return "  \(tick.remaining) s left"
         case .sideSwitch(let change):
-            let name = plan.steps[change.step - 1].exercise.name
+            let name = plan.steps[change.step - 1].exercise.name.terminalSafe
             return "switch sides: \(name), right side" + (change.seconds > 0 ? " in \(change.seconds) s" : "")
         case .stepDone(let done):
-            let name = plan.steps[done.step - 1].exercise.name
+            let name = plan.steps[done.step - 1].exercise.name.terminalSafe
             var line = done.completed
                 ? "done: \(name)"
                 : "cut short: \(name), \(SessionText.dose(done.actual, done.unit)) of \(SessionText.dose(done.planned, done.unit))"
             if let side = SessionText.side(done.side, of: done.sides) { line += " (\(side))" }
             if done.rest > 0, done.step < plan.steps.count {
-                line += "; rest \(done.rest) s, next \(plan.steps[done.step].exercise.name)"
+                line += "; rest \(done.rest) s, next \(plan.steps[done.step].exercise.name.terminalSafe)"
             }
             return line
         case .paused:
@@ -75,7 +75,7 @@ final class PlainSessionRenderer: SessionRenderer {
         case .sessionDone(let done):
             let sets = "\(done.setsCompleted) of \(done.sets) sets"
             return done.completed
-                ? "finished \(plan.routine.name): \(sets) in \(SessionText.duration(done.elapsedSeconds))"
+                ? "finished \(plan.routine.name.terminalSafe): \(sets) in \(SessionText.duration(done.elapsedSeconds))"
                 : "ended early: \(sets) after \(SessionText.duration(done.elapsedSeconds))"
         }
     }

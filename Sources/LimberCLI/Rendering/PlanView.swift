@@ -9,9 +9,9 @@ struct PlanView {
 
     func render() -> String {
         let routine = plan.routine
-        var output = terminal.bold("\(routine.name) (\(routine.id))")
+        var output = terminal.bold("\(routine.name.terminalSafe) (\(routine.id.terminalSafe))")
             + " · \(routine.phase.rawValue.replacingOccurrences(of: "_", with: "-")) · \(SessionText.duration(plan.totalSeconds))\n"
-        if !routine.summary.isEmpty { output += routine.summary + "\n" }
+        if !routine.summary.isEmpty { output += routine.summary.terminalSafe + "\n" }
         output += "\n"
         let header = ["#", "EXERCISE", "DOSE", "SIDES", "REST"]
         let rows = plan.steps.map { step in
@@ -29,18 +29,18 @@ struct PlanView {
         return output
     }
 
-    /// Which progressions changed today's plan, what and why.
+    /// Which progressions changed today's plan, what and why, and what the discomfort rule refused.
     private func progressions() -> String {
         guard !progression.progressions.isEmpty else { return "" }
         var output = "\n" + terminal.bold("Progressions") + "\n"
         for (id, describe) in progression.progressions {
-            output += "  \(id): \(describe)\n"
+            output += "  \(id.terminalSafe): \(describe.terminalSafe)\n"
             let changes = progression.changes.filter { $0.progression == id }
             if changes.isEmpty { output += "    no change today\n" }
             for change in changes {
-                let why = change.reason.map { ": \($0)" } ?? ""
-                let line = "    step \(change.step): \(change.summary)\(why)"
-                output += (change.refused != nil ? terminal.yellow(line) : line) + "\n"
+                let why = change.reason.map { ": \($0.terminalSafe)" } ?? ""
+                let line = "    \(change.refused ? "refused: " : "")step \(change.step): \(change.summary.terminalSafe)\(why)"
+                output += (change.refused ? terminal.yellow(line) : line) + "\n"
             }
         }
         return output
@@ -67,11 +67,19 @@ struct PlanView {
         let sets: Int
         let totalSeconds: Int
         let steps: [Step]
+        /// Every change each progression made, then each it asked for and was refused.
         let progressions: [ProgressionChange]
+        /// The progressions that applied, in order, with their descriptions.
+        let applied: [Applied]
         let problems: [String]
 
+        struct Applied: Encodable {
+            let id: String
+            let describe: String
+        }
+
         enum CodingKeys: String, CodingKey {
-            case id, name, phase, sets, steps, progressions, problems
+            case id, name, phase, sets, steps, progressions, applied, problems
             case getReady = "get_ready"
             case switchSides = "switch"
             case totalSeconds = "total_seconds"
@@ -79,6 +87,7 @@ struct PlanView {
 
         init(_ plan: SessionPlan, progression: ProgressedRoutine) {
             progressions = progression.changes
+            applied = progression.progressions.map { Applied(id: $0.id, describe: $0.describe) }
             problems = progression.problems
             id = plan.routine.id
             name = plan.routine.name

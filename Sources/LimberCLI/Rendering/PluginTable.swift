@@ -1,3 +1,4 @@
+import LimberCore
 import LimberLua
 
 /// Plugin reports as a readable list: one block per plugin.
@@ -14,20 +15,20 @@ struct PluginTable {
             case .loaded: status = terminal.green("loaded")
             case .failed: status = terminal.red("failed")
             }
-            out += terminal.bold(report.plugin.name) + "  " + status + "  " + terminal.dim(report.plugin.displayPath) + "\n"
+            out += terminal.bold(report.plugin.name.terminalSafe) + "  " + status + "  " + terminal.dim(report.plugin.displayPath.terminalSafe) + "\n"
             if !report.defines.isEmpty {
-                out += "  defines: " + report.defines.joined(separator: ", ") + "\n"
+                out += "  defines: " + report.defines.joined(separator: ", ").terminalSafe + "\n"
             }
             if !report.needs.isEmpty {
                 let missing = report.needs.filter { !report.granted.contains($0) }
-                var line = "  needs: " + report.needs.joined(separator: ", ")
-                line += missing.isEmpty ? " (granted)" : " (not granted: \(missing.joined(separator: ", ")); grant in config.lua)"
+                var line = "  needs: " + report.needs.joined(separator: ", ").terminalSafe
+                line += missing.isEmpty ? " (granted)" : " (not granted: \(missing.joined(separator: ", ").terminalSafe); grant in config.lua)"
                 out += line + "\n"
             } else {
                 out += "  grants: none (sandboxed)\n"
             }
             if case .failed(let message) = report.status {
-                out += "  error: " + terminal.red(message) + "\n"
+                out += "  error: " + terminal.red(message.terminalSafeLines) + "\n"
             }
         }
         return out

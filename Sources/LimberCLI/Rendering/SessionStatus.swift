@@ -87,12 +87,12 @@ struct SessionStatus {
         let step = current
         switch phase {
         case .hold:
-            if side < step.sides { return "\(step.exercise.name), right side" }
+            if side < step.sides { return "\(step.exercise.name.terminalSafe), right side" }
             return following(after: self.step)
         case .switchSides:
-            return "\(step.exercise.name), right side"
+            return "\(step.exercise.name.terminalSafe), right side"
         case .getReady, .rest:
-            if step.sides == 2 { return "\(step.exercise.name), right side" }
+            if step.sides == 2 { return "\(step.exercise.name.terminalSafe), right side" }
             return following(after: self.step)
         }
     }
@@ -100,6 +100,6 @@ struct SessionStatus {
     private func following(after index: Int) -> String {
         guard index + 1 < plan.steps.count else { return "finish" }
         let next = plan.steps[index + 1]
-        return "\(next.exercise.name) · \(SessionText.dose(next.amount, next.unit))"
+        return "\(next.exercise.name.terminalSafe) · \(SessionText.dose(next.amount, next.unit))"
     }
 }

@@ -20,7 +20,7 @@ final class Speech {
         if let current, current.isRunning { current.terminate() }
         let process = Process()
         process.executableURL = program
-        process.arguments = ["-s", "160", text]
+        process.arguments = ["-s", "160", TerminalSafe.spoken(text)]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice

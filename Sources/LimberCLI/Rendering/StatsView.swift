@@ -42,11 +42,11 @@ struct StatsView {
 
         let most = stats.mostPractised(listed)
         output += terminal.bold("most practised ") + " "
-        output += most.isEmpty ? "nothing in these weeks" : most.map { "\($0.exercise) (\(CommandLog.count($0.sets, "set")))" }.joined(separator: ", ")
+        output += most.isEmpty ? "nothing in these weeks" : most.map { "\($0.exercise.terminalSafe) (\(CommandLog.count($0.sets, "set")))" }.joined(separator: ", ")
         output += "\n"
         let least = stats.leastPractised(listed)
         if !least.isEmpty {
-            output += terminal.bold("least practised") + " " + least.map { "\($0.exercise) (\($0.sets))" }.joined(separator: ", ") + "\n"
+            output += terminal.bold("least practised") + " " + least.map { "\($0.exercise.terminalSafe) (\($0.sets))" }.joined(separator: ", ") + "\n"
         }
         let rated = stats.weeks.compactMap(\.discomfort)
         output += terminal.bold("discomfort     ") + " "

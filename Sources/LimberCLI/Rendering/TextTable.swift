@@ -1,7 +1,17 @@
+import LimberCore
+
 /// Columns of text aligned under a bold header, two spaces apart; the last column is not padded.
+///
+/// Every cell is one line with its control characters made visible (``TerminalSafe``): cells
+/// hold names and summaries from plugins and the log.
 struct TextTable {
     let header: [String]
     let rows: [[String]]
+
+    init(header: [String], rows: [[String]]) {
+        self.header = header
+        self.rows = rows.map { $0.map(\.terminalSafe) }
+    }
 
     func render(_ terminal: Terminal) -> String {
         let widths = header.indices.map { column in

@@ -93,7 +93,7 @@ struct LogAddCommand: ParsableCommand {
         let log = try CommandLog.open()
         let logged = try CommandLog.perform { try log.log(session, timeZone: timeZone) }
         let streak = try CommandLog.perform { try log.streaks(today: LocalDay(now, in: timeZone)).current?.days ?? 0 }
-        var line = "logged \(logged.routine)"
+        var line = "logged \(logged.routine.terminalSafe)"
         if !session.sets.isEmpty { line += " (\(CommandLog.count(session.sets.count, "set")))" }
         line += " on \(CommandLog.dayLabel(logged.day)) at \(CommandLog.clock(logged.startedAt))"
         if logged.activity == .mobility { line += "; streak: \(CommandLog.count(streak, "day"))" }

@@ -59,7 +59,7 @@ struct LogListCommand: ParsableCommand {
         var lines = marks.map { ($0.day, Line.mark($0)) } + summaries.map { ($0.session.day, Line.session($0)) }
         // Marks first within a day, sessions in time order: a stable sort by day keeps both.
         lines = lines.enumerated().sorted { ($0.element.0, $0.offset) < ($1.element.0, $1.offset) }.map(\.element)
-        let width = max(8, summaries.map(\.session.routine.count).max() ?? 0)
+        let width = max(8, summaries.map(\.session.routine.terminalSafe.count).max() ?? 0)
         var output = ""
         for (_, line) in lines {
             switch line {
@@ -67,7 +67,7 @@ struct LogListCommand: ParsableCommand {
                 let session = summary.session
                 var cells = [
                     CommandLog.dayLabel(session.day) + " " + CommandLog.clock(session.startedAt),
-                    session.routine.padding(toLength: width, withPad: " ", startingAt: 0),
+                    session.routine.terminalSafe.padding(toLength: width, withPad: " ", startingAt: 0),
                     session.source.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0),
                     (summary.sets == 0 ? "" : CommandLog.count(summary.sets, "set")).padding(toLength: 8, withPad: " ", startingAt: 0),
                     String(format: "%4.0f min", (summary.seconds / 60).rounded()),
@@ -76,11 +76,11 @@ struct LogListCommand: ParsableCommand {
                     cells.append(session.completed ? terminal.green("completed") : terminal.yellow("ended early"))
                 }
                 if let worst = summary.maxDiscomfort { cells.append("discomfort \(worst)") }
-                if let notes = session.notes { cells.append(terminal.dim("— " + notes.replacingOccurrences(of: "\n", with: " "))) }
+                if let notes = session.notes { cells.append(terminal.dim("— " + notes.replacingOccurrences(of: "\n", with: " ").terminalSafe)) }
                 output += cells.joined(separator: "  ") + "\n"
             case .mark(let mark):
                 let what = mark.kind == .skip ? "skipped" : "rest day"
-                output += terminal.dim(CommandLog.dayLabel(mark.day) + "        " + what + (mark.reason.map { ": \($0)" } ?? "")) + "\n"
+                output += terminal.dim(CommandLog.dayLabel(mark.day) + "        " + what + (mark.reason.map { ": \($0.terminalSafe)" } ?? "")) + "\n"
             }
         }
         return output

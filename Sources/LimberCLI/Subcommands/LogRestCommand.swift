@@ -68,7 +68,7 @@ struct LogRestCommand: ParsableCommand {
         if marks.isEmpty {
             print("no rest days planned from today")
         } else {
-            print("rest days planned: " + marks.map { CommandLog.dayLabel($0.day) + ($0.reason.map { " (\($0))" } ?? "") }.joined(separator: ", "))
+            print("rest days planned: " + marks.map { CommandLog.dayLabel($0.day) + ($0.reason.map { " (\($0.terminalSafe))" } ?? "") }.joined(separator: ", "))
         }
     }
 }

@@ -38,7 +38,7 @@ struct PlanCommand: ParsableCommand {
         } catch {
             throw LimberFailure(error.description)
         }
-        for problem in today.progression.problems { Terminal.standardError.write("limber: \(problem)\n") }
+        for problem in today.progression.problems { Terminal.standardError.write("limber: \(problem.terminalSafeLines)\n") }
         if json {
             print(try JSONOutput.string(PlanView.JSON(today.plan, progression: today.progression)))
             return

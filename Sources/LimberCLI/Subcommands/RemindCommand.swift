@@ -127,17 +127,17 @@ struct RemindCommand: ParsableCommand {
             switch outcome.status {
             case .failed(let message):
                 failures += 1
-                Terminal.standardError.write("limber: reminder \(outcome.id): \(Self.oneLine(message))\n")
+                Terminal.standardError.write("limber: reminder \(outcome.id.terminalSafe): \(Self.oneLine(message).terminalSafe)\n")
             case .due(let message) where !dryRun:
                 do {
                     if actions {
-                        try DesktopActions.startWatcher(id: outcome.id, message: message, environment: deliverer.busEnvironment)
+                        try DesktopActions.startWatcher(id: outcome.id, message: message.terminalSafeLines, environment: deliverer.busEnvironment)
                     } else {
                         try deliverer.deliver(message)
                     }
                 } catch {
                     failures += 1
-                    Terminal.standardError.write("limber: reminder \(outcome.id): \(error.description)\n")
+                    Terminal.standardError.write("limber: reminder \(outcome.id.terminalSafe): \(error.description.terminalSafeLines)\n")
                     continue
                 }
                 try output.delivered(outcome, message: message)
@@ -221,7 +221,7 @@ struct RemindCommand: ParsableCommand {
                     backend: backend.description, source: outcome.source
                 ).line())
             } else if backend == .standardOutput {
-                print(message)
+                print(message.terminalSafeLines)
             }
         }
 
@@ -231,7 +231,7 @@ struct RemindCommand: ParsableCommand {
                     id: nil, status: "notified", message: message, timeZone: timeZone, backend: backend.description, dryRun: dryRun
                 ).line())
             } else {
-                print(dryRun ? "(dry run) limber.notify: \(message)" : message)
+                print(dryRun ? "(dry run) limber.notify: \(message.terminalSafe)" : message.terminalSafeLines)
             }
         }
 
@@ -245,16 +245,17 @@ struct RemindCommand: ParsableCommand {
                 ).line())
                 return
             }
+            let id = outcome.id.terminalSafe
             let when = schedule.map { " (\($0.description))" } ?? ""
             let period = outcome.period.map { " since \(Self.local($0.occurrence, timeZone))" } ?? ""
             let next = outcome.period?.next.map { ", next \(Self.local($0, timeZone))" } ?? ""
             switch outcome.status {
-            case .due(let text): print("\(outcome.id): due\(period): \(text)")
-            case .notDue: print("\(outcome.id): not due\(when)\(period)\(next)")
-            case .alreadyFired: print("\(outcome.id): already delivered\(when)\(period)\(next)")
-            case .missed: print("\(outcome.id): missed, past its window\(when)\(period)\(next)")
-            case .notStarted: print("\(outcome.id): no scheduled time yet\(when)")
-            case .snoozed(let until): print("\(outcome.id): snoozed until \(Self.local(until, timeZone))\(when)")
+            case .due(let text): print("\(id): due\(period): \(text.terminalSafe)")
+            case .notDue: print("\(id): not due\(when)\(period)\(next)")
+            case .alreadyFired: print("\(id): already delivered\(when)\(period)\(next)")
+            case .missed: print("\(id): missed, past its window\(when)\(period)\(next)")
+            case .notStarted: print("\(id): no scheduled time yet\(when)")
+            case .snoozed(let until): print("\(id): snoozed until \(Self.local(until, timeZone))\(when)")
             case .failed: break
             }
         }

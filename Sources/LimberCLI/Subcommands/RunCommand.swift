@@ -40,6 +40,8 @@ struct RunCommand: ParsableCommand {
             try? finishLoggedSessions(host, completed: false)
             // An error raised by the script: its message (and traceback) as lua5.4 prints them.
             if case .runtime(let message, let traceback) = error {
+                // Shown with control characters made visible: a plugin's text can be in it.
+                let message = message.terminalSafeLines, traceback = traceback.terminalSafeLines
                 Terminal.standardError.write(traceback.isEmpty ? "\(message)\n" : "\(message)\n\(traceback)\n")
                 throw LimberFailure("", exitCode: 1)
             }

@@ -70,7 +70,7 @@ struct StartCommand: ParsableCommand {
         } catch {
             throw LimberFailure(error.description)
         }
-        for problem in progression.problems { Terminal.standardError.write("limber: \(problem)\n") }
+        for problem in progression.problems { Terminal.standardError.write("limber: \(problem.terminalSafeLines)\n") }
 
         let stdoutIsTTY = isatty(STDOUT_FILENO) == 1
         let mode: SessionConsole.Mode = json ? .json : (stdoutIsTTY ? .live : .plain)
@@ -91,8 +91,11 @@ struct StartCommand: ParsableCommand {
         }
 
         if mode != .json, !progression.changes.isEmpty {
-            let changes = progression.changes.map(\.summary).joined(separator: ", ")
-            Terminal.standardOutput.write("Today, after progressions: \(changes)\n")
+            let made = progression.changes.filter { !$0.refused }.map(\.summary.terminalSafe)
+            let refused = progression.changes.filter(\.refused).map(\.summary.terminalSafe)
+            var line = "Today, after progressions: " + (made.isEmpty ? "no change" : made.joined(separator: ", "))
+            if !refused.isEmpty { line += "; refused after discomfort: " + refused.joined(separator: ", ") }
+            Terminal.standardOutput.write(line + "\n")
         }
 
         let outcome: SessionOutcome

@@ -1,27 +1,37 @@
-/// One dose a progression changed in today's plan, and why.
+/// One difference a progression made to today's plan (or asked for and was refused), and why.
 public struct ProgressionChange: Sendable, Equatable, Codable {
-    /// What changed in the step.
+    /// What changed.
     public enum Field: String, Sendable, Codable {
-        case hold, reps
+        /// A step's hold, reps (or breaths), sides, rest after it, or seconds per repetition.
+        case hold, reps, sides, rest, tempo
+        /// A whole step: one added, one removed, or one exercise put in another's place (or the
+        /// same exercise measured the other way, held instead of counted).
+        case added, removed, swapped
     }
 
     /// The progression's id.
     public var progression: String
-    /// 1-based step number.
+    /// 1-based step number: in today's plan, or for a removed step in the plan before.
     public var step: Int
+    /// The step's exercise (for a swap, the one put in).
     public var exercise: String
     public var field: Field
-    public var from: Int
-    public var to: Int
-    /// The progression's own words for today's change, if it gave any.
+    /// The value before: a dose field's value; for a whole step, its load (dose × sides).
+    public var from: Int?
+    /// The value after, as `from`.
+    public var to: Int?
+    /// For a swap, the exercise that was there before.
+    public var replaces: String?
+    /// The change in words, without the step number: `childs-pose hold 30 → 35 s`.
+    public var summary: String
+    /// The progression's own words for it, or the discomfort rule's.
     public var reason: String?
-    /// When the safety rule refused an increase: the value the progression asked for (`to` is
-    /// then the most the rule allows).
-    public var refused: Int?
+    /// True when the discomfort rule refused the change: the plan does not carry it.
+    public var refused: Bool
 
     public init(
-        progression: String, step: Int, exercise: String, field: Field, from: Int, to: Int,
-        reason: String? = nil, refused: Int? = nil
+        progression: String, step: Int, exercise: String, field: Field, from: Int?, to: Int?,
+        replaces: String? = nil, summary: String, reason: String? = nil, refused: Bool = false
     ) {
         self.progression = progression
         self.step = step
@@ -29,17 +39,9 @@ public struct ProgressionChange: Sendable, Equatable, Codable {
         self.field = field
         self.from = from
         self.to = to
+        self.replaces = replaces
+        self.summary = summary
         self.reason = reason
         self.refused = refused
-    }
-
-    /// `figure-four-stretch hold 30 → 35 s`.
-    public var summary: String {
-        let unit = field == .hold ? " s" : " reps"
-        if let refused {
-            let kept = from == to ? "stays \(to)" : "\(from) → \(to)"
-            return "\(exercise) \(field.rawValue) \(kept)\(unit) (not \(refused)\(unit))"
-        }
-        return "\(exercise) \(field.rawValue) \(from) → \(to)\(unit)"
     }
 }

@@ -66,7 +66,11 @@ public struct Deliverer: Sendable {
     }
 
     /// Delivers one message. Standard output is the caller's to print; this handles the others.
+    ///
+    /// The message came from a plugin: a notification or a command that prints it shows its
+    /// control characters made visible (``TerminalSafe``), never acts on them.
     public func deliver(_ message: String, title: String = "limber") throws(ReminderError) {
+        let message = message.terminalSafeLines, title = title.terminalSafe
         switch backend {
         case .standardOutput:
             return

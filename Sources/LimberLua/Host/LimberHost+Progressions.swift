@@ -28,14 +28,7 @@ extension LimberHost {
                 LuaValue.table(HostAPI.sessionTable(session, sets: bySession[session.id] ?? []))
             })
             if let session = sessions.last {
-                let sets = bySession[session.id] ?? []
-                var planned: [String: Int] = [:]
-                for set in sets {
-                    // A stored amount too large for an Int (an old log could hold one) counts as the most load.
-                    let amount = (try? CheckedNumber.rounded(set.planned ?? 0, .down, field: "planned", in: 0...Int.max)) ?? Int.max
-                    planned[set.exercise] = max(planned[set.exercise] ?? 0, amount)
-                }
-                last = .init(maxDiscomfort: sets.compactMap(\.discomfort).max(), planned: planned)
+                last = ProgressionSafety.LastSession(sets: bySession[session.id] ?? [])
             }
         } catch {
             result.problems.append("progressions for \(routine.id) skipped: cannot read the log: \(error)")
@@ -46,6 +39,7 @@ extension LimberHost {
         context["now"] = .integer(CheckedNumber.saturatingStamp(now))
         context["today"] = .string(LocalDay(now, in: sessionLog.timeZone).iso)
         context["last_discomfort"] = last?.maxDiscomfort.map { .integer(Int64($0)) } ?? .nil
+        context["discomfort_limit"] = .integer(Int64(ProgressionSafety.discomfortLimit))
         context["last_run"] = HostAPI.lastRunValue(sessionLog, now: now)
 
         for definition in definitions {
@@ -54,19 +48,25 @@ extension LimberHost {
                 let returned = try during(.describe) { () throws(LuaError) in
                     try callPlugin(definition.adjust, [plan, .table(history), .table(context)], owner: definition.source)
                 }
-                guard let first = returned.first, !first.isNil else { continue }
-                var adjusted: Routine
-                do {
-                    adjusted = try LuaValueDecoder().decode(Routine.self, from: first)
-                } catch {
-                    throw LuaError.conversion("adjust returned a bad plan: \(error.message)")
+                // nil keeps the plan it was given, which is still held to the rule (the routine's
+                // own doses may be more than a session that hurt).
+                var adjusted = current
+                let unchanged = returned.first?.isNil ?? true
+                if let first = returned.first, !first.isNil {
+                    do {
+                        adjusted = try LuaValueDecoder().decode(Routine.self, from: first)
+                    } catch {
+                        throw LuaError.conversion("adjust returned a bad plan: \(error.message)")
+                    }
+                    adjusted.id = current.id
+                    try adjusted.validate(against: catalogue)
                 }
-                adjusted.id = current.id
-                try adjusted.validate(against: catalogue)
                 let reason = returned.count > 1 ? returned[1].stringValue : nil
                 let reviewed = ProgressionSafety.review(
-                    base: current, adjusted: adjusted.resolved(in: catalogue), progression: definition.id,
-                    reason: reason, last: last)
+                    base: current, adjusted: adjusted.resolved(in: catalogue),
+                    progression: definition.id, reason: reason, last: last, catalogue: catalogue)
+                // nil with nothing for the rule to hold back: the progression did not apply today.
+                if unchanged && reviewed.changes.isEmpty { continue }
                 current = reviewed.routine
                 result.changes += reviewed.changes
                 result.progressions.append((definition.id, definition.describe))

@@ -52,7 +52,7 @@ extension HostAPI {
                     .init("describe", "string", "the rule in one sentence, shown by `limber plan`"),
                     .init(
                         "adjust", "fun(plan: limber.Routine, history: limber.Session[], ctx: limber.ProgressionContext): limber.Routine?, string?",
-                        "returns the adjusted plan (nil: unchanged) and why; no dose may grow after a session rated 7/10 or more"),
+                        "returns the adjusted plan (nil: unchanged) and why; after a session rated ctx.discomfort_limit or more, limber refuses any added load"),
                     .init("override", "boolean?", "replace a progression with the same id"),
                 ]),
             APIClass(
@@ -61,6 +61,9 @@ extension HostAPI {
                     .init("now", "integer", "seconds since 1970"),
                     .init("today", "string", "the local day, YYYY-MM-DD"),
                     .init("last_discomfort", "integer?", "the highest discomfort (0–10) of the routine's last session"),
+                    .init(
+                        "discomfort_limit", "integer",
+                        "the discomfort (0–10) from which limber refuses any added load in the next plan (7)"),
                     .init("last_run", "limber.Session?", "the last run (seconds, distance_m, sport, file), imported or logged"),
                 ]),
         ]

@@ -31,7 +31,7 @@ public final class ReminderRegistry {
 
     /// Where `limber.notify(message)` delivers; standard output unless the command running the
     /// host chooses a backend.
-    public var notify: (String) throws -> Void = { message in print(message) }
+    public var notify: (String) throws -> Void = { message in print(message.terminalSafeLines) }
 
     public init() {}
 
