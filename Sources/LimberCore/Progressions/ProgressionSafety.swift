@@ -33,8 +33,8 @@ public enum ProgressionSafety {
             var steps: [Routine.Step] = []
             var openLeft: (exercise: String, unit: Dose.Unit, amount: Int)?
             for set in sets {
-                // A stored amount too large for an Int (an old log could hold one) counts as the most load.
-                let amount = (try? CheckedNumber.rounded(set.planned ?? set.actual ?? 0, .up, field: "planned", in: 0...Int.max)) ?? Int.max
+                // A stored amount past what the log accepts (an old log could hold one) counts as the most it accepts.
+                let amount = (try? CheckedNumber.rounded(set.planned ?? set.actual ?? 0, .up, field: "planned", in: 0...1_000_000_000)) ?? 1_000_000_000
                 if set.side == .right, let left = openLeft, left.exercise == set.exercise, left.unit == set.unit {
                     steps[steps.count - 1] = Self.step(set.exercise, set.unit, max(left.amount, amount), sides: 2)
                     openLeft = nil
