@@ -23,7 +23,7 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var plugins: PluginOptions
 
     func run() throws {
-        let (host, _) = try plugins.makeHost()
+        let host = try plugins.makeDeferredHost()
         do {
             try host.runScript(at: file, arguments: arguments)
             try finishLoggedSessions(host, completed: true)
