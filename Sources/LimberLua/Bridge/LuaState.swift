@@ -279,14 +279,27 @@ public final class LuaState {
         _ result: UnsafeMutablePointer<limber_call_result>?
     ) -> Int32 {
         guard let result else { return -1 }
-        guard let thread, let box, let state = owner(of: thread) else {
+        guard let thread, let box, let owner = limber_owner(thread) else {
             return fail(result, "limber: host function called without its state")
         }
-        let function = Unmanaged<HostFunction>.fromOpaque(box).takeUnretainedValue()
+        // Both outlive the call (the state owns the lua_State; the closure being called holds the
+        // box), so they are borrowed, not retained: each retain is an atomic operation.
+        return Unmanaged<LuaState>.fromOpaque(owner)._withUnsafeGuaranteedRef { state in
+            Unmanaged<HostFunction>.fromOpaque(box)._withUnsafeGuaranteedRef { function in
+                invoke(function, in: state, on: thread, result)
+            }
+        }
+    }
+
+    private static func invoke(
+        _ function: HostFunction, in state: LuaState, on thread: OpaquePointer,
+        _ result: UnsafeMutablePointer<limber_call_result>
+    ) -> Int32 {
         do {
             var arguments: [LuaValue] = []
             let count = lua_gettop(thread)
             if count > 0 {
+                arguments.reserveCapacity(Int(count))
                 for index in 1...count { arguments.append(try state.value(at: index, on: thread)) }
             }
             var call = LuaCall(state: state, arguments: arguments, thread: thread)
