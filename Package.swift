@@ -30,17 +30,26 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"])]
         ),
+        // zlib (Debian: zlib1g-dev), to read gzipped activity files.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         // Pure Swift: catalogue, routines, timers, session log, progressions, reminders, stats.
         .target(
             name: "LimberCore",
             dependencies: [
+                "CZlib",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
         // The Lua host: the only importer of the Lua C modules.
         .target(
             name: "LimberLua",
-            dependencies: ["LimberCore", "CLua", "CLuaShim"]
+            dependencies: ["LimberCore", "CLua", "CLuaShim"],
+            // The host's own Lua (sandbox, test runtime, value printer), compiled into the binary.
+            resources: [.embedInCode("Lua")]
         ),
         // Commands, renderers, the REPL.
         .target(
@@ -50,7 +59,9 @@ let package = Package(
                 "LimberLua",
                 "CEditline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // The REPL's Lua side, compiled into the binary.
+            resources: [.embedInCode("Lua")]
         ),
         .executableTarget(
             name: "limber",

@@ -256,6 +256,8 @@ function limber.progression(progression) end
 ---@field id string its id
 ---@field name string its name
 ---@field phase string its phase
+---@field summary? string its one-line summary, if it has one
+---@field rest integer seconds of rest between steps
 ---@field steps limber.RoutineStep[] its steps
 ---@field total_seconds integer planned length with the default get-ready and switches
 ---@field source string the plugin or script that defined it
@@ -303,6 +305,10 @@ function limber.progression(progression) end
 ---@field pace? number session_start: pace factor
 ---@field get_ready? integer session_start: seconds of get-ready
 ---@field elapsed? integer paused/resumed: session seconds so far
+---@field steps? integer session_start: how many steps the plan has
+---@field sets? integer session_start: how many sets (a two-sided step has two); session_done: sets done
+---@field sets_completed? integer session_done: sets that ran their full time
+---@field elapsed_seconds? integer session_done: session seconds it took, pauses not counted
 
 ---Options for `limber.timer.countdown`.
 ---@class limber.CountdownOptions
@@ -322,6 +328,10 @@ function limber.progression(progression) end
 ---@field day string the local day it counts for, YYYY-MM-DD
 ---@field notes? string notes
 ---@field sets? limber.LoggedSet[] its sets (from `last` and `record`)
+---@field seconds? integer a run's elapsed time, end minus start (from `sessions` and `last`)
+---@field distance_m? number a run's distance in metres, when known
+---@field sport? string a run's sport: 'running', 'trail_running', 'treadmill_running', ...
+---@field file? string the file a run was imported from
 
 ---One logged set.
 ---@class limber.LoggedSet
@@ -399,6 +409,7 @@ function limber.progression(progression) end
 ---@field occurrence_day integer local midnight of the day `occurrence` falls on
 ---@field last_fired? integer when it was last delivered
 ---@field last_occurrence? integer the scheduled time it last delivered
+---@field last_run? limber.Session the last run (seconds, distance_m, sport, file), imported or logged
 
 ---What `limber.reminder` returns.
 ---@class limber.ReminderInfo
@@ -418,3 +429,4 @@ function limber.progression(progression) end
 ---@field now integer seconds since 1970
 ---@field today string the local day, YYYY-MM-DD
 ---@field last_discomfort? integer the highest discomfort (0–10) of the routine's last session
+---@field last_run? limber.Session the last run (seconds, distance_m, sport, file), imported or logged

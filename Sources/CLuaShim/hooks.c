@@ -90,14 +90,23 @@ void limber_reset_stop(lua_State *L) {
                 LIMBER_COUNT_HOOK_STEP);
 }
 
-/* os.exit([code]) unwinds to the host, which exits after its own clean-up. */
+/* os.exit([code]) unwinds to the host, which exits after its own clean-up. os.exit(code, true)
+ * closes the state first, as lua.c does, so pending to-be-closed variables and finalizers run:
+ * the host's exit callback closes it and exits without coming back. */
 int limber__os_exit(lua_State *L) {
     limber_host *h = limber__host_of(L);
     int code = 0;
     if (lua_isboolean(L, 1)) code = lua_toboolean(L, 1) ? 0 : 1;
     else code = (int)luaL_optinteger(L, 1, 0);
+    if (lua_toboolean(L, 2) && limber__exit_now != NULL) limber__exit_now(L, code);
     h->exit_requested = 1;
     h->exit_code = code;
     lua_sethook(L, limber__stop_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
+    /* from a coroutine, the main thread must stop too, or its <close> handlers would run */
+    if (lua_rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_MAINTHREAD) == LUA_TTHREAD) {
+        lua_State *main = lua_tothread(L, -1);
+        if (main != L) lua_sethook(main, limber__stop_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
+    }
+    lua_pop(L, 1);
     return luaL_error(L, "exit");
 }

@@ -15,6 +15,9 @@ typedef struct limber_host {
     int exit_requested;
     int exit_code;
     void *owner;
+    int sandboxed;                /* > 0 while plugin code runs (limber_enter_sandbox) */
+    int warn_on;                  /* warn("@on") was called */
+    int warn_continuing;          /* inside a warning of several pieces */
 } limber_host;
 
 /* How many VM instructions run between two looks at the CPU budget. */
@@ -23,6 +26,7 @@ typedef struct limber_host {
 /* The Swift side's callbacks (state.c). */
 extern limber_dispatch_fn limber__dispatch;
 extern limber_release_fn limber__release;
+extern limber_exit_fn limber__exit_now;
 
 /* Registry keys (by address) of the function-box metatable and of the marker that tells our
  * boxes' metatables from any other (boxes.c). */
@@ -49,6 +53,10 @@ void limber__end_budget(lua_State *L);
 /* Boxes: userdata holding one retained Swift object, released by __gc (boxes.c). */
 int limber__box_gc(lua_State *L);
 void limber__new_box(lua_State *L, void *box);
+
+/* warn() as lua.c has it, and string.dump refused in the sandbox (stock.c). */
+void limber__install_warn(lua_State *L);
+void limber__guard_dump(lua_State *L);
 
 /* Decodes an ops stream whose cursor is the light userdata at index 1 (trampoline.c). */
 int limber__decode_ops(lua_State *L);

@@ -6,6 +6,9 @@
 
 limber_dispatch_fn limber__dispatch = NULL;
 limber_release_fn limber__release = NULL;
+limber_exit_fn limber__exit_now = NULL;
+
+void limber_install_exit_callback(limber_exit_fn exit_now) { limber__exit_now = exit_now; }
 
 void limber_install_callbacks(limber_dispatch_fn dispatch, limber_release_fn release) {
     limber__dispatch = dispatch;
@@ -75,6 +78,10 @@ static int open_libs(lua_State *L) {
     lua_pushcfunction(L, limber__os_exit);
     lua_setfield(L, -2, "exit");
     lua_pop(L, 1);
+    lua_getglobal(L, "string");
+    limber__guard_dump(L);
+    lua_pop(L, 1);
+    limber__install_warn(L);
     /* the shared metatable of Swift function boxes */
     lua_newtable(L);
     lua_pushcfunction(L, limber__box_gc);

@@ -26,6 +26,7 @@ public struct LimberCommand: AsyncParsableCommand {
             PluginsCommand.self,
             LogCommand.self,
             StatsCommand.self,
+            RunsCommand.self,
             ExportCommand.self,
             ImportCommand.self,
             RemindCommand.self,

@@ -18,7 +18,9 @@ struct ShippedPluginTestsTests {
 
     @Test func everyShippedPluginHasTests() throws {
         let files = FileManager.default
-        for plugin in try Self.shippedPlugins() {
+        let plugins = try Self.shippedPlugins()
+        try #require(plugins.count >= 5, "the shipped plugins are missing: \(plugins)")
+        for plugin in plugins {
             let beside = Repository.url("plugins/\(plugin)_test.lua")
             let inside = (try? files.contentsOfDirectory(atPath: Repository.url("plugins/\(plugin)/tests").path)) ?? []
             #expect(

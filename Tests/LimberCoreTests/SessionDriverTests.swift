@@ -20,7 +20,7 @@ struct SessionDriverTests {
         }
         // The session reads its start from the clock when it begins: let it, before the test
         // moves the clock, or every time would be off by the first step.
-        await recorder.wait(for: "session_start")
+        try #require(await recorder.wait(for: "session_start"))
         return (clock, driver, recorder, task)
     }
 
@@ -47,13 +47,13 @@ struct SessionDriverTests {
         let (clock, driver, recorder, task) = try await launch(sampleRoutinePlan())
         await clock.advanceInSteps(by: .seconds(10))
         driver.send(.pause)
-        await recorder.wait(for: "paused")
+        try #require(await recorder.wait(for: "paused"))
         let ticksBefore = times(recorder, "tick").count
         await clock.advanceInSteps(by: .seconds(60))
         #expect(times(recorder, "tick").count == ticksBefore, "no ticks while paused")
         #expect(recorder.outline.last == "paused")
         driver.send(.resume)
-        await recorder.wait(for: "resumed")
+        try #require(await recorder.wait(for: "resumed"))
         await clock.advanceInSteps(by: .seconds(300), until: { recorder.isDone })
         _ = await task.value
         #expect(times(recorder, "step_start") == [5, 105, 148])
@@ -65,7 +65,7 @@ struct SessionDriverTests {
         let (clock, driver, recorder, task) = try await launch(sampleRoutinePlan())
         await clock.advanceInSteps(by: .seconds(12))
         driver.send(.skip)
-        await recorder.wait(for: "step_done")
+        try #require(await recorder.wait(for: "step_done"))
         // The rest after the cut step runs in full: 12–22, then figure four.
         await clock.advanceInSteps(by: .milliseconds(10_500))
         #expect(times(recorder, "step_start") == [5, 22])
@@ -107,7 +107,7 @@ struct SessionDriverTests {
                 try? await clock.sleep(for: .milliseconds(1_200))
             }
         }
-        await recorder.wait(for: "session_start")
+        try #require(await recorder.wait(for: "session_start"))
         await clock.advanceInSteps(by: .seconds(3600), step: .milliseconds(400), until: { recorder.isDone })
         // The consumer is still slow over the last event.
         await clock.advanceInSteps(by: .seconds(2))

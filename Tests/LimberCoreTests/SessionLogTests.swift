@@ -20,10 +20,13 @@ struct SessionLogTests {
                 try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
             )
         }
-        #expect(tables == ["day_mark", "grdb_migrations", "rest_weekday", "session", "session_set"])
+        #expect(tables == ["day_mark", "grdb_migrations", "rest_weekday", "run_detail", "run_file", "session", "session_set"])
         #expect(mode == "wal")
         #expect(owner == SessionLog.applicationID)
-        #expect(migrations == ["v1 sessions, sets, day marks, rest weekdays"])
+        #expect(migrations == [
+            "v1 sessions, sets, day marks, rest weekdays",
+            "v2 runs: distance, sport and source file of runs; the run file scan cache",
+        ])
 
         // Reopening keeps what was written and migrates nothing twice.
         try LogFixtures.practise(log, on: LogFixtures.may(1))

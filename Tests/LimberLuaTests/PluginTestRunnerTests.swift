@@ -60,6 +60,24 @@ struct PluginTestRunnerTests {
         #expect(summary.line == "2 passed, 0 failed")
     }
 
+    @Test func aTestFileThatDefinesNoTestsFails() throws {
+        for source in ["", "-- tests to come\n", "local helper = function() end\n"] {
+            let (results, summary) = try run(source)
+            #expect(summary.failed == 1 && summary.passed == 0, "\(source.debugDescription)")
+            #expect(message(results.first).contains("plugin_test.lua: defines no tests"), "\(results)")
+        }
+    }
+
+    @Test func failuresShowValuesWithTheREPLsPrinter() throws {
+        let (results, _) = try run("""
+            test("shown", function()
+              expect({ ["end"] = 1, f = print, list = { 1, 2 } }).to_be(nil)
+            end)
+            """)
+        // One printer: keywords as keys are quoted, functions named, as the REPL prints them.
+        #expect(message(results.first).contains(#"{ ["end"] = 1, f = <function print>, list = { 1, 2 } }"#), "\(results)")
+    }
+
     @Test func failuresNameTheLineAndWhatDiffered() throws {
         let (results, summary) = try run("""
             test("to_be", function()

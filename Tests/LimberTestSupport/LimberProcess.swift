@@ -37,8 +37,16 @@ public struct LimberProcess {
 
     /// Runs `limber` with arguments and optional standard input; waits for it to end.
     public func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
+        try Self.run(Self.executable, arguments, environment: environment, in: workingDirectory, stdin: stdin)
+    }
+
+    /// Runs any executable with arguments and optional standard input; waits for it to end.
+    public static func run(
+        _ executable: URL, _ arguments: [String], environment: [String: String], in workingDirectory: URL? = nil,
+        stdin: String? = nil
+    ) throws -> Result {
         let process = Process()
-        process.executableURL = Self.executable
+        process.executableURL = executable
         process.arguments = arguments
         process.environment = environment
         if let workingDirectory { process.currentDirectoryURL = workingDirectory }

@@ -40,10 +40,15 @@ public final class SessionRecorder: @unchecked Sendable {
 
     /// Yields until an event named `name` has arrived `count` times (or a generous number of
     /// yields has passed): lets a control sent to a driver take effect before the clock moves.
-    public func wait(for name: String, count: Int = 1) async {
-        for _ in 0..<200 where events.filter({ $0.name == name }).count < count {
+    /// Returns whether it arrived; tests `#require` it, so a session that never got there fails
+    /// at the wait rather than somewhere later, or not at all.
+    @discardableResult
+    public func wait(for name: String, count: Int = 1) async -> Bool {
+        func arrived() -> Bool { events.filter({ $0.name == name }).count >= count }
+        for _ in 0..<200 where !arrived() {
             await Task.megaYield(count: 5)
         }
+        return arrived()
     }
 }
 

@@ -7,7 +7,7 @@ limber.reminder{
   due = function(ctx)
     return #limber.log.sessions{ since = ctx.today, activity = "mobility" } == 0
   end,
-  message = function(ctx)
+  message = function()
     local streak = limber.log.streak().current
     if streak > 0 then
       return "Ten minutes of stretching keeps your " .. streak .. "-day streak going."

@@ -38,6 +38,11 @@ typedef void (*limber_release_fn)(void *box);
 /* Installs the Swift side's callbacks; call once before creating states. */
 void limber_install_callbacks(limber_dispatch_fn dispatch, limber_release_fn release);
 
+/* Ends the process for os.exit(code, true): closes the state as lua.c does (pending to-be-closed
+ * variables, finalizers), then exits. It does not return. */
+typedef void (*limber_exit_fn)(lua_State *L, int code);
+void limber_install_exit_callback(limber_exit_fn exit_now);
+
 /* A new state whose allocator refuses to grow past memory_limit bytes (0: no limit). */
 lua_State *limber_newstate(size_t memory_limit);
 void limber_close(lua_State *L);
@@ -90,6 +95,11 @@ void limber_unref(lua_State *L, int ref);
 
 /* The retained Swift object in the userdata at index, or NULL when it is not one of ours. */
 void *limber_tobox(lua_State *L, int index);
+
+/* Plugin code runs between these (nested calls count): string.dump, which trusted code
+ * keeps, is refused to it. */
+void limber_enter_sandbox(lua_State *L);
+void limber_leave_sandbox(lua_State *L);
 
 /* Stops running Lua code with an "interrupted" error. Async-signal-safe. */
 void limber_interrupt(lua_State *L);

@@ -133,7 +133,7 @@ final class Repl {
         var frames: [String] = []
         for line in traceback.split(separator: "\n").dropFirst() {
             let frame = line.trimmingCharacters(in: .whitespaces)
-            if frame.hasPrefix(ReplLuaSource.chunkName.dropFirst() + ":") { break }
+            if frame.hasPrefix(ReplLuaSource.source.locationPrefix) { break }
             if frame == "[C]: in ?" { continue }
             frames.append(String(line))
         }

@@ -12,7 +12,8 @@ struct ReplDriver {
     /// Loads the Lua side into the host's state, indexes the `limber` API and defines `help`.
     init(host: LimberHost, help: ReplHelp = ReplHelp()) throws(LuaError) {
         lua = host.lua
-        let exports = try lua.run(ReplLuaSource.source, chunkName: ReplLuaSource.chunkName).first ?? .nil
+        let printer = try lua.load(EmbeddedLua.printer)
+        let exports = try lua.run(ReplLuaSource.source, [printer]).first ?? .nil
         guard let table = exports.tableValue,
             case .function = table["setup"], case .function = table["run"], case .function = table["complete"]
         else { throw .conversion("limber: the REPL's Lua side did not build") }

@@ -10,6 +10,8 @@ struct StatsView {
     var listed = 5
     /// The widest bar, in characters.
     var barWidth = 20
+    /// Runs in the same weeks, shown after the discomfort line when there are any.
+    var runs: RunStats?
 
     func render() -> String {
         var output = ""
@@ -64,6 +66,21 @@ struct StatsView {
             }
             output += "\n"
         }
+        if let runs, runs.runs > 0 { output += runLines(runs) }
+        return output
+    }
+
+    /// Weekly runs and kilometres, and how many runs a cool-down followed.
+    func runLines(_ runs: RunStats) -> String {
+        var output = "\n" + terminal.bold("week of     " + "runs".padding(toLength: barWidth + 5, withPad: " ", startingAt: 0) + "km") + "\n"
+        let maxRuns = Double(runs.weeks.map(\.runs).max() ?? 0)
+        let maxKilometres = runs.weeks.map(\.kilometres).max() ?? 0
+        for week in runs.weeks {
+            let count = bar(Double(week.runs), of: maxRuns) + " " + String(week.runs)
+            let distance = bar(week.kilometres, of: maxKilometres) + " " + String(format: "%.1f", week.kilometres)
+            output += week.start.iso + "  " + count.padding(toLength: barWidth + 5, withPad: " ", startingAt: 0) + distance + "\n"
+        }
+        output += terminal.bold("after a run    ") + " \(runs.followedByCooldown) of \(CommandLog.count(runs.runs, "run")) followed by a cool-down within \(runs.cooldownWindowHours) hours\n"
         return output
     }
 

@@ -14,6 +14,10 @@ struct RemindCommand: ParsableCommand {
             due function (if any) returns true is delivered and recorded in \
             $XDG_STATE_HOME/limber/reminders.json, so it does not repeat until its next time.
 
+            First it imports new files from the watched run folders of config.lua \
+            (runs = { folders = {...} }), so a run nobody typed in counts; a file that cannot be \
+            read is one line on stderr, once.
+
             Nothing due: no output, exit 0 (cron mails any output). A due function that raises \
             is one line on stderr (file:line: message), the other reminders still run, and the \
             exit code is 1. A second run while one is going exits at once, quietly, with 0.
@@ -76,6 +80,8 @@ struct RemindCommand: ParsableCommand {
         // The log answers "today" and "7d" from the same instant and zone the reminders use.
         host.sessionLog.now = { now }
         host.sessionLog.timeZone = timeZone
+        // Runs from the watched folders first, so a run nobody typed in counts (not in a dry run).
+        if !dryRun { failures += try Self.importWatchedRuns(host: host, environment: environment, now: now, timeZone: timeZone) }
         let output = Output(json: json, dryRun: dryRun, timeZone: timeZone, backend: deliverer.backend)
         host.reminders.notify = { message in
             if dryRun || deliverer.backend == .standardOutput {
@@ -115,6 +121,17 @@ struct RemindCommand: ParsableCommand {
             }
         }
         if failures > 0 { throw LimberFailure("", exitCode: 1) }
+    }
+
+    /// Imports new files of the watched run folders; each file that cannot be read is one line
+    /// on stderr (once: an unchanged file that failed is not read again). Returns the failures.
+    static func importWatchedRuns(host: LimberHost, environment: [String: String], now: Date, timeZone: TimeZone) throws -> Int {
+        guard !host.config.config.runFolders.isEmpty else { return 0 }
+        let reports = try CommandLog.perform {
+            try WatchedRunFolders.scan(host.config.config, environment: environment, log: try host.sessionLog.log(), timeZone: timeZone, now: now)
+        }
+        RunText.printReports(reports, verbose: false, quiet: true)
+        return reports.filter { if case .failed = $0.status { true } else { false } }.count
     }
 
     static func oneLine(_ text: String) -> String {

@@ -9,12 +9,15 @@ struct RunCommand: ParsableCommand {
         abstract: "Run a Lua script with the limber API, headless.",
         discussion: """
             The script sees its arguments in `arg` (arg[0] is the script) and as `...`. \
-            os.exit(n) ends the run with exit code n. An error prints file:line: message \
-            and a traceback on stderr and exits 1.
+            os.exit(n) ends the run with exit code n (os.exit(n, true) closes the state \
+            first, running pending <close> variables). An error prints file:line: message \
+            and a traceback on stderr and exits 1. FILE - reads the script from standard \
+            input. A first line starting with # is skipped, so a script can start with \
+            #!/usr/bin/env -S limber run and be made executable.
             """
     )
 
-    @Argument(help: "The Lua script to run.")
+    @Argument(help: "The Lua script to run (- for standard input).")
     var file: String
 
     @Argument(parsing: .captureForPassthrough, help: "Arguments for the script.")
@@ -24,6 +27,9 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let host = try plugins.makeDeferredHost()
+        host.lua.cleanupBeforeExit = { code in
+            try? host.sessionLog.finishRecordings(completed: code == 0)
+        }
         do {
             try host.runScript(at: file, arguments: arguments)
             try finishLoggedSessions(host, completed: true)
@@ -32,8 +38,9 @@ struct RunCommand: ParsableCommand {
             throw LimberFailure("", exitCode: code)
         } catch {
             try? finishLoggedSessions(host, completed: false)
-            if let traceback = error.traceback {
-                Terminal.standardError.write("\(error.message)\n\(traceback)\n")
+            // An error raised by the script: its message (and traceback) as lua5.4 prints them.
+            if case .runtime(let message, let traceback) = error {
+                Terminal.standardError.write(traceback.isEmpty ? "\(message)\n" : "\(message)\n\(traceback)\n")
                 throw LimberFailure("", exitCode: 1)
             }
             throw LimberFailure(error.message)

@@ -27,18 +27,24 @@ struct StatsCommand: ParsableCommand {
         let today = try CommandLog.today()
         let log = try CommandLog.open()
         let known = Catalogue.builtin.all.map(\.id)
-        let stats = try CommandLog.perform {
-            try log.stats(today: today, weeks: weeks, firstWeekday: weekStart == "sun" ? 1 : 2, known: known)
+        let (stats, runs) = try CommandLog.perform {
+            let firstWeekday = weekStart == "sun" ? 1 : 2
+            return (try log.stats(today: today, weeks: weeks, firstWeekday: firstWeekday, known: known),
+                    try log.runStats(today: today, weeks: weeks, firstWeekday: firstWeekday))
         }
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
             encoder.keyEncodingStrategy = .convertToSnakeCase
-            let data = try encoder.encode(StatsJSON(stats))
+            var output = StatsJSON(stats)
+            output.runs = runs
+            let data = try encoder.encode(output)
             print(String(decoding: data, as: UTF8.self))
             return
         }
-        print(StatsView(stats: stats, terminal: Terminal()).render(), terminator: "")
+        var view = StatsView(stats: stats, terminal: Terminal())
+        view.runs = runs
+        print(view.render(), terminator: "")
     }
 }
 
@@ -53,6 +59,8 @@ struct StatsJSON: Encodable {
     var mostPractised: [ExerciseCount]
     var leastPractised: [ExerciseCount]
     var discomfortTrend: DiscomfortTrend?
+    /// Runs in the same weeks: distance, and runs followed by a cool-down.
+    var runs: RunStats?
 
     init(_ stats: LogStats) {
         today = stats.today

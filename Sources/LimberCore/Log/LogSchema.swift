@@ -53,6 +53,7 @@ enum LogSchema {
                 );
                 """)
         }
+        registerRuns(in: &migrator)
         return migrator
     }
 }

@@ -28,8 +28,28 @@ public final class LuaState {
                 guard let box else { return }
                 Unmanaged<AnyObject>.fromOpaque(box).release()
             })
+        limber_install_exit_callback { thread, code in
+            guard let thread, let owner = limber_owner(thread) else { exit(code) }
+            Unmanaged<LuaState>.fromOpaque(owner).takeUnretainedValue().closeAndExit(code)
+        }
         return true
     }()
+
+    /// Runs after `os.exit(code, true)` has closed the state, just before the process exits:
+    /// the host's own clean-up (finishing logged sessions).
+    public var cleanupBeforeExit: ((Int32) -> Void)?
+    /// Set once the state is being closed for `os.exit(code, true)`: references are left alone.
+    private var closing = false
+
+    /// `os.exit(code, true)`: closes the state as lua.c does (to-be-closed variables, then
+    /// finalizers), runs the host's clean-up and exits. Never returns: nothing may run on the
+    /// closed state, and no Lua frame below is ever returned to.
+    private func closeAndExit(_ code: Int32) -> Never {
+        closing = true
+        limber_close(L)
+        cleanupBeforeExit?(code)
+        exit(code)
+    }
 
     /// A state with the standard libraries open; `memoryLimit` in bytes caps what Lua may hold.
     public init(memoryLimit: Int = 0) throws(LuaError) {
@@ -94,7 +114,26 @@ public final class LuaState {
         } catch {
             throw .file(path: path, reason: Self.fileReason(error))
         }
-        return try load(data, chunkName: "@" + path)
+        return try load(Self.scriptText(data), chunkName: "@" + path)
+    }
+
+    /// Reads a whole script from standard input and compiles it as `stdin`, as `lua5.4 -` does.
+    public func loadStandardInput() throws(LuaError) -> LuaValue {
+        let data = FileHandle.standardInput.readDataToEndOfFile()
+        return try load(Self.scriptText(data), chunkName: "=stdin")
+    }
+
+    /// A script file's text as Lua compiles it, the way lua.c reads files: a UTF-8 byte-order
+    /// mark is dropped, and a first line starting with `#` (`#!/usr/bin/env -S limber run`) is
+    /// emptied but for its newline, so line numbers stay those of the file.
+    static func scriptText(_ data: some Collection<UInt8>) -> [UInt8] {
+        var bytes = Array(data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if bytes.first == UInt8(ascii: "#") {
+            let end = bytes.firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+            bytes.removeSubrange(bytes.startIndex..<end)
+        }
+        return bytes
     }
 
     /// Calls a function with arguments and returns every result.
@@ -190,12 +229,22 @@ public final class LuaState {
     /// Stops the running code with an "interrupted" error; safe to call from a signal handler.
     public func interrupt() { limber_interrupt(L) }
 
+    /// Runs `body` as plugin code: what the sandbox keeps from plugins (string.dump, reachable
+    /// through the shared string metatable) is refused until it returns.
+    @discardableResult
+    public func inSandbox<T>(_ body: () throws(LuaError) -> T) throws(LuaError) -> T {
+        limber_enter_sandbox(L)
+        defer { limber_leave_sandbox(L) }
+        return try body()
+    }
+
     /// Forgets a pending exit or interrupt, so the state can run code again.
     public func resetStop() { limber_reset_stop(L) }
 
     // MARK: Internals
 
     func releaseReference(_ ref: Int32) {
+        if closing { return }
         limber_unref(L, ref)
     }
 

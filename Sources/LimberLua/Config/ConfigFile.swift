@@ -8,6 +8,7 @@ import LimberCore
 ///   safety_notice = false,
 ///   grants = { ["my-notifier"] = { "exec" } },
 ///   settings = { ["hold-progression"] = { min_sessions = 4 } },
+///   runs = { folders = { "~/Garmin/Activity" } },
 /// }
 /// ```
 public struct ConfigFile {
@@ -23,6 +24,11 @@ public struct ConfigFile {
     private struct Fields: Decodable {
         var grants: [String: [String]]?
         var safety_notice: Bool?
+        var runs: Runs?
+
+        struct Runs: Decodable {
+            var folders: [String]?
+        }
     }
 
     /// Reads the file if it exists; a missing file is the defaults, a broken one an error naming it.
@@ -65,7 +71,9 @@ public struct ConfigFile {
             }
         }
         return ConfigFile(
-            config: LimberConfig(grants: fields.grants ?? [:], safetyNotice: fields.safety_notice ?? true),
+            config: LimberConfig(
+                grants: fields.grants ?? [:], safetyNotice: fields.safety_notice ?? true,
+                runFolders: fields.runs?.folders ?? []),
             settings: settings)
     }
 }

@@ -44,6 +44,7 @@ extension LimberHost {
         context["now"] = .integer(Int64(now.timeIntervalSince1970))
         context["today"] = .string(LocalDay(now, in: sessionLog.timeZone).iso)
         context["last_discomfort"] = last?.maxDiscomfort.map { .integer(Int64($0)) } ?? .nil
+        context["last_run"] = HostAPI.lastRunValue(sessionLog, now: now)
 
         for definition in definitions {
             do {

@@ -63,7 +63,9 @@ public final class LimberHost {
     /// Calls a plugin's function (a hook, a `due`, an `adjust`) under the plugin CPU budget.
     @discardableResult
     public func callPlugin(_ function: LuaValue, _ arguments: [LuaValue] = []) throws(LuaError) -> [LuaValue] {
-        try lua.call(function, arguments, cpuLimit: pluginCPULimit)
+        try lua.inSandbox { () throws(LuaError) -> [LuaValue] in
+            try lua.call(function, arguments, cpuLimit: pluginCPULimit)
+        }
     }
 
     /// Notes that the running code defined something (`exercise`, `routine`, ...).
@@ -81,7 +83,7 @@ public final class LimberHost {
     /// which the chunk also receives as `...`.
     @discardableResult
     public func runScript(at path: String, arguments: [String] = []) throws(LuaError) -> [LuaValue] {
-        let chunk = try lua.load(file: path)
+        let chunk = path == "-" ? try lua.loadStandardInput() : try lua.load(file: path)
         var arg = LuaTable(array: arguments.map { .string($0) })
         arg[.integer(0)] = .string(path)
         try lua.setGlobal("arg", .table(arg))

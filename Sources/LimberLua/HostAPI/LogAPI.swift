@@ -13,8 +13,8 @@ extension HostAPI {
                 let filter = try LuaValueDecoder().decode(SessionFilter.self, from: .table(try call.optionalTable(1, "filter")))
                 var query = SessionQuery(routine: filter.routine, activity: filter.activity, limit: filter.limit)
                 try filter.since?.apply(to: &query, host: host.sessionLog)
-                let sessions = try host.sessionLog.log().sessions(query)
-                return [.table(LuaTable(array: sessions.map { .table(sessionTable($0)) }))]
+                let log = try host.sessionLog.log()
+                return [.table(LuaTable(array: try sessionTables(try log.sessions(query), log: log)))]
             },
             APIFunction(
                 "log.sets", summary: "Logged sets, in the order they were done; every field of the filter must match.",
@@ -74,7 +74,9 @@ extension HostAPI {
                 let routine = try call.string(1, "routine_id")
                 let log = try host.sessionLog.log()
                 guard let session = try log.lastSession(routine: routine) else { return [.nil] }
-                return [.table(sessionTable(session, sets: try log.sets(session: session.id)))]
+                var table = sessionTable(session, sets: try log.sets(session: session.id))
+                if let run = try log.runRecords(of: [session])[session.id] { addRunFields(&table, run) }
+                return [.table(table)]
             },
         ]
     }
@@ -96,6 +98,10 @@ extension HostAPI {
                     .init("day", "string", "the local day it counts for, YYYY-MM-DD"),
                     .init("notes", "string?", "notes"),
                     .init("sets", "limber.LoggedSet[]?", "its sets (from `last` and `record`)"),
+                    .init("seconds", "integer?", "a run's elapsed time, end minus start (from `sessions` and `last`)"),
+                    .init("distance_m", "number?", "a run's distance in metres, when known"),
+                    .init("sport", "string?", "a run's sport: 'running', 'trail_running', 'treadmill_running', ..."),
+                    .init("file", "string?", "the file a run was imported from"),
                 ]),
             APIClass(
                 "limber.LoggedSet", summary: "One logged set.",

@@ -61,6 +61,7 @@ extension HostAPI {
                     .init("now", "integer", "seconds since 1970"),
                     .init("today", "string", "the local day, YYYY-MM-DD"),
                     .init("last_discomfort", "integer?", "the highest discomfort (0–10) of the routine's last session"),
+                    .init("last_run", "limber.Session?", "the last run (seconds, distance_m, sport, file), imported or logged"),
                 ]),
         ]
     }

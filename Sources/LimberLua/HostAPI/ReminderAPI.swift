@@ -61,6 +61,7 @@ extension HostAPI {
                     .init("occurrence_day", "integer", "local midnight of the day `occurrence` falls on"),
                     .init("last_fired", "integer?", "when it was last delivered"),
                     .init("last_occurrence", "integer?", "the scheduled time it last delivered"),
+                    .init("last_run", "limber.Session?", "the last run (seconds, distance_m, sport, file), imported or logged"),
                 ]),
             APIClass(
                 "limber.ReminderInfo", summary: "What `limber.reminder` returns.",

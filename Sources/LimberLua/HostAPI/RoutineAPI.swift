@@ -63,6 +63,8 @@ extension HostAPI {
                     .init("id", "string", "its id"),
                     .init("name", "string", "its name"),
                     .init("phase", "string", "its phase"),
+                    .init("summary", "string?", "its one-line summary, if it has one"),
+                    .init("rest", "integer", "seconds of rest between steps"),
                     .init("steps", "limber.RoutineStep[]", "its steps"),
                     .init("total_seconds", "integer", "planned length with the default get-ready and switches"),
                     .init("source", "string", "the plugin or script that defined it"),

@@ -37,7 +37,9 @@ extension HostAPI {
                 let outcome: SessionOutcome
                 do {
                     outcome = try host.runSession(plan, options: options) { function, arguments throws(LuaError) in
-                        try caller.call(function, arguments, cpuLimit: budget)
+                        try host.lua.inSandbox { () throws(LuaError) -> [LuaValue] in
+                            try caller.call(function, arguments, cpuLimit: budget)
+                        }
                     }
                 } catch let error as LuaError {
                     throw error
@@ -119,6 +121,10 @@ extension HostAPI {
                     .init("pace", "number?", "session_start: pace factor"),
                     .init("get_ready", "integer?", "session_start: seconds of get-ready"),
                     .init("elapsed", "integer?", "paused/resumed: session seconds so far"),
+                    .init("steps", "integer?", "session_start: how many steps the plan has"),
+                    .init("sets", "integer?", "session_start: how many sets (a two-sided step has two); session_done: sets done"),
+                    .init("sets_completed", "integer?", "session_done: sets that ran their full time"),
+                    .init("elapsed_seconds", "integer?", "session_done: session seconds it took, pauses not counted"),
                 ]),
         ]
     }

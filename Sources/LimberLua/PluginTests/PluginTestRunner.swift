@@ -190,6 +190,12 @@ public struct PluginTestRunner {
         }
 
         let count = session.testCount
+        // A test file that defines no test would pass without testing anything.
+        if count == 0 {
+            let failure = Failure(message: "\(display): defines no tests (call test(\"name\", function() ... end))")
+            results.append(Result(file: display, name: "define tests", failure: failure))
+            return results
+        }
         for index in stride(from: 1, through: count, by: 1) {
             let name = session.testName(index)
             if let filter, !name.contains(filter) { continue }
@@ -222,7 +228,7 @@ public struct PluginTestRunner {
         case .exit(let code):
             return Failure(message: "\(testFile): os.exit(\(code)) was called during the test")
         case .runtime(let message, let traceback):
-            let runtimePrefix = PluginTestRuntime.chunkName.dropFirst() + ":"
+            let runtimePrefix = PluginTestRuntime.source.locationPrefix
             let frames = traceback.split(separator: "\n").map { Self.expand($0.trimmingCharacters(in: .whitespaces), files: files) }
                 .filter { !$0.hasPrefix(runtimePrefix) }
             // The test file's frames, innermost first: where the error came from, and the test's own line.

@@ -192,7 +192,8 @@ final class TestSession {
         native["parse_time"] = .function(.host(parse))
         native["evaluate_reminders"] = .function(.host(evaluate))
         native["sent"] = .function(.host(sent))
-        let chunk = try host.lua.load(Array(PluginTestRuntime.source.utf8), chunkName: PluginTestRuntime.chunkName)
+        native["printer"] = try host.lua.load(EmbeddedLua.printer)
+        let chunk = try host.lua.load(PluginTestRuntime.source.bytes, chunkName: PluginTestRuntime.source.chunkName)
         let result = try host.lua.call(chunk, [.table(native)])
         guard case .table(let control) = result.first ?? .nil, case .table(let globals) = control["globals"] else {
             throw .conversion("limber test: the test runtime did not start")

@@ -55,11 +55,14 @@ public struct PluginLoader {
         do {
             let chunk = try host.lua.load(file: plugin.displayPath)
             let folder: LuaValue = plugin.moduleFolder.map { .string(PluginFile.displayPath(of: $0)) } ?? .nil
-            try host.lua.call(
-                host.pluginRunner(),
-                [chunk, .string(plugin.name), folder, .table(LuaTable(array: granted.map { .string($0) })),
-                 host.config.settings[plugin.name] ?? .table(LuaTable())],
-                cpuLimit: host.pluginCPULimit)
+            let runner = try host.pluginRunner()
+            let arguments: [LuaValue] = [
+                chunk, .string(plugin.name), folder, .table(LuaTable(array: granted.map { .string($0) })),
+                host.config.settings[plugin.name] ?? .table(LuaTable()),
+            ]
+            try host.lua.inSandbox { () throws(LuaError) -> [LuaValue] in
+                try host.lua.call(runner, arguments, cpuLimit: host.pluginCPULimit)
+            }
         } catch {
             // Memory errors carry no position; every report names its file.
             let message = error.message

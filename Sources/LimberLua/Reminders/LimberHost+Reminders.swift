@@ -37,6 +37,7 @@ extension LimberHost {
         context["occurrence_day"] = .integer(Self.epoch(period.occurrenceDayStart))
         context["last_fired"] = lastFired.map { .integer(Self.epoch($0.firedAt)) } ?? .nil
         context["last_occurrence"] = lastFired.map { .integer(Self.epoch($0.occurrence)) } ?? .nil
+        context["last_run"] = HostAPI.lastRunValue(sessionLog, now: now)
 
         currentSource = entry.source
         defer { currentSource = nil }

@@ -1,0 +1,21 @@
+-- Patterns through each of the four functions.
+print(("hello world"):find("o w"), ("hello world"):find("o", 6), ("a.b"):find(".", 1, true))
+print(("key = value"):match("^(%w+)%s*=%s*(%w+)$"))
+print(("  trim me  "):match("^%s*(.-)%s*$"))
+print(("THE (quick) fox"):find("%((%a+)%)"))
+print(("f(a(b)c)d"):match("%b()"))
+print(("THE (quick) fox"):gsub("%f[%a]%a+", function(w) return w:lower() end))
+print(("hello"):gsub("l+", { ll = "LL" }))
+print(("abc"):gsub("%w", "%0%0"), ("abc"):gsub("", "-"))
+for k, v in ("a=1, b=2, c=3"):gmatch("(%w+)=(%w+)") do io.write(k, ":", v, " ") end
+print()
+for pos in ("abcabc"):gmatch("()b") do io.write(pos, " ") end
+print()
+print(("aaa"):match("(a*)(.-)$"), ("x"):match("()"), ("hello"):match(".-(l+)(.*)"))
+print(("%d"):rep(2), ("[a-c]+"):len(), ("abcxyz"):match("[a-c]+"), ("a]b"):match("[]]"))
+print(pcall(string.find, "x", "%"))
+print(pcall(string.find, "x", "[a"))
+print(pcall(string.gsub, "x", "x", "%2"))
+print(pcall(string.match, "x", "(()"))
+print(("one two  three"):gsub("%s+", " ", 1))
+print(string.find("abc", "b", -1), string.find("abc", "", 10), string.find("abc", "", 4))

@@ -1,0 +1,2 @@
+print("before")
+error({ code = 1 })
