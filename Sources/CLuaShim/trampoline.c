@@ -11,16 +11,70 @@ typedef struct ops_cursor {
     const uint8_t *end;
 } ops_cursor;
 
+/* Bytes of results a host function can hand back without an allocation. */
+#define LIMBER_INLINE_OPS 256
+
+/* How many values `ops` holds when every one is nil, a boolean, an integer or a number; -1
+ * when any other op is there (or the encoding is cut short). Pushing such values cannot raise
+ * (no allocation, no metamethod) once lua_checkstack has made room for them. */
+static int scalar_count(const uint8_t *at, const uint8_t *end) {
+    int count = 0;
+    while (at < end) {
+        switch (*at++) {
+        case LIMBER_OP_NIL: case LIMBER_OP_TRUE: case LIMBER_OP_FALSE: break;
+        case LIMBER_OP_INT: case LIMBER_OP_NUM:
+            if ((size_t)(end - at) < 8) return -1;
+            at += 8;
+            break;
+        default: return -1;
+        }
+        count++;
+    }
+    return count;
+}
+
+/* Pushes what scalar_count accepted, unprotected: none of these pushes can raise. */
+static void push_scalars(lua_State *L, const uint8_t *at, const uint8_t *end) {
+    while (at < end) {
+        uint8_t op = *at++;
+        if (op == LIMBER_OP_NIL) lua_pushnil(L);
+        else if (op == LIMBER_OP_TRUE) lua_pushboolean(L, 1);
+        else if (op == LIMBER_OP_FALSE) lua_pushboolean(L, 0);
+        else if (op == LIMBER_OP_INT) {
+            int64_t v;
+            memcpy(&v, at, sizeof v);
+            at += sizeof v;
+            lua_pushinteger(L, (lua_Integer)v);
+        } else {
+            double v;
+            memcpy(&v, at, sizeof v);
+            at += sizeof v;
+            lua_pushnumber(L, v);
+        }
+    }
+}
+
+static void free_ops(limber_call_result *result) {
+    if (result->ops != result->inline_ops) free(result->ops);
+}
+
 static int trampoline(lua_State *L) {
     void **slot = (void **)lua_touserdata(L, lua_upvalueindex(1));
-    limber_call_result result = {0};
+    uint8_t inline_ops[LIMBER_INLINE_OPS];
+    limber_call_result result;
+    result.ops = NULL;
+    result.ops_len = 0;
+    result.error = NULL;
+    result.error_len = 0;
+    result.inline_ops = inline_ops;
+    result.inline_capacity = sizeof inline_ops;
     int n = limber__dispatch(L, slot ? *slot : NULL, &result);
     if (n < 0) {
         char message[2048];
         size_t length = result.error_len < sizeof(message) ? result.error_len : sizeof(message);
         if (result.error) memcpy(message, result.error, length);
         free(result.error);
-        free(result.ops);
+        free_ops(&result);
         luaL_where(L, 1);
         lua_pushlstring(L, message, length);
         lua_concat(L, 2);
@@ -28,19 +82,31 @@ static int trampoline(lua_State *L) {
     }
     free(result.error);
     if (result.ops_len == 0) {
-        free(result.ops);
+        free_ops(&result);
         return 0;
     }
+    const uint8_t *end = result.ops + result.ops_len;
+    int scalars = scalar_count(result.ops, end);
+    if (scalars >= 0) {
+        /* the fast path: room first, then pushes that cannot fail */
+        if (!lua_checkstack(L, scalars)) {
+            free_ops(&result);
+            return luaL_error(L, "stack overflow");
+        }
+        push_scalars(L, result.ops, end);
+        free_ops(&result);
+        return scalars;
+    }
     if (!lua_checkstack(L, 2)) {
-        free(result.ops);
+        free_ops(&result);
         return luaL_error(L, "stack overflow");
     }
     int base = lua_gettop(L);
-    ops_cursor cursor = {result.ops, result.ops + result.ops_len};
+    ops_cursor cursor = {result.ops, end};
     lua_pushcfunction(L, limber__decode_ops);
     lua_pushlightuserdata(L, &cursor);
     int status = lua_pcall(L, 1, LUA_MULTRET, 0);
-    free(result.ops);
+    free_ops(&result);
     if (status != LUA_OK) return lua_error(L);
     return lua_gettop(L) - base;
 }

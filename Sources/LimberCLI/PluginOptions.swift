@@ -50,11 +50,26 @@ struct PluginOptions: ParsableArguments {
     func makeHost(paths: LimberPaths = .resolve(), reportFailures: Bool = true) throws -> (host: LimberHost, reports: [PluginReport]) {
         let host = try Self.bareHost(paths: paths)
         let reports = PluginLoader(host: host).load(folders: pluginFolders(paths: paths))
-        for report in reports where reportFailures {
+        if reportFailures { Self.reportFailures(reports) }
+        return (host, reports)
+    }
+
+    /// A host whose plugins load on the first API call that may need them (see
+    /// `LimberHost.deferPlugins`); each plugin that failed is one line on stderr, then.
+    func makeDeferredHost(paths: LimberPaths = .resolve()) throws -> LimberHost {
+        let host = try Self.bareHost(paths: paths)
+        let options = self
+        host.deferPlugins { host in
+            Self.reportFailures(PluginLoader(host: host).load(folders: options.pluginFolders(paths: paths)))
+        }
+        return host
+    }
+
+    private static func reportFailures(_ reports: [PluginReport]) {
+        for report in reports {
             if case .failed(let message) = report.status {
                 Terminal.standardError.write("limber: plugin \(report.plugin.name) failed: \(message.terminalSafeLines)\n")
             }
         }
-        return (host, reports)
     }
 }

@@ -17,14 +17,17 @@
 #include <lua5.4/lauxlib.h>
 #include <lua5.4/lualib.h>
 
-/* What a Swift host function hands back to the trampoline. Both buffers are malloc'd by Swift
- * and freed by C. `ops` holds the encoded results (see limber_push_encoded); `error` the message
- * when the function failed. */
+/* What a Swift host function hands back to the trampoline. `ops` holds the encoded results (see
+ * limber_push_encoded): either `inline_ops` (a buffer of `inline_capacity` bytes on the
+ * trampoline's own stack, so small results cost no allocation) or a buffer malloc'd by Swift and
+ * freed by C. `error` (malloc'd) holds the message when the function failed. */
 typedef struct limber_call_result {
     uint8_t *ops;
     size_t ops_len;
     char *error;
     size_t error_len;
+    uint8_t *inline_ops;
+    size_t inline_capacity;
 } limber_call_result;
 
 /* Runs the Swift function in `box`. Returns the number of values encoded in result->ops, or -1

@@ -26,7 +26,7 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var plugins: PluginOptions
 
     func run() throws {
-        let (host, _) = try plugins.makeHost()
+        let host = try plugins.makeDeferredHost()
         host.lua.cleanupBeforeExit = { code in
             try? host.sessionLog.finishRecordings(completed: code == 0)
         }

@@ -35,6 +35,31 @@ struct LuaEncoding {
         raw(UInt(bitPattern: Unmanaged.passRetained(object).toOpaque()))
     }
 
+    /// Writes `values` into `buffer` when every one is nil, a boolean or a number and they fit;
+    /// returns the bytes written, or nil (and `buffer` means nothing) otherwise. The shim pushes
+    /// such results without a protected call, since pushing them cannot raise.
+    static func scalars(_ values: [LuaValue], into buffer: UnsafeMutableRawBufferPointer) -> Int? {
+        var at = 0
+        for value in values {
+            guard buffer.count - at >= 9 else { return nil }
+            switch value {
+            case .nil: buffer[at] = UInt8(LIMBER_OP_NIL)
+            case .boolean(let b): buffer[at] = UInt8(b ? LIMBER_OP_TRUE : LIMBER_OP_FALSE)
+            case .integer(let i):
+                buffer[at] = UInt8(LIMBER_OP_INT)
+                buffer.storeBytes(of: i, toByteOffset: at + 1, as: Int64.self)
+                at += 8
+            case .number(let d):
+                buffer[at] = UInt8(LIMBER_OP_NUM)
+                buffer.storeBytes(of: d, toByteOffset: at + 1, as: Double.self)
+                at += 8
+            default: return nil
+            }
+            at += 1
+        }
+        return at
+    }
+
     mutating func append(_ value: LuaValue) throws(LuaError) {
         switch value {
         case .nil: op(LIMBER_OP_NIL)

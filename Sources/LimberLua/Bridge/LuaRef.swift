@@ -8,18 +8,18 @@ public final class LuaRef {
     let ref: Int32
     /// The Lua type name, captured when the reference was made.
     public let typeName: String
-    private weak var state: LuaState?
+    private let link: OwnerLink<LuaState>
 
     init(ref: Int32, typeName: String, state: LuaState) {
         self.ref = ref
         self.typeName = typeName
-        self.state = state
+        link = state.link
     }
 
     deinit {
-        state?.releaseReference(ref)
+        link.owner?.releaseReference(ref)
     }
 
     /// Whether this reference belongs to `state`.
-    func belongs(to state: LuaState) -> Bool { self.state === state }
+    func belongs(to state: LuaState) -> Bool { link.owner === state }
 }

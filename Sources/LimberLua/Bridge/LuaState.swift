@@ -11,6 +11,15 @@ public final class LuaState {
     let L: OpaquePointer
     /// The metatable given to Swift objects that have none of their own.
     private(set) var defaultObjectMetatable: LuaRef?
+    private var linkStorage: OwnerLink<LuaState>?
+
+    /// What references into this state hold instead of a weak reference (see `OwnerLink`).
+    var link: OwnerLink<LuaState> {
+        if let linkStorage { return linkStorage }
+        let made = OwnerLink(self)
+        linkStorage = made
+        return made
+    }
 
     private static let callbacksInstalled: Bool = {
         limber_install_callbacks(
@@ -61,6 +70,7 @@ public final class LuaState {
     }
 
     deinit {
+        linkStorage?.clear()
         limber_close(L)
     }
 
@@ -339,28 +349,54 @@ public final class LuaState {
         _ result: UnsafeMutablePointer<limber_call_result>?
     ) -> Int32 {
         guard let result else { return -1 }
-        guard let thread, let box, let state = owner(of: thread) else {
+        guard let thread, let box, let owner = limber_owner(thread) else {
             return fail(result, "limber: host function called without its state")
         }
-        let function = Unmanaged<HostFunction>.fromOpaque(box).takeUnretainedValue()
+        // Both outlive the call (the state owns the lua_State; the closure being called holds the
+        // box), so they are borrowed, not retained: each retain is an atomic operation.
+        return Unmanaged<LuaState>.fromOpaque(owner)._withUnsafeGuaranteedRef { state in
+            Unmanaged<HostFunction>.fromOpaque(box)._withUnsafeGuaranteedRef { function in
+                invoke(function, in: state, on: thread, result)
+            }
+        }
+    }
+
+    private static func invoke(
+        _ function: HostFunction, in state: LuaState, on thread: OpaquePointer,
+        _ result: UnsafeMutablePointer<limber_call_result>
+    ) -> Int32 {
         do {
             var arguments: [LuaValue] = []
             let count = lua_gettop(thread)
             if count > 0 {
+                arguments.reserveCapacity(Int(count))
                 for index in 1...count { arguments.append(try state.value(at: index, on: thread)) }
             }
             var call = LuaCall(state: state, arguments: arguments, thread: thread)
             let results = try function.body(&call)
+            if results.isEmpty { return 0 }
+            let inline = UnsafeMutableRawBufferPointer(start: result.pointee.inline_ops, count: result.pointee.inline_capacity)
+            if let written = LuaEncoding.scalars(results, into: inline) {
+                // nil, booleans and numbers: the trampoline pushes them without a protected call
+                result.pointee.ops = result.pointee.inline_ops
+                result.pointee.ops_len = written
+                return Int32(results.count)
+            }
             var encoding = LuaEncoding(for: state)
             for value in results { try encoding.append(value) }
-            if !encoding.bytes.isEmpty {
-                guard let ops = malloc(encoding.bytes.count) else { return fail(result, "not enough memory") }
-                encoding.bytes.withUnsafeBytes { raw in
-                    if let base = raw.baseAddress { ops.copyMemory(from: base, byteCount: raw.count) }
-                }
-                result.pointee.ops = ops.assumingMemoryBound(to: UInt8.self)
-                result.pointee.ops_len = encoding.bytes.count
+            let length = encoding.bytes.count
+            var ops = result.pointee.inline_ops
+            if length > inline.count {
+                guard let buffer = malloc(length) else { return fail(result, "not enough memory") }
+                ops = buffer.assumingMemoryBound(to: UInt8.self)
             }
+            if let ops {
+                encoding.bytes.withUnsafeBytes { raw in
+                    if let base = raw.baseAddress { UnsafeMutableRawPointer(ops).copyMemory(from: base, byteCount: length) }
+                }
+            }
+            result.pointee.ops = ops
+            result.pointee.ops_len = ops == nil ? 0 : length
             return Int32(results.count)
         } catch let error as LuaError {
             return fail(result, error.message)

@@ -8,8 +8,9 @@ public final class HostLog {
     private var opened: SessionLog?
     /// The wall-clock time that `limber.log.record` stamps; tests replace it.
     public var now: () -> Date = { Date() }
-    /// The zone whose calendar days streaks and `day` fields use.
-    public var timeZone: TimeZone = .current
+    /// The zone whose calendar days streaks and `day` fields use; looked up on first use, since
+    /// the local zone comes from ICU's time zone data, which a script that never logs need not load.
+    public lazy var timeZone: TimeZone = .current
     /// Sessions a script is writing set by set, by routine id, until the script ends.
     private(set) var recordings: [String: SessionRecording] = [:]
 

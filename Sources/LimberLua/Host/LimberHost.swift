@@ -40,6 +40,17 @@ public final class LimberHost {
     /// The progressions plugins defined.
     public let progressions = ProgressionRegistry()
 
+    private var linkStorage: OwnerLink<LimberHost>?
+    /// Loads the plugins on the first API call that needs them (see `deferPlugins`).
+    var deferredPlugins: ((LimberHost) -> Void)?
+    /// What the API's functions hold instead of a weak reference (see `OwnerLink`).
+    var link: OwnerLink<LimberHost> {
+        if let linkStorage { return linkStorage }
+        let made = OwnerLink(self)
+        linkStorage = made
+        return made
+    }
+
     /// A host whose `limber` global is installed and read-only.
     ///
     /// `memoryLimit` (bytes, 0 for none) caps what Lua may hold.
@@ -51,6 +62,10 @@ public final class LimberHost {
         sessionLog = HostLog(paths: paths)
         lua = try LuaState(memoryLimit: memoryLimit)
         try APIInstaller(host: self).install()
+    }
+
+    deinit {
+        linkStorage?.clear()
     }
 
     /// Calls a plugin's function (a hook, a `due`, an `adjust`) under that plugin's CPU budget.
