@@ -241,7 +241,7 @@ public final class LuaState {
         guard lua_type(thread, -1) == LUA_TSTRING else { return "(error object is not a string)" }
         var length = 0
         guard let pointer = lua_tolstring(thread, -1, &length) else { return "" }
-        return String(decoding: UnsafeRawBufferPointer(start: pointer, count: length), as: UTF8.self)
+        return PluginErrorText.cleanWithTraceback(UnsafeRawBufferPointer(start: pointer, count: length))
     }
 
     static func fileReason(_ error: any Error) -> String {
