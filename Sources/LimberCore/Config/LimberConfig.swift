@@ -1,11 +1,11 @@
 /// The user's settings, from `$XDG_CONFIG_HOME/limber/config.lua`.
 public struct LimberConfig: Sendable, Equatable {
-    /// Capabilities granted per plugin name: `exec`, `files`, `env`.
-    public var grants: [String: [String]]
+    /// Capabilities granted to plugin files (see ``PluginGrant``).
+    public var grants: [PluginGrant]
     /// Whether a guided session shows the safety advice the first time.
     public var safetyNotice: Bool
 
-    public init(grants: [String: [String]] = [:], safetyNotice: Bool = true) {
+    public init(grants: [PluginGrant] = [], safetyNotice: Bool = true) {
         self.grants = grants
         self.safetyNotice = safetyNotice
     }

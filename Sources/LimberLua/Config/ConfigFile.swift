@@ -6,7 +6,7 @@ import LimberCore
 /// ```lua
 /// return {
 ///   safety_notice = false,
-///   grants = { ["my-notifier"] = { "exec" } },
+///   grants = { ["~/code/my-notifier.lua"] = { "exec", sha256 = "..." } },
 ///   settings = { ["hold-progression"] = { min_sessions = 4 } },
 /// }
 /// ```
@@ -21,7 +21,6 @@ public struct ConfigFile {
     }
 
     private struct Fields: Decodable {
-        var grants: [String: [String]]?
         var safety_notice: Bool?
     }
 
@@ -40,6 +39,8 @@ public struct ConfigFile {
         }
         let settingsValue = table["settings"]
         table["settings"] = .nil
+        let grantsValue = table["grants"]
+        table["grants"] = .nil
         let fields: Fields
         do {
             fields = try LuaValueDecoder().decode(Fields.self, from: .table(table))
@@ -58,14 +59,9 @@ public struct ConfigFile {
                 settings[name.description] = value
             }
         }
-        for (plugin, grants) in fields.grants ?? [:] {
-            for grant in grants where PluginEnvironment.grantable[grant] == nil {
-                let known = PluginEnvironment.grantable.keys.sorted().joined(separator: ", ")
-                throw .conversion("\(path): grant '\(grant)' for plugin '\(plugin)' is not one of \(known)")
-            }
-        }
+        let grants = try ConfigGrants.parse(grantsValue, configFolder: url.deletingLastPathComponent(), shownAs: path)
         return ConfigFile(
-            config: LimberConfig(grants: fields.grants ?? [:], safetyNotice: fields.safety_notice ?? true),
+            config: LimberConfig(grants: grants, safetyNotice: fields.safety_notice ?? true),
             settings: settings)
     }
 }

@@ -9,6 +9,9 @@ import Foundation
 public enum PluginErrorText {
     /// The most bytes of a message that are kept; longer ones say how long they were.
     public static let maximumLength = 2_000
+    /// How far past `maximumLength` a message may run before it is cut: enough that a message
+    /// already cut (and so ending in its size) and then prefixed with a file name is not cut again.
+    static let slack = 200
 
     /// The message cut to `maximumLength` bytes (at a character boundary) with the total size
     /// said, after collapsing runs of the same `file:line: ` prefix into one.
@@ -34,10 +37,10 @@ public enum PluginErrorText {
             }
             if kept.count >= maximumLength { break }
         }
-        let room = max(0, maximumLength - kept.count)
         let rest = bytes.count - index
+        let cut = kept.count + rest > maximumLength + slack
+        let room = max(0, (cut ? maximumLength : maximumLength + slack) - kept.count)
         kept.append(contentsOf: bytes[index..<(index + min(room, rest))])
-        let cut = rest > room || kept.count > maximumLength
         if cut {
             if kept.count > maximumLength { kept.removeLast(kept.count - maximumLength) }
             // Never end inside a UTF-8 sequence.

@@ -48,8 +48,11 @@ public struct PluginLoader {
     public func load(_ plugin: PluginFile) -> PluginReport {
         let before = host.definitions.count
         let needs = plugin.needs()
-        let granted = needs.filter { (host.config.config.grants[plugin.name] ?? []).contains($0) }
+        let grant = GrantMatcher(grants: host.config.config.grants, userFolder: host.paths.plugins).match(plugin)
+        let granted = needs.filter { grant.capabilities.contains($0) }
         var report = PluginReport(plugin: plugin, status: .loaded, needs: needs, granted: granted)
+        report.grantedFile = grant.file
+        report.grantNote = grant.note
         host.currentSource = plugin.displayPath
         defer { host.currentSource = nil }
         do {
@@ -63,7 +66,8 @@ public struct PluginLoader {
         } catch {
             // Memory errors carry no position; every report names its file.
             let message = error.message
-            report.status = .failed(message.contains(plugin.displayPath) ? message : "\(plugin.displayPath): \(message)")
+            report.status = .failed(PluginErrorText.clean(
+                message.contains(plugin.displayPath) ? message : "\(plugin.displayPath): \(message)"))
         }
         report.defines = Array(host.definitions[before...])
         return report
