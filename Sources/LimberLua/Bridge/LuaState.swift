@@ -110,9 +110,10 @@ public final class LuaState {
         guard status == LUA_OK else { throw error(status: status, on: thread) }
         var results: [LuaValue] = []
         let count = lua_gettop(thread) - top
+        var reader = LuaReader(state: self, thread: thread)
         if count > 0 {
             for index in (top + 1)...(top + count) {
-                results.append(try value(at: index, on: thread))
+                results.append(try reader.read(at: index))
             }
         }
         return results
@@ -276,8 +277,9 @@ public final class LuaState {
         do {
             var arguments: [LuaValue] = []
             let count = lua_gettop(thread)
+            var reader = LuaReader(state: state, thread: thread)
             if count > 0 {
-                for index in 1...count { arguments.append(try state.value(at: index, on: thread)) }
+                for index in 1...count { arguments.append(try reader.read(at: index)) }
             }
             var call = LuaCall(state: state, arguments: arguments, thread: thread)
             let results = try function.body(&call)

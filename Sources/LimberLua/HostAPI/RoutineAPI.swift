@@ -16,7 +16,9 @@ extension HostAPI {
                 var table = try call.table(1, "routine")
                 let override = table["override"] == .boolean(true)
                 table["override"] = .nil
+                try HostLimits.checkCounts(table, lists: ["steps"], limit: HostLimits.maximumSteps)
                 let fields = try LuaValueDecoder().decode(RoutineFields.self, from: .table(table))
+                try HostLimits.checkRoutine(id: fields.id, name: fields.name, summary: fields.summary, steps: fields.steps.map(\.exercise))
                 let routine = fields.routine(source: host.currentSource ?? "a script")
                 do throws(RoutineError) {
                     try routine.validate(against: host.catalogue)
