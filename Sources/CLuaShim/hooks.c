@@ -35,9 +35,11 @@ void limber__stop_hook(lua_State *L, lua_Debug *ar) {
         luaL_error(L, "exit");
     }
     if (h->interrupted) {
-        h->interrupted = 0;
-        lua_sethook(L, h->deadline > 0 ? limber__stop_hook : NULL, h->deadline > 0 ? LUA_MASKCOUNT : 0,
-                    LIMBER_COUNT_HOOK_STEP);
+        if (!h->interrupt_held) {
+            h->interrupted = 0;
+            lua_sethook(L, h->deadline > 0 ? limber__stop_hook : NULL, h->deadline > 0 ? LUA_MASKCOUNT : 0,
+                        LIMBER_COUNT_HOOK_STEP);
+        }
         lua_pushliteral(L, "interrupted");
         raise_where_running(L);
     }

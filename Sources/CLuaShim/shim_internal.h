@@ -12,6 +12,7 @@ typedef struct limber_host {
     double deadline;              /* thread CPU seconds; 0 when no budget runs */
     double budget;                /* the budget that set the deadline, for the message */
     volatile sig_atomic_t interrupted;
+    volatile sig_atomic_t interrupt_held; /* interrupts.c: keep raising until released */
     int exit_requested;
     int exit_code;
     void *owner;

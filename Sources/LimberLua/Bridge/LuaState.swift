@@ -181,6 +181,13 @@ public final class LuaState {
     /// Stops the running code with an "interrupted" error; safe to call from a signal handler.
     public func interrupt() { limber_interrupt(L) }
 
+    /// Interrupts and keeps interrupting (a pcall that catches it is stopped again) until
+    /// `releaseInterrupt()`; safe from any thread.
+    public func interruptHeld() { limber_interrupt_hold(L) }
+
+    /// Ends a held or pending interrupt; a pending `os.exit` stays.
+    public func releaseInterrupt() { limber_interrupt_release(L) }
+
     /// Forgets a pending exit or interrupt, so the state can run code again.
     public func resetStop() { limber_reset_stop(L) }
 

@@ -16,7 +16,9 @@ extension HostAPI {
                 let seconds = try timerSeconds(call, 1)
                 let base: any Clock<Duration> = host.clock
                 let clock = AnyClock(base)
-                sleepOnThisThread(clock, until: clock.now.advanced(by: .milliseconds(Int64((seconds * 1000).rounded()))))
+                guard host.sleepGate.sleep(clock, until: clock.now.advanced(by: .milliseconds(Int64((seconds * 1000).rounded())))) else {
+                    throw LuaError.conversion("interrupted")
+                }
                 return []
             },
             APIFunction(
@@ -48,7 +50,9 @@ extension HostAPI {
                     // Every deadline counts from the start, so a slow on_tick does not push the rest back.
                     let elapsed = Duration.seconds(second)
                     let last = elapsed >= total
-                    sleepOnThisThread(clock, until: start.advanced(by: last ? total : elapsed))
+                    guard host.sleepGate.sleep(clock, until: start.advanced(by: last ? total : elapsed)) else {
+                        throw LuaError.conversion("interrupted")
+                    }
                     if let onTick {
                         let left = last ? 0 : Int64((seconds - Double(second)).rounded(.up))
                         try call.call(onTick, [.integer(left)])

@@ -78,7 +78,11 @@ extension LimberHost {
             : nil
         let thread = CallerThread<SessionEvent>()
         let presenter = sessions.presenter
-        presenter?.sessionWillStart(plan, pace: options.pace, controls: SessionControls { driver.send($0) })
+        let interrupter = HookInterrupter(state: lua, sleeps: sleepGate)
+        presenter?.sessionWillStart(plan, pace: options.pace, controls: SessionControls { control in
+            driver.send(control)
+            if control == .abort { interrupter.end() }
+        })
         defer { presenter?.sessionDidEnd() }
 
         var stop: LuaError?
@@ -98,6 +102,8 @@ extension LimberHost {
             guard !hooks.isEmpty else { return }
             let table = Self.table(for: event, routine: plan.routine.id)
             for hook in hooks {
+                guard interrupter.begin() else { return }
+                defer { interrupter.finish() }
                 do throws(LuaError) {
                     _ = try invoke(hook.function, [table])
                 } catch {
@@ -108,7 +114,7 @@ extension LimberHost {
                     }
                     let message = error.message
                     let located = message.range(of: #"^[^:\s]+:[0-9]+:"#, options: .regularExpression) != nil
-                    report(message + (located ? " (\(event.name) hook)" : " (\(event.name) hook from \(hook.source))"), to: presenter)
+                    report(PluginErrorText.clean(message) + (located ? " (\(event.name) hook)" : " (\(event.name) hook from \(hook.source))"), to: presenter)
                 }
             }
         }
