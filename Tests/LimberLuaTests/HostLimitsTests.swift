@@ -100,3 +100,27 @@ struct HostLimitsTests {
         #expect(most == .integer(500))
     }
 }
+
+@Suite("memory per plugin")
+struct PluginMemoryTests {
+    @Test func aMemoryHogFailsAndTheNextPluginLoads() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("a_hog.lua", """
+            local hoard = {}
+            for i = 1, 1e9 do hoard[i] = string.rep('x', 1024 * 1024) .. i end
+            """)
+        try folder.write("b_good.lua", """
+            local big = {} for i = 1, 20 do big[i] = string.rep('y', 1024 * 1024) .. i end
+            limber.catalogue.add{ id = 'after-hog', name = 'After hog', kind = 'static', position = 'standing',
+              laterality = 'bilateral', phase = 'anytime', regions = { 'hips' },
+              dose = { unit = 'seconds', min = 30, max = 60, default = 30 } }
+            """)
+        let host = try LimberHost(paths: LimberPaths(home: folder.url), memoryLimit: 128 << 20)
+        host.pluginCPULimit = 20
+        let reports = PluginLoader(host: host).load(folders: [folder.url])
+        let hog = try #require(failure(reports[0]))
+        #expect(hog.contains("a_hog.lua") && hog.contains("not enough memory"), "\(hog)")
+        #expect(reports[1].status == .loaded, "\(reports[1].status)")
+        #expect(host.catalogue.get("after-hog") != nil)
+    }
+}

@@ -70,6 +70,11 @@ public struct PluginLoader {
                 message.contains(plugin.displayPath) ? message : "\(plugin.displayPath): \(message)"))
         }
         report.defines = Array(host.definitions[before...])
+        if case .failed = report.status {
+            // What the failed plugin held goes before the next one loads (a plugin that filled
+            // the heap must not leave the next one "not enough memory").
+            _ = try? host.lua.run("collectgarbage('collect') collectgarbage('collect')", chunkName: "=limber.gc", cpuLimit: 1)
+        }
         return report
     }
 }
