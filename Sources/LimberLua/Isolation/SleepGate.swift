@@ -7,7 +7,7 @@ import LimberCore
 /// return at once, until `release()`.
 public final class SleepGate: @unchecked Sendable {
     private let lock = NSLock()
-    private var sleeping: [Int: Task<Void, Never>] = [:]
+    private var sleeping: [Int: @Sendable () -> Void] = [:]
     private var next = 0
     private var interrupted = false
 
@@ -15,25 +15,24 @@ public final class SleepGate: @unchecked Sendable {
 
     /// Sleeps on `clock` until `deadline`; false when the sleep was interrupted.
     func sleep(_ clock: AnyClock, until deadline: AnyClock.Instant) -> Bool {
-        let result = try? CallerThread<Never>().run({ [self] in
-            let task = Task<Void, Never> { _ = try? await clock.sleep(until: deadline, tolerance: nil) }
-            guard let ticket = register(task) else {
-                task.cancel()
-                return false
-            }
-            await task.value
-            return unregister(ticket)
-        })
-        return result ?? false
+        var ticket: Int?
+        _ = try? CallerThread<Never>().run(
+            { _ = try? await clock.sleep(until: deadline, tolerance: nil) },
+            started: { [self] cancel in
+                ticket = register(cancel)
+                if ticket == nil { cancel() }
+            })
+        guard let ticket else { return false }
+        return unregister(ticket)
     }
 
     /// Wakes every sleep now and keeps later ones from starting; safe from any thread.
     public func interrupt() {
-        let tasks = lock.withLock {
+        let cancels = lock.withLock {
             interrupted = true
             return Array(sleeping.values)
         }
-        for task in tasks { task.cancel() }
+        for cancel in cancels { cancel() }
     }
 
     /// Lets sleeps run again.
@@ -41,11 +40,11 @@ public final class SleepGate: @unchecked Sendable {
         lock.withLock { interrupted = false }
     }
 
-    private func register(_ task: Task<Void, Never>) -> Int? {
+    private func register(_ cancel: @escaping @Sendable () -> Void) -> Int? {
         lock.withLock {
             guard !interrupted else { return nil }
             next += 1
-            sleeping[next] = task
+            sleeping[next] = cancel
             return next
         }
     }
