@@ -1,4 +1,5 @@
 import Foundation
+import LimberCore
 import LimberTestSupport
 import Testing
 
@@ -38,10 +39,40 @@ struct PluginsCommandTests {
         #expect(summaries[1].needs == ["env"] && summaries[1].granted.isEmpty && summaries[1].status == "failed")
         #expect(summaries[2] == Summary(name: "good", status: "loaded", error: nil, defines: ["exercise:good-move"], needs: [], granted: []))
 
-        try home.write("config/config.lua", "return { grants = { envy = { 'env' } } }")
+        try home.write("config/config.lua", "return { grants = { ['../extra/envy.lua'] = { 'env' } } }")
         let granted = try limber.run(["plugins", "--plugins", home.path("extra"), "--json"])
         let after = try JSONDecoder().decode([Summary].self, from: Data(granted.stdout.utf8))
         #expect(after[1].status == "loaded" && after[1].granted == ["env"])
+    }
+
+    @Test func aGrantByNameReachesOnlyTheUsersOwnPluginFolder() throws {
+        try home.write("config/config.lua", "return { grants = { envy = { 'env' } } }")
+        try home.write("config/plugins/envy.lua", "-- needs: env\nlocal home = os.getenv('HOME')\n")
+        let result = try limber.run(["plugins", "--plugins", home.path("extra")])
+        #expect(result.status == 0)
+        let blocks = ("\n" + result.stdout).components(separatedBy: "\nenvy  ")
+        #expect(blocks.count == 3, "two plugins named envy: \(result.stdout)")
+        let own = try #require(blocks.first { $0.contains("config/plugins/envy.lua") })
+        let other = try #require(blocks.first { $0.split(separator: "\n").first?.hasSuffix("extra/envy.lua") == true })
+        #expect(own.contains("needs: env (granted)"))
+        #expect(own.contains("granted to: "))
+        #expect(other.contains("failed"))
+        #expect(other.contains("grant not applied: config.lua grants 'envy' by name, which covers only"))
+    }
+
+    @Test func aPinnedGrantHoldsOnlyForThatContent() throws {
+        let source = "-- needs: env\nlocal home = os.getenv('HOME')\n"
+        let hash = SHA256.hex(Array(source.utf8))
+        try home.write("config/config.lua", "return { grants = { { path = '\(home.path("extra/envy.lua"))', sha256 = '\(hash)', 'env' } } }")
+        let pinned = try limber.run(["plugins", "--plugins", home.path("extra"), "--json"])
+        let before = try JSONDecoder().decode([Summary].self, from: Data(pinned.stdout.utf8))
+        #expect(before[1].status == "loaded" && before[1].granted == ["env"])
+
+        try home.write("extra/envy.lua", source + "os.getenv('SECRET')\n")
+        let changed = try limber.run(["plugins", "--plugins", home.path("extra")])
+        #expect(changed.stdout.contains("grant not applied: the grant for "))
+        #expect(changed.stdout.contains("is pinned to sha256 \(hash), but the file's is "))
+        #expect(changed.stdout.contains("needs: env (not granted: env"))
     }
 
     @Test func aBrokenPluginDoesNotHideTheGoodOnes() throws {

@@ -13,7 +13,7 @@ func loadPlugin(
     let entry = try folder.write("\(name).lua", source)
     let host = try LimberHost(paths: LimberPaths(home: folder.url), memoryLimit: memoryLimit)
     host.pluginCPULimit = cpuLimit
-    host.config = ConfigFile(config: LimberConfig(grants: [name: grants]))
+    host.config = ConfigFile(config: LimberConfig(grants: [PluginGrant(.path(entry.path), capabilities: grants)]))
     let report = PluginLoader(host: host).load(PluginFile(name: name, entry: entry, moduleFolder: nil))
     return (report, host)
 }

@@ -118,6 +118,11 @@ void limber_leave_sandbox(lua_State *L);
 
 /* Stops running Lua code with an "interrupted" error. Async-signal-safe. */
 void limber_interrupt(lua_State *L);
+/* An interrupt that holds (interrupts.c): every hook raises "interrupted" again, so code that
+ * catches the error with pcall cannot carry on, until limber_interrupt_release. Async-signal-safe. */
+void limber_interrupt_hold(lua_State *L);
+/* Ends a held interrupt and forgets a pending one; a pending os.exit stays. */
+void limber_interrupt_release(lua_State *L);
 /* Whether os.exit was called, and with which code. */
 int limber_exit_requested(lua_State *L, int *code);
 /* Forgets a pending exit or interrupt (after the host has acted on it). */

@@ -27,6 +27,12 @@ struct PluginTable {
             } else {
                 out += "  grants: none (sandboxed)\n"
             }
+            if let file = report.grantedFile {
+                out += "  granted to: " + file + "\n"
+            }
+            if let note = report.grantNote {
+                out += "  " + terminal.yellow("grant not applied: " + note) + "\n"
+            }
             if case .failed(let message) = report.status {
                 out += "  error: " + terminal.red(message.terminalSafeLines) + "\n"
             }

@@ -11,8 +11,11 @@ struct PluginsCommand: ParsableCommand {
         discussion: """
             Plugins load from the shipped plugins folder, then $XDG_CONFIG_HOME/limber/plugins, \
             then each --plugins folder, in name order. A plugin asks for capabilities with a \
-            '-- needs: exec, files, env' line near its top; grant them in config.lua:
-              return { grants = { ["plugin-name"] = { "exec" } } }
+            '-- needs: exec, files, env' line near its top; grant them to its file in config.lua, \
+            optionally pinned to its content (sha256sum of the .lua or init.lua):
+              return { grants = { ["~/code/notifier.lua"] = { "exec", sha256 = "..." } } }
+            A bare name (notifier = { "exec" }) grants only the plugin of that name in \
+            $XDG_CONFIG_HOME/limber/plugins.
             """,
         subcommands: [ListPlugins.self, CheckPlugin.self],
         defaultSubcommand: ListPlugins.self
@@ -91,6 +94,10 @@ struct PluginSummary: Encodable {
     let defines: [String]
     let needs: [String]
     let granted: [String]
+    /// The resolved file the grants apply to.
+    let grantedFile: String?
+    /// Why a grant naming this plugin did not apply.
+    let grantNote: String?
 
     init(_ report: PluginReport) {
         name = report.plugin.name
@@ -106,5 +113,7 @@ struct PluginSummary: Encodable {
         defines = report.defines
         needs = report.needs
         granted = report.granted
+        grantedFile = report.grantedFile
+        grantNote = report.grantNote
     }
 }

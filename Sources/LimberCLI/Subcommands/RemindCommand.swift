@@ -81,6 +81,7 @@ struct RemindCommand: ParsableCommand {
         if !dryRun {
             do {
                 guard let held = try ReminderLock.acquire(at: ReminderLock.file(in: paths.state)) else { return }
+                if let takeover = held.takeover { Terminal.standardError.write("limber: \(takeover)\n") }
                 lock = held
             } catch {
                 throw LimberFailure(error.description)

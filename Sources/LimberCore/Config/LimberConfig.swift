@@ -1,7 +1,7 @@
 /// The user's settings, from `$XDG_CONFIG_HOME/limber/config.lua`.
 public struct LimberConfig: Sendable, Equatable {
-    /// Capabilities granted per plugin name: `exec`, `files`, `env`.
-    public var grants: [String: [String]]
+    /// Capabilities granted to plugin files (see ``PluginGrant``).
+    public var grants: [PluginGrant]
     /// Whether a guided session shows the safety advice the first time.
     public var safetyNotice: Bool
     /// Folders whose activity files `limber remind` and `limber runs scan` import first
@@ -15,7 +15,7 @@ public struct LimberConfig: Sendable, Equatable {
     public var remind: RemindSettings
 
     public init(
-        grants: [String: [String]] = [:], safetyNotice: Bool = true, runFolders: [String] = [],
+        grants: [PluginGrant] = [], safetyNotice: Bool = true, runFolders: [String] = [],
         cues: CueSettings = CueSettings(), sounds: [CueSound: String] = [:], remind: RemindSettings = RemindSettings()
     ) {
         self.grants = grants

@@ -180,9 +180,10 @@ public final class LuaState {
         }
         var results: [LuaValue] = []
         let count = lua_gettop(thread) - top
+        var reader = LuaReader(state: self, thread: thread)
         if count > 0 {
             for index in (top + 1)...(top + count) {
-                results.append(try value(at: index, on: thread))
+                results.append(try reader.read(at: index))
             }
         }
         return results
@@ -259,6 +260,13 @@ public final class LuaState {
         return try body()
     }
 
+    /// Interrupts and keeps interrupting (a pcall that catches it is stopped again) until
+    /// `releaseInterrupt()`; safe from any thread.
+    public func interruptHeld() { limber_interrupt_hold(L) }
+
+    /// Ends a held or pending interrupt; a pending `os.exit` stays.
+    public func releaseInterrupt() { limber_interrupt_release(L) }
+
     /// Forgets a pending exit or interrupt, so the state can run code again.
     public func resetStop() { limber_reset_stop(L) }
 
@@ -321,7 +329,7 @@ public final class LuaState {
         guard lua_type(thread, -1) == LUA_TSTRING else { return "(error object is not a string)" }
         var length = 0
         guard let pointer = lua_tolstring(thread, -1, &length) else { return "" }
-        return String(decoding: UnsafeRawBufferPointer(start: pointer, count: length), as: UTF8.self)
+        return PluginErrorText.cleanWithTraceback(UnsafeRawBufferPointer(start: pointer, count: length))
     }
 
     static func fileReason(_ error: any Error) -> String {
@@ -368,9 +376,10 @@ public final class LuaState {
         do {
             var arguments: [LuaValue] = []
             let count = lua_gettop(thread)
+            var reader = LuaReader(state: state, thread: thread)
             if count > 0 {
                 arguments.reserveCapacity(Int(count))
-                for index in 1...count { arguments.append(try state.value(at: index, on: thread)) }
+                for index in 1...count { arguments.append(try reader.read(at: index)) }
             }
             var call = LuaCall(state: state, arguments: arguments, thread: thread)
             let results = try function.body(&call)

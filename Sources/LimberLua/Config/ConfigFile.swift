@@ -6,7 +6,7 @@ import LimberCore
 /// ```lua
 /// return {
 ///   safety_notice = false,
-///   grants = { ["my-notifier"] = { "exec" } },
+///   grants = { ["~/code/my-notifier.lua"] = { "exec", sha256 = "..." } },
 ///   settings = { ["hold-progression"] = { min_sessions = 4 } },
 ///   runs = { folders = { "~/Garmin/Activity" } },
 /// }
@@ -22,7 +22,6 @@ public struct ConfigFile {
     }
 
     private struct Fields: Decodable {
-        var grants: [String: [String]]?
         var safety_notice: Bool?
         var runs: Runs?
 
@@ -51,6 +50,8 @@ public struct ConfigFile {
             reach[key] = table[key]
             table[key] = .nil
         }
+        let grantsValue = table["grants"]
+        table["grants"] = .nil
         let fields: Fields
         do {
             fields = try LuaValueDecoder().decode(Fields.self, from: .table(table))
@@ -69,14 +70,9 @@ public struct ConfigFile {
                 settings[name.description] = value
             }
         }
-        for (plugin, grants) in fields.grants ?? [:] {
-            for grant in grants where PluginEnvironment.grantable[grant] == nil {
-                let known = PluginEnvironment.grantable.keys.sorted().joined(separator: ", ")
-                throw .conversion("\(path): grant '\(grant)' for plugin '\(plugin)' is not one of \(known)")
-            }
-        }
+        let grants = try ConfigGrants.parse(grantsValue, configFolder: url.deletingLastPathComponent(), shownAs: path)
         var config = LimberConfig(
-            grants: fields.grants ?? [:], safetyNotice: fields.safety_notice ?? true,
+            grants: grants, safetyNotice: fields.safety_notice ?? true,
             runFolders: fields.runs?.folders ?? [])
         try readReach(reach, into: &config, path: path)
         return ConfigFile(config: config, settings: settings)

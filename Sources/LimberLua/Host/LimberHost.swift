@@ -37,6 +37,9 @@ public final class LimberHost {
     /// The clock timers and guided sessions wait on; tests give a test or virtual clock.
     public var clock: any Clock<Duration> = ContinuousClock()
 
+    /// Wakes `limber.timer` sleeps when a guided session is ended.
+    public let sleepGate = SleepGate()
+
     /// The progressions plugins defined.
     public let progressions = ProgressionRegistry()
 

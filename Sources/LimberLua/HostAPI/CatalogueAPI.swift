@@ -20,6 +20,7 @@ extension HostAPI {
                 example: "local e = limber.catalogue.get('childs-pose')"
             ) { host, call in
                 let id = try call.string(1, "id")
+                try HostLimits.checkLookup(id, field: "id")
                 do {
                     return [try LuaValueEncoder().encode(try host.catalogue.require(id))]
                 } catch let error as CatalogueError {
@@ -53,7 +54,9 @@ extension HostAPI {
                 var table = try call.table(1, "exercise")
                 let override = table["override"] == .boolean(true)
                 table["override"] = .nil
+                try HostLimits.checkCounts(table, lists: HostLimits.exerciseLists, limit: HostLimits.maximumListCount)
                 var exercise = try LuaValueDecoder().decode(Exercise.self, from: .table(table))
+                try HostLimits.check(exercise)
                 if exercise.source.isEmpty || exercise.source == Exercise.defaultSource {
                     exercise.source = host.currentSource ?? Exercise.defaultSource
                 }

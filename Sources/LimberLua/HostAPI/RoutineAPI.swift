@@ -18,7 +18,9 @@ extension HostAPI {
                 table["override"] = .nil
                 let cues = try routineCues(table["cues"])
                 table["cues"] = .nil
+                try HostLimits.checkCounts(table, lists: ["steps"], limit: HostLimits.maximumSteps)
                 let fields = try LuaValueDecoder().decode(RoutineFields.self, from: .table(table))
+                try HostLimits.checkRoutine(id: fields.id, name: fields.name, summary: fields.summary, steps: fields.steps.map(\.exercise))
                 let routine = fields.routine(source: host.currentSource ?? "a script")
                 do throws(RoutineError) {
                     try routine.validate(against: host.catalogue)

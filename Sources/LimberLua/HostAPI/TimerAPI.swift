@@ -17,7 +17,9 @@ extension HostAPI {
                 try checkWait(seconds, host: host)
                 let base: any Clock<Duration> = host.clock
                 let clock = AnyClock(base)
-                sleepOnThisThread(clock, until: clock.now.advanced(by: duration))
+                guard host.sleepGate.sleep(clock, until: clock.now.advanced(by: duration)) else {
+                    throw LuaError.conversion("interrupted")
+                }
                 return []
             },
             APIFunction(
@@ -49,7 +51,9 @@ extension HostAPI {
                     // Every deadline counts from the start, so a slow on_tick does not push the rest back.
                     let elapsed = Duration.seconds(second)
                     let last = elapsed >= total
-                    sleepOnThisThread(clock, until: start.advanced(by: last ? total : elapsed))
+                    guard host.sleepGate.sleep(clock, until: start.advanced(by: last ? total : elapsed)) else {
+                        throw LuaError.conversion("interrupted")
+                    }
                     if let onTick {
                         let left = last ? 0 : Int64((seconds - Double(second)).rounded(.up))
                         try call.call(onTick, [.integer(left)])

@@ -54,12 +54,9 @@ local function safe_collectgarbage(option, ...)
   return collectgarbage(option, ...)
 end
 
-local function module_path(folder, name)
-  if type(name) ~= "string" or not string_find(name, "^[%w_%-]+[%w_%.%-]*$") or string_find(name, "%.%.") then
-    error("bad module name '" .. tostring(name) .. "'", 3)
-  end
-  return folder .. "/" .. string_gsub(name, "%.", "/") .. ".lua"
-end
+-- The host's checked reader of a folder plugin's modules (ModuleReader.swift): it returns the
+-- source and the chunk's path, or nil and why; Lua never opens a module file itself.
+local read_module = ...
 
 local function make(name, folder, grants, settings) -- luacheck: ignore 212/name
   local env = {}
@@ -90,13 +87,11 @@ local function make(name, folder, grants, settings) -- luacheck: ignore 212/name
     if folder == nil then
       error("module '" .. tostring(modname) .. "' not found: only a folder plugin (with init.lua) can require its own modules", 2)
     end
-    local path = module_path(folder, modname)
-    local file = io_open(path, "r")
-    if file == nil then
-      error("module '" .. modname .. "' not found in " .. folder, 2)
+    if type(modname) ~= "string" then
+      error("bad module name '" .. tostring(modname) .. "'", 2)
     end
-    local source = file:read("a")
-    file:close()
+    local source, path = read_module(folder, modname)
+    if source == nil then error(path, 2) end
     local chunk, message = load(source, "@" .. path, "t", env)
     if chunk == nil then error(message, 0) end
     local result = chunk(modname, path)

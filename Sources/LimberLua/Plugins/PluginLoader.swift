@@ -51,8 +51,11 @@ public struct PluginLoader {
         let before = host.definitions.count
         let snapshot = host.snapshotDefinitions()
         let needs = plugin.needs()
-        let granted = needs.filter { (host.config.config.grants[plugin.name] ?? []).contains($0) }
+        let grant = GrantMatcher(grants: host.config.config.grants, userFolder: host.paths.plugins).match(plugin)
+        let granted = needs.filter { grant.capabilities.contains($0) }
         var report = PluginReport(plugin: plugin, status: .loaded, needs: needs, granted: granted)
+        report.grantedFile = grant.file
+        report.grantNote = grant.note
         host.currentSource = plugin.displayPath
         defer { host.currentSource = nil }
         do {
@@ -73,10 +76,16 @@ public struct PluginLoader {
         } catch {
             // Memory errors carry no position; every report names its file.
             let message = error.message
-            report.status = .failed(message.contains(plugin.displayPath) ? message : "\(plugin.displayPath): \(message)")
+            report.status = .failed(PluginErrorText.clean(
+                message.contains(plugin.displayPath) ? message : "\(plugin.displayPath): \(message)"))
             host.restoreDefinitions(snapshot)
         }
         report.defines = Array(host.definitions[before...])
+        if case .failed = report.status {
+            // What the failed plugin held goes before the next one loads (a plugin that filled
+            // the heap must not leave the next one "not enough memory").
+            _ = try? host.lua.run("collectgarbage('collect') collectgarbage('collect')", chunkName: "=limber.gc", cpuLimit: 1)
+        }
         return report
     }
 }

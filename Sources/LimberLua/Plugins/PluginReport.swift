@@ -14,6 +14,11 @@ public struct PluginReport: Sendable, Equatable {
     public var needs: [String]
     /// The part of `needs` the user granted in config.
     public var granted: [String]
+    /// The resolved plugin file the grants apply to, when config.lua grants it anything.
+    public var grantedFile: String?
+    /// Why a grant in config.lua that names this plugin did not apply (another file of the same
+    /// name, a changed hash).
+    public var grantNote: String?
 
     public init(plugin: PluginFile, status: Status, defines: [String] = [], needs: [String] = [], granted: [String] = []) {
         self.plugin = plugin

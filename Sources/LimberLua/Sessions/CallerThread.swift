@@ -27,14 +27,17 @@ final class CallerThread<Message: Sendable>: @unchecked Sendable {
     /// Runs `work` and returns its result, handling each posted message with `handle` on this
     /// thread in the order posted. If `handle` throws, `work`'s task is cancelled, the work is
     /// still waited for, and the first error is rethrown.
+    /// `started` receives a way to cancel the work from any thread, before the work runs.
     func run<Result: Sendable>(
         _ work: @escaping @Sendable () async -> Result,
-        handle: (Message) throws -> Void = { _ in }
+        handle: (Message) throws -> Void = { _ in },
+        started: ((@escaping @Sendable () -> Void) -> Void)? = nil
     ) throws -> Result {
         let box = ResultBox<Result>()
         let task = start { [self] in
             finish(box, with: await work())
         }
+        started?({ task.cancel() })
         var failure: (any Error)?
         while true {
             condition.lock()

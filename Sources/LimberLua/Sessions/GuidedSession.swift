@@ -78,7 +78,11 @@ extension LimberHost {
             : nil
         let thread = CallerThread<SessionEvent>()
         let presenter = sessions.presenter
-        presenter?.sessionWillStart(plan, pace: options.pace, controls: SessionControls { driver.send($0) })
+        let interrupter = HookInterrupter(state: lua, sleeps: sleepGate)
+        presenter?.sessionWillStart(plan, pace: options.pace, controls: SessionControls { control in
+            driver.send(control)
+            if control == .abort { interrupter.end() }
+        })
         let outerPrintTarget = sessions.printTarget
         sessions.printTarget = presenter
         defer {
@@ -104,6 +108,8 @@ extension LimberHost {
             let table = Self.table(for: event, routine: plan.routine.id)
             // A stopped plugin's hooks were reported once, when it stopped; they no longer run.
             for hook in hooks where lua.stoppedOwners[hook.source] == nil {
+                guard interrupter.begin() else { return }
+                defer { interrupter.finish() }
                 do throws(LuaError) {
                     _ = try during(.free) { () throws(LuaError) in try invoke(hook.function, [table], hook.source) }
                 } catch {
@@ -114,7 +120,7 @@ extension LimberHost {
                     }
                     let message = error.message
                     let located = message.range(of: #"^[^:\s]+:[0-9]+:"#, options: .regularExpression) != nil
-                    report(message + (located ? " (\(event.name) hook)" : " (\(event.name) hook from \(hook.source))"), to: presenter)
+                    report(PluginErrorText.clean(message) + (located ? " (\(event.name) hook)" : " (\(event.name) hook from \(hook.source))"), to: presenter)
                 }
             }
         }
