@@ -3,9 +3,8 @@ local setupvalue = debug.setupvalue
 local type, pairs, error, tostring = type, pairs, error, tostring
 local setmetatable, getmetatable = setmetatable, getmetatable
 local load, collectgarbage = load, collectgarbage
-local io_open, io_popen, io_lib = io.open, io.popen, io
+local io_popen, io_lib = io.popen, io
 local os_execute, os_getenv = os.execute, os.getenv
-local string_find, string_gsub = string.find, string.gsub
 
 local function copy(t, except)
   local c = {}
