@@ -44,8 +44,9 @@ struct StoppedPluginTests {
         // Opening a FIFO blocks inside C until the other end opens: no hook sees it.
         let fifo = home.path("stuck.fifo")
         try #require(mkfifo(fifo, 0o600) == 0)
-        try home.write("config/config.lua", "return { grants = { hang = { 'files' } } }")
         let plugin = try home.write("hang.lua", "-- needs: files\nlocal f = io.open('\(fifo)', '\(mode)')")
+        // Grants belong to a file (issue 18), named by its path.
+        try home.write("config/config.lua", "return { grants = { ['\(plugin.path)'] = { 'files' } } }")
         let start = Date()
         let result = try limber.run(["plugins", "check", plugin.path])
         #expect(result.status == 70, "\(name): \(result)")
