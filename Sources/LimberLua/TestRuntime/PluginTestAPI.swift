@@ -150,7 +150,7 @@ public enum PluginTestAPI {
         out.line("---@meta limber-test")
         out.line()
         out.line("-- What a limber plugin test (*_test.lua, run by `limber test`) sees besides `limber`.")
-        out.line("-- Generated from Sources/LimberLua/PluginTests/PluginTestAPI.swift; do not edit.")
+        out.line("-- Generated from Sources/LimberLua/TestRuntime/PluginTestAPI.swift; do not edit.")
         out.line("-- Regenerate with: swift run limber stub --tests --output \(stubPath)")
         for table in tables {
             out.line()
