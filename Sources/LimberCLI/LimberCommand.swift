@@ -2,8 +2,8 @@ import ArgumentParser
 import LimberCore
 
 /// `limber`: the root command; every subcommand lives in `Subcommands/`, one per file.
-public struct LimberCommand: AsyncParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct LimberCommand: AsyncParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "limber",
         abstract: "A mobility toolkit for runners: guided routines, a session log, and Lua plugins.",
         discussion: """
@@ -38,5 +38,5 @@ public struct LimberCommand: AsyncParsableCommand {
         ]
     )
 
-    public init() {}
+    package init() {}
 }

@@ -3,8 +3,8 @@ import Foundation
 import LimberLua
 
 /// Runs the command line: parses, runs, and turns failures into one line and an exit code.
-public enum LimberMain {
-    public static func run(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never {
+package enum LimberMain {
+    package static func run(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never {
         let arguments = arguments.isEmpty && ReplCommand.opensByDefault ? ["repl"] : arguments
         // A plugin stuck in C code ends the process with one line rather than hang it (cron).
         LuaWatchdog.enable()

@@ -1,4 +1,4 @@
 /// limber's version, as `limber --version` prints it.
-public enum LimberVersion {
-    public static let string = "0.1.0"
+package enum LimberVersion {
+    package static let string = "0.1.0"
 }

@@ -2,12 +2,12 @@ import Foundation
 
 /// Runs the built `limber` as cron would: exactly the environment given (by default only `HOME`
 /// and `PATH=/usr/bin:/bin`), working directory `HOME`, standard input from /dev/null, no TTY.
-public struct CronLikeProcess {
-    public let home: URL
-    public let environment: [String: String]
+package struct CronLikeProcess {
+    package let home: URL
+    package let environment: [String: String]
 
     /// `extra` is added to `HOME` and `PATH=/usr/bin:/bin` (and may replace them).
-    public init(home: URL, extra: [String: String] = [:]) {
+    package init(home: URL, extra: [String: String] = [:]) {
         self.home = home
         var environment = ["HOME": home.path, "PATH": "/usr/bin:/bin"]
         environment.merge(extra) { _, new in new }
@@ -15,7 +15,7 @@ public struct CronLikeProcess {
     }
 
     /// A started run, to wait for later.
-    public final class Running: @unchecked Sendable {
+    package final class Running: @unchecked Sendable {
         let process: Process
         let output: URL
         let errors: URL
@@ -27,7 +27,7 @@ public struct CronLikeProcess {
         }
 
         /// Waits for the run to end and collects what it printed.
-        public func wait() -> LimberProcess.Result {
+        package func wait() -> LimberProcess.Result {
             process.waitUntilExit()
             defer {
                 try? FileManager.default.removeItem(at: output)
@@ -42,7 +42,7 @@ public struct CronLikeProcess {
 
     /// Starts `limber` with arguments and returns without waiting. Output goes to files, so a
     /// child that outlives the run cannot hold a pipe open.
-    public func start(_ arguments: [String]) throws -> Running {
+    package func start(_ arguments: [String]) throws -> Running {
         let process = Process()
         process.executableURL = LimberProcess.executable
         process.arguments = arguments
@@ -67,7 +67,7 @@ public struct CronLikeProcess {
     }
 
     /// Runs `limber` with arguments and waits for it.
-    public func run(_ arguments: [String]) throws -> LimberProcess.Result {
+    package func run(_ arguments: [String]) throws -> LimberProcess.Result {
         try start(arguments).wait()
     }
 }

@@ -1,16 +1,16 @@
 import Foundation
 
 /// Runs the built `limber` executable as a child process, as a user or cron would.
-public struct LimberProcess {
+package struct LimberProcess {
     /// What a finished run left behind.
-    public struct Result: Sendable {
-        public let status: Int32
-        public let stdout: String
-        public let stderr: String
+    package struct Result: Sendable {
+        package let status: Int32
+        package let stdout: String
+        package let stderr: String
     }
 
     /// The built executable: beside the test bundle, which SwiftPM puts in the same folder.
-    public static var executable: URL {
+    package static var executable: URL {
         let bundle = URL(fileURLWithPath: CommandLine.arguments.first ?? "")
         var folder = bundle.deletingLastPathComponent()
         for _ in 0..<4 {
@@ -23,10 +23,10 @@ public struct LimberProcess {
     }
 
     /// The environment of every run: an isolated `LIMBER_HOME`, no colour, plus `extra`.
-    public let environment: [String: String]
-    public let workingDirectory: URL?
+    package let environment: [String: String]
+    package let workingDirectory: URL?
 
-    public init(home: URL, extra: [String: String] = [:], workingDirectory: URL? = nil, inherit: Bool = true) {
+    package init(home: URL, extra: [String: String] = [:], workingDirectory: URL? = nil, inherit: Bool = true) {
         var environment = inherit ? ProcessInfo.processInfo.environment : [:]
         environment["LIMBER_HOME"] = home.path
         environment["NO_COLOR"] = "1"
@@ -36,12 +36,12 @@ public struct LimberProcess {
     }
 
     /// Runs `limber` with arguments and optional standard input; waits for it to end.
-    public func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
+    package func run(_ arguments: [String], stdin: String? = nil) throws -> Result {
         try Self.run(Self.executable, arguments, environment: environment, in: workingDirectory, stdin: stdin)
     }
 
     /// Runs any executable with arguments and optional standard input; waits for it to end.
-    public static func run(
+    package static func run(
         _ executable: URL, _ arguments: [String], environment: [String: String], in workingDirectory: URL? = nil,
         stdin: String? = nil
     ) throws -> Result {

@@ -1,18 +1,18 @@
 import Foundation
 
 /// Paths inside the source tree the tests were built from.
-public enum Repository {
+package enum Repository {
     /// The folder that holds `Package.swift`.
-    public static let root: URL = URL(fileURLWithPath: #filePath)
+    package static let root: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// A file or folder below the root.
-    public static func url(_ relativePath: String) -> URL {
+    package static func url(_ relativePath: String) -> URL {
         root.appendingPathComponent(relativePath)
     }
 
     /// The text of a file below the root, or nil when it does not exist.
-    public static func text(_ relativePath: String) -> String? {
+    package static func text(_ relativePath: String) -> String? {
         FileManager.default.contents(atPath: url(relativePath).path).map { String(decoding: $0, as: UTF8.self) }
     }
 }

@@ -3,11 +3,11 @@ import Foundation
 import LimberCore
 
 /// Collects the events of a session together with the test-clock time each one arrived.
-public final class SessionRecorder: @unchecked Sendable {
+package final class SessionRecorder: @unchecked Sendable {
     /// One event and when the consumer saw it, measured from the recorder's start.
-    public struct Entry: Sendable {
-        public let time: Duration
-        public let event: SessionEvent
+    package struct Entry: Sendable {
+        package let time: Duration
+        package let event: SessionEvent
     }
 
     private let lock = NSLock()
@@ -15,35 +15,35 @@ public final class SessionRecorder: @unchecked Sendable {
     private let now: @Sendable () -> Duration
 
     /// A recorder that stamps events with `clock`'s time since now.
-    public init(clock: TestClock<Duration>) {
+    package init(clock: TestClock<Duration>) {
         let start = clock.now
         now = { start.duration(to: clock.now) }
     }
 
     /// Records one event.
-    public func record(_ event: SessionEvent) {
+    package func record(_ event: SessionEvent) {
         let time = now()
         lock.withLock { entries.append(Entry(time: time, event: event)) }
     }
 
     /// Everything recorded so far.
-    public var all: [Entry] { lock.withLock { entries } }
+    package var all: [Entry] { lock.withLock { entries } }
 
     /// The events without their times.
-    public var events: [SessionEvent] { all.map(\.event) }
+    package var events: [SessionEvent] { all.map(\.event) }
 
     /// Event names without ticks, in order: the shape of a session.
-    public var outline: [String] { events.filter { $0.name != "tick" }.map(\.name) }
+    package var outline: [String] { events.filter { $0.name != "tick" }.map(\.name) }
 
     /// Whether `session_done` has arrived.
-    public var isDone: Bool { events.contains { $0.name == "session_done" } }
+    package var isDone: Bool { events.contains { $0.name == "session_done" } }
 
     /// Yields until an event named `name` has arrived `count` times (or a generous number of
     /// yields has passed): lets a control sent to a driver take effect before the clock moves.
     /// Returns whether it arrived; tests `#require` it, so a session that never got there fails
     /// at the wait rather than somewhere later, or not at all.
     @discardableResult
-    public func wait(for name: String, count: Int = 1) async -> Bool {
+    package func wait(for name: String, count: Int = 1) async -> Bool {
         func arrived() -> Bool { events.filter({ $0.name == name }).count >= count }
         for _ in 0..<200 where !arrived() {
             await Task.megaYield(count: 5)
@@ -57,7 +57,7 @@ extension TestClock<Duration> {
     ///
     /// Small steps keep tests robust on a busy machine: if a sleeper registers late, the
     /// clock has only gone one step past its deadline, not the whole way.
-    public func advanceInSteps(
+    package func advanceInSteps(
         by total: Duration, step: Duration = .milliseconds(250), until done: () -> Bool = { false }
     ) async {
         var moved = Duration.zero

@@ -4,17 +4,17 @@ import Glibc
 #endif
 
 /// A scratch folder that is removed when the last reference to it goes.
-public final class TemporaryFolder: @unchecked Sendable {
-    public let url: URL
+package final class TemporaryFolder: @unchecked Sendable {
+    package let url: URL
 
-    public init() throws {
+    package init() throws {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("limber-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
 
     /// Writes `text` to a file below the folder, creating folders on the way.
     @discardableResult
-    public func write(_ relativePath: String, _ text: String) throws -> URL {
+    package func write(_ relativePath: String, _ text: String) throws -> URL {
         let file = url.appendingPathComponent(relativePath)
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         // O_CLOEXEC: a process another test forks meanwhile must not inherit the descriptor, or
@@ -33,7 +33,7 @@ public final class TemporaryFolder: @unchecked Sendable {
     }
 
     /// The path of a file below the folder.
-    public func path(_ relativePath: String) -> String {
+    package func path(_ relativePath: String) -> String {
         url.appendingPathComponent(relativePath).path
     }
 

@@ -5,9 +5,9 @@ import Foundation
 /// Each session has its own tmux server (a socket in a temporary folder, no user config), so
 /// tests never touch the user's tmux and can run side by side. Waiting polls the rendered
 /// screen until the expected text shows up or a timeout passes; nothing sleeps a fixed time.
-public final class TmuxSession {
-    public struct Failure: Error, CustomStringConvertible {
-        public let description: String
+package final class TmuxSession {
+    package struct Failure: Error, CustomStringConvertible {
+        package let description: String
     }
 
     private static let exitMarker = "[exited with status "
@@ -19,7 +19,7 @@ public final class TmuxSession {
     /// Starts `arguments` (an executable and its arguments) in a `width`×`height` terminal with
     /// exactly `environment` (plus TERM=screen). The pane stays when the program ends, so its
     /// last screen and exit status (printed after it) can be read.
-    public init(_ arguments: [String], environment: [String: String], width: Int = 100, height: Int = 30) throws {
+    package init(_ arguments: [String], environment: [String: String], width: Int = 100, height: Int = 30) throws {
         folder = try TemporaryFolder()
         socket = folder.path("tmux.sock")
         var assignments = environment.merging(["TERM": "screen"]) { _, new in new }
@@ -43,17 +43,17 @@ public final class TmuxSession {
     }
 
     /// Types text literally (no key names).
-    public func type(_ text: String) throws {
+    package func type(_ text: String) throws {
         try tmux(["send-keys", "-t", Self.target, "-l", text])
     }
 
     /// Presses keys by tmux name: `Enter`, `Tab`, `C-c`, `C-d`, `Up`.
-    public func press(_ keys: String...) throws {
+    package func press(_ keys: String...) throws {
         try tmux(["send-keys", "-t", Self.target] + keys)
     }
 
     /// The screen as plain text, trailing blank lines dropped.
-    public func screen() throws -> String {
+    package func screen() throws -> String {
         let text = try tmux(["capture-pane", "-p", "-t", Self.target])
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         while let last = lines.last, last.trimmingCharacters(in: .whitespaces).isEmpty { lines.removeLast() }
@@ -62,7 +62,7 @@ public final class TmuxSession {
 
     /// Waits until the screen satisfies `condition`; returns that screen.
     @discardableResult
-    public func waitFor(
+    package func waitFor(
         _ what: String, timeout: TimeInterval = 15, _ condition: (String) -> Bool
     ) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
@@ -77,12 +77,12 @@ public final class TmuxSession {
 
     /// Waits until the screen contains `text`.
     @discardableResult
-    public func waitFor(_ text: String, timeout: TimeInterval = 15) throws -> String {
+    package func waitFor(_ text: String, timeout: TimeInterval = 15) throws -> String {
         try waitFor("'\(text)'", timeout: timeout) { $0.contains(text) }
     }
 
     /// Waits until the program has ended; returns its exit status.
-    public func waitForExit(timeout: TimeInterval = 15) throws -> Int32 {
+    package func waitForExit(timeout: TimeInterval = 15) throws -> Int32 {
         let screen = try waitFor("the program to end", timeout: timeout) { $0.contains(Self.exitMarker) }
         guard let marker = screen.range(of: Self.exitMarker, options: .backwards),
             let status = Int32(screen[marker.upperBound...].prefix { $0 != "]" })

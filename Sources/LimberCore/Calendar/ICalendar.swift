@@ -13,21 +13,21 @@ import Foundation
 /// Times are local wall times with a TZID and a VTIMEZONE listing every offset change from a year
 /// before the range to three years past it (or its end, when later), so a recurring 18:00 stays
 /// 18:00 across the clock changes; in UTC they are written with `Z` and need no VTIMEZONE.
-public enum ICalendar {
+package enum ICalendar {
     /// One reminder, as the calendar shows it.
-    public struct Entry: Sendable, Equatable {
-        public var id: String
-        public var schedule: ReminderSchedule
+    package struct Entry: Sendable, Equatable {
+        package var id: String
+        package var schedule: ReminderSchedule
         /// The event's title.
-        public var summary: String
+        package var summary: String
         /// The reminder's message, when it is fixed text.
-        public var message: String?
+        package var message: String?
         /// The routine to start.
-        public var routine: String?
+        package var routine: String?
         /// The event's length.
-        public var minutes: Int
+        package var minutes: Int
 
-        public init(id: String, schedule: ReminderSchedule, summary: String, message: String? = nil, routine: String? = nil, minutes: Int = 10) {
+        package init(id: String, schedule: ReminderSchedule, summary: String, message: String? = nil, routine: String? = nil, minutes: Int = 10) {
             self.id = id
             self.schedule = schedule
             self.summary = summary
@@ -38,11 +38,11 @@ public enum ICalendar {
     }
 
     /// Single events are cut off past this many in one reminder.
-    public static let maximumOccurrences = 5_000
+    package static let maximumOccurrences = 5_000
 
     /// The calendar text (CRLF lines, folded) for `entries` from `start` for `days` days;
     /// `stamp` is the DTSTAMP. Entries with nothing to show in the range are left out.
-    public static func calendar(_ entries: [Entry], timeZone: TimeZone, from start: Date, days: Int, stamp: Date) -> String {
+    package static func calendar(_ entries: [Entry], timeZone: TimeZone, from start: Date, days: Int, stamp: Date) -> String {
         let end = start.addingTimeInterval(Double(days) * 86_400)
         let utc = isUTC(timeZone, from: start, to: end)
         var lines = [
@@ -61,7 +61,7 @@ public enum ICalendar {
     }
 
     /// Whether the calendar contains any event for `entry` in the range.
-    public static func hasEvents(_ entry: Entry, timeZone: TimeZone, from start: Date, days: Int) -> Bool {
+    package static func hasEvents(_ entry: Entry, timeZone: TimeZone, from start: Date, days: Int) -> Bool {
         let end = start.addingTimeInterval(Double(days) * 86_400)
         return entry.schedule.occurrence(after: start.addingTimeInterval(-1), in: timeZone).map { $0 < end } ?? false
     }

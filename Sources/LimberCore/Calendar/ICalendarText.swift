@@ -2,9 +2,9 @@ import Foundation
 
 /// The text rules of iCalendar (RFC 5545): escaped values, CRLF line ends, content lines folded
 /// at 75 octets without splitting a UTF-8 character.
-public enum ICalendarText {
+package enum ICalendarText {
     /// A TEXT value: backslash, semicolon and comma escaped, newlines as `\n`.
-    public static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var result = ""
         for character in text {
             switch character {
@@ -28,7 +28,7 @@ public enum ICalendarText {
 
     /// One content line, folded: no line longer than 75 octets, continuation lines starting with
     /// a space; every line ends in CRLF.
-    public static func fold(_ line: String) -> String {
+    package static func fold(_ line: String) -> String {
         var output = ""
         var current = 0
         var limit = 75

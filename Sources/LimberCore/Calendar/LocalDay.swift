@@ -4,22 +4,22 @@ import Foundation
 ///
 /// Streaks, rest days and weekly totals work on these, so a session at 23:30 counts for the day
 /// the person lived it, whatever time zone reads the log later.
-public struct LocalDay: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+package struct LocalDay: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     /// Days since 1970-01-01 (negative before it).
-    public var number: Int
+    package var number: Int
 
-    public init(number: Int) {
+    package init(number: Int) {
         self.number = number
     }
 
     /// The day that `date` falls on in `timeZone`.
-    public init(_ date: Date, in timeZone: TimeZone) {
+    package init(_ date: Date, in timeZone: TimeZone) {
         let seconds = Int(CheckedNumber.saturatingStamp(date)) + timeZone.secondsFromGMT(for: date)
         self.number = Self.floorDiv(seconds, 86_400)
     }
 
     /// The day with this year, month (1–12) and day of month; nil if there is no such day.
-    public init?(year: Int, month: Int, day: Int) {
+    package init?(year: Int, month: Int, day: Int) {
         guard (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year) else { return nil }
         let y = month <= 2 ? year - 1 : year
         let era = Self.floorDiv(y, 400)
@@ -31,7 +31,7 @@ public struct LocalDay: Sendable, Hashable, Comparable, Codable, CustomStringCon
     }
 
     /// Parses `YYYY-MM-DD`; nil if the text is not exactly such a date.
-    public init?(iso text: some StringProtocol) {
+    package init?(iso text: some StringProtocol) {
         var bytes = text.utf8.makeIterator()
         var numbers = [0, 0, 0]
         for (part, width) in [4, 2, 2].enumerated() {
@@ -46,7 +46,7 @@ public struct LocalDay: Sendable, Hashable, Comparable, Codable, CustomStringCon
     }
 
     /// Year, month (1–12) and day of month.
-    public var components: (year: Int, month: Int, day: Int) {
+    package var components: (year: Int, month: Int, day: Int) {
         let z = number + 719_468
         let era = Self.floorDiv(z, 146_097)
         let dayOfEra = z - era * 146_097
@@ -60,37 +60,37 @@ public struct LocalDay: Sendable, Hashable, Comparable, Codable, CustomStringCon
     }
 
     /// Day of the week in `Calendar`'s numbering: 1 is Sunday, 7 is Saturday.
-    public var weekday: Int {
+    package var weekday: Int {
         // 1970-01-01 was a Thursday (5).
         Self.floorMod(number + 4, 7) + 1
     }
 
     /// Day of the week in ISO 8601 numbering: 1 is Monday, 7 is Sunday.
-    public var isoWeekday: Int {
+    package var isoWeekday: Int {
         Self.floorMod(number + 3, 7) + 1
     }
 
     /// The first day of the week holding this day, for weeks that begin on `firstWeekday` (1 = Sunday).
-    public func startOfWeek(firstWeekday: Int) -> LocalDay {
+    package func startOfWeek(firstWeekday: Int) -> LocalDay {
         LocalDay(number: number - Self.floorMod(weekday - firstWeekday, 7))
     }
 
     /// The day `count` days later (earlier when negative).
-    public func adding(days count: Int) -> LocalDay {
+    package func adding(days count: Int) -> LocalDay {
         LocalDay(number: number + count)
     }
 
     /// `YYYY-MM-DD`.
-    public var iso: String {
+    package var iso: String {
         let (year, month, day) = components
         return Self.pad(year, 4) + "-" + Self.pad(month, 2) + "-" + Self.pad(day, 2)
     }
 
-    public var description: String { iso }
+    package var description: String { iso }
 
-    public static func < (lhs: LocalDay, rhs: LocalDay) -> Bool { lhs.number < rhs.number }
+    package static func < (lhs: LocalDay, rhs: LocalDay) -> Bool { lhs.number < rhs.number }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let day = LocalDay(iso: text) else {
@@ -99,7 +99,7 @@ public struct LocalDay: Sendable, Hashable, Comparable, Codable, CustomStringCon
         self = day
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(iso)
     }

@@ -1,13 +1,13 @@
 /// The exercises limber knows: the built-in set plus whatever plugins add.
-public struct Catalogue: Sendable, Equatable {
+package struct Catalogue: Sendable, Equatable {
     /// Filters for `find`; a nil field matches everything.
-    public struct Filter: Sendable, Equatable {
-        public var region: String?
-        public var phase: Exercise.Phase?
-        public var kind: Exercise.Kind?
-        public var position: Exercise.Position?
+    package struct Filter: Sendable, Equatable {
+        package var region: String?
+        package var phase: Exercise.Phase?
+        package var kind: Exercise.Kind?
+        package var position: Exercise.Position?
 
-        public init(
+        package init(
             region: String? = nil, phase: Exercise.Phase? = nil,
             kind: Exercise.Kind? = nil, position: Exercise.Position? = nil
         ) {
@@ -27,9 +27,9 @@ public struct Catalogue: Sendable, Equatable {
     }
 
     /// Every exercise, in the order they were added.
-    public private(set) var all: [Exercise]
+    package private(set) var all: [Exercise]
 
-    public init(_ exercises: [Exercise] = []) {
+    package init(_ exercises: [Exercise] = []) {
         all = []
         for exercise in exercises where !all.contains(where: { $0.id == exercise.id }) {
             all.append(exercise)
@@ -37,10 +37,10 @@ public struct Catalogue: Sendable, Equatable {
     }
 
     /// The catalogue that ships with limber: every move of the source article.
-    public static let builtin = Catalogue(BuiltinCatalogue.exercises)
+    package static let builtin = Catalogue(BuiltinCatalogue.exercises)
 
     /// The exercise with this id, or with this alias (case-insensitive).
-    public func get(_ idOrAlias: String) -> Exercise? {
+    package func get(_ idOrAlias: String) -> Exercise? {
         if let exact = all.first(where: { $0.id == idOrAlias }) { return exact }
         let wanted = Self.normalised(idOrAlias)
         return all.first { exercise in
@@ -51,18 +51,18 @@ public struct Catalogue: Sendable, Equatable {
     }
 
     /// The exercise with this id, or an error that names the closest known id.
-    public func require(_ idOrAlias: String) throws(CatalogueError) -> Exercise {
+    package func require(_ idOrAlias: String) throws(CatalogueError) -> Exercise {
         if let exercise = get(idOrAlias) { return exercise }
         throw .unknownExercise(idOrAlias, suggestion: closestID(to: idOrAlias))
     }
 
     /// The exercises that match every field of the filter, in catalogue order.
-    public func find(_ filter: Filter) -> [Exercise] {
+    package func find(_ filter: Filter) -> [Exercise] {
         all.filter(filter.matches)
     }
 
     /// Adds an exercise after validating it; an id that is already taken is an error.
-    public mutating func add(_ exercise: Exercise) throws(CatalogueError) {
+    package mutating func add(_ exercise: Exercise) throws(CatalogueError) {
         try exercise.validate()
         if all.contains(where: { $0.id == exercise.id }) {
             throw .duplicateID(exercise.id)
@@ -71,7 +71,7 @@ public struct Catalogue: Sendable, Equatable {
     }
 
     /// Puts `exercise` in place of the one with the same id (or adds it), keeping its position.
-    public mutating func replace(_ exercise: Exercise) {
+    package mutating func replace(_ exercise: Exercise) {
         if let index = all.firstIndex(where: { $0.id == exercise.id }) {
             all[index] = exercise
         } else {
@@ -80,7 +80,7 @@ public struct Catalogue: Sendable, Equatable {
     }
 
     /// The known id nearest to `text` by edit distance, if any is reasonably near.
-    public func closestID(to text: String) -> String? {
+    package func closestID(to text: String) -> String? {
         let wanted = Self.normalised(text)
         var best: (id: String, distance: Int)?
         for exercise in all {

@@ -1,11 +1,11 @@
 /// What can go wrong when looking up or adding exercises.
-public enum CatalogueError: Error, Equatable, CustomStringConvertible {
+package enum CatalogueError: Error, Equatable, CustomStringConvertible {
     case unknownExercise(String, suggestion: String?)
     case duplicateID(String)
     /// A field of an exercise definition is missing or wrong; `field` is its dotted path.
     case invalidField(field: String, reason: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .unknownExercise(let id, let suggestion):
             if let suggestion { return "unknown exercise '\(id)' (did you mean '\(suggestion)'?)" }

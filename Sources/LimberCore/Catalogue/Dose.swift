@@ -1,16 +1,16 @@
 /// How much of an exercise makes one set: a range and a default, in one unit.
-public struct Dose: Sendable, Equatable, Codable {
+package struct Dose: Sendable, Equatable, Codable {
     /// What the dose counts.
-    public enum Unit: String, Sendable, Codable, CaseIterable {
+    package enum Unit: String, Sendable, Codable, CaseIterable {
         case seconds, reps, breaths
     }
 
-    public var unit: Unit
-    public var min: Int
-    public var max: Int
-    public var `default`: Int
+    package var unit: Unit
+    package var min: Int
+    package var max: Int
+    package var `default`: Int
 
-    public init(unit: Unit, min: Int, max: Int, default value: Int) {
+    package init(unit: Unit, min: Int, max: Int, default value: Int) {
         self.unit = unit
         self.min = min
         self.max = max
@@ -18,7 +18,7 @@ public struct Dose: Sendable, Equatable, Codable {
     }
 
     /// The dose as a person reads it: `30–60 s (default 45 s)`.
-    public var summary: String {
+    package var summary: String {
         let suffix: String
         switch unit {
         case .seconds: suffix = " s"

@@ -1,7 +1,7 @@
 /// Edit distance for "did you mean" suggestions: insertions, deletions, substitutions and
 /// swaps of neighbouring characters count one each (so `holdd` → `hold` and `hlod` → `hold` are 1).
-public enum EditDistance {
-    public static func between(_ a: String, _ b: String) -> Int {
+package enum EditDistance {
+    package static func between(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }

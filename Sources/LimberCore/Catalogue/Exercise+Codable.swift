@@ -4,7 +4,7 @@
 /// Everything else is required. Encoding writes every field, as the synthesized code did.
 extension Exercise {
     /// The source of an exercise whose definition does not say where it comes from.
-    public static let defaultSource = "user"
+    package static let defaultSource = "user"
 
     /// The keys of an exercise table; the raw values are what plugins write.
     enum CodingKeys: String, CodingKey {
@@ -12,7 +12,7 @@ extension Exercise {
         case equipment, instructions, cues, benefits, cautions, source
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             id: try container.decode(String.self, forKey: .id),

@@ -2,7 +2,7 @@ import Foundation
 
 extension Exercise {
     /// Checks the fields that the type system cannot: slugs, non-empty texts, a coherent dose.
-    public func validate() throws(CatalogueError) {
+    package func validate() throws(CatalogueError) {
         guard Self.isSlug(id) else {
             throw .invalidField(field: "id", reason: "expected a slug of lower-case letters, digits and '-', got '\(id)'")
         }
@@ -29,7 +29,7 @@ extension Exercise {
     }
 
     /// Whether `text` is a slug: a lower-case letter, then lower-case letters, digits and `-`.
-    public static func isSlug(_ text: String) -> Bool {
+    package static func isSlug(_ text: String) -> Bool {
         guard let first = text.unicodeScalars.first, ("a"..."z").contains(first) else { return false }
         return text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }

@@ -1,12 +1,12 @@
 /// One movement in the catalogue: what it is, how to do it, how much of it, and what to watch for.
-public struct Exercise: Sendable, Equatable, Codable, Identifiable {
+package struct Exercise: Sendable, Equatable, Codable, Identifiable {
     /// Whether the move is a held stretch or a moving one.
-    public enum Kind: String, Sendable, Codable, CaseIterable {
+    package enum Kind: String, Sendable, Codable, CaseIterable {
         case `static`, dynamic
     }
 
     /// How the two sides of the body take part.
-    public enum Laterality: String, Sendable, Codable, CaseIterable {
+    package enum Laterality: String, Sendable, Codable, CaseIterable {
         /// Both sides at once.
         case bilateral
         /// One side, then the other, each for the full dose.
@@ -16,7 +16,7 @@ public struct Exercise: Sendable, Equatable, Codable, Identifiable {
     }
 
     /// When in a runner's day the move belongs.
-    public enum Phase: String, Sendable, Codable, CaseIterable {
+    package enum Phase: String, Sendable, Codable, CaseIterable {
         case preRun = "pre_run"
         case postRun = "post_run"
         case cooldown
@@ -24,36 +24,36 @@ public struct Exercise: Sendable, Equatable, Codable, Identifiable {
     }
 
     /// The body position the move starts from.
-    public enum Position: String, Sendable, Codable, CaseIterable {
+    package enum Position: String, Sendable, Codable, CaseIterable {
         case standing, kneeling
         case halfKneeling = "half_kneeling"
         case quadruped, supine, prone, seated, lunge
     }
 
-    public var id: String
-    public var name: String
-    public var aliases: [String]
-    public var kind: Kind
-    public var position: Position
-    public var laterality: Laterality
-    public var dose: Dose
+    package var id: String
+    package var name: String
+    package var aliases: [String]
+    package var kind: Kind
+    package var position: Position
+    package var laterality: Laterality
+    package var dose: Dose
     /// Body regions the move works, as slugs (`lower_back`, `hips`, ...).
-    public var regions: [String]
+    package var regions: [String]
     /// Target muscles, in plain words.
-    public var muscles: [String]
-    public var phase: Phase
+    package var muscles: [String]
+    package var phase: Phase
     /// Equipment needed; empty means none.
-    public var equipment: [String]
+    package var equipment: [String]
     /// Step-by-step instructions.
-    public var instructions: [String]
+    package var instructions: [String]
     /// Short cues to show or speak while the move is held.
-    public var cues: [String]
-    public var benefits: [String]
-    public var cautions: [String]
+    package var cues: [String]
+    package var benefits: [String]
+    package var cautions: [String]
     /// Where the move comes from (article, plugin file, user).
-    public var source: String
+    package var source: String
 
-    public init(
+    package init(
         id: String, name: String, aliases: [String] = [], kind: Kind, position: Position,
         laterality: Laterality, dose: Dose, regions: [String], muscles: [String] = [],
         phase: Phase, equipment: [String] = [], instructions: [String] = [], cues: [String] = [],

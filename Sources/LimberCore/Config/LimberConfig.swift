@@ -1,20 +1,20 @@
 /// The user's settings, from `$XDG_CONFIG_HOME/limber/config.lua`.
-public struct LimberConfig: Sendable, Equatable {
+package struct LimberConfig: Sendable, Equatable {
     /// Capabilities granted to plugin files (see ``PluginGrant``).
-    public var grants: [PluginGrant]
+    package var grants: [PluginGrant]
     /// Whether a guided session shows the safety advice the first time.
-    public var safetyNotice: Bool
+    package var safetyNotice: Bool
     /// Folders whose activity files `limber remind` and `limber runs scan` import first
     /// (`runs = { folders = { "~/Garmin/Activity" } }`), as written (`~` not yet expanded).
-    public var runFolders: [String]
+    package var runFolders: [String]
     /// Which sounds guided sessions make (`cues = {...}`).
-    public var cues: CueSettings
+    package var cues: CueSettings
     /// The user's own WAV files in place of built-in sounds (`sounds = { tick = "~/click.wav" }`).
-    public var sounds: [CueSound: String]
+    package var sounds: [CueSound: String]
     /// How reminders are delivered (`remind = {...}`).
-    public var remind: RemindSettings
+    package var remind: RemindSettings
 
-    public init(
+    package init(
         grants: [PluginGrant] = [], safetyNotice: Bool = true, runFolders: [String] = [],
         cues: CueSettings = CueSettings(), sounds: [CueSound: String] = [:], remind: RemindSettings = RemindSettings()
     ) {

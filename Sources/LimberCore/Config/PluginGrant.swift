@@ -10,29 +10,29 @@
 /// A path starting with `~/` is under the home folder, a relative one under config.lua's
 /// folder; it is compared after resolving symlinks, so another file of the same name is never
 /// granted. With `sha256`, the grant holds only while the entry file's content has that hash.
-public struct PluginGrant: Sendable, Equatable {
+package struct PluginGrant: Sendable, Equatable {
     /// Which plugin the grant names.
-    public enum Target: Sendable, Equatable {
+    package enum Target: Sendable, Equatable {
         /// A plugin file or folder, as written in config.lua.
         case path(String)
         /// A bare plugin name: a plugin of that name in the user's own plugin folder only.
         case name(String)
     }
 
-    public var target: Target
+    package var target: Target
     /// The capabilities: `exec`, `files`, `env`.
-    public var capabilities: [String]
+    package var capabilities: [String]
     /// The entry file's SHA-256 in hex, when the grant is pinned to one content.
-    public var sha256: String?
+    package var sha256: String?
 
-    public init(_ target: Target, capabilities: [String], sha256: String? = nil) {
+    package init(_ target: Target, capabilities: [String], sha256: String? = nil) {
         self.target = target
         self.capabilities = capabilities
         self.sha256 = sha256
     }
 
     /// The key as the user wrote it.
-    public var key: String {
+    package var key: String {
         switch target {
         case .path(let path): path
         case .name(let name): name
@@ -40,7 +40,7 @@ public struct PluginGrant: Sendable, Equatable {
     }
 
     /// Whether a config key is a path (has a `/`, starts with `~` or ends in `.lua`) rather than a name.
-    public static func target(forKey key: String) -> Target {
+    package static func target(forKey key: String) -> Target {
         key.contains("/") || key.hasPrefix("~") || key.hasSuffix(".lua") ? .path(key) : .name(key)
     }
 }

@@ -5,18 +5,18 @@ import Foundation
 /// `LIMBER_HOME` points all of them at one folder (for tests and for trying things out):
 /// config and plugins in `$LIMBER_HOME/config`, the log in `$LIMBER_HOME/data`, history and
 /// reminder state in `$LIMBER_HOME/state`, generated files (sounds) in `$LIMBER_HOME/cache`.
-public struct LimberPaths: Sendable, Equatable {
+package struct LimberPaths: Sendable, Equatable {
     /// `$XDG_CONFIG_HOME/limber`: config.
-    public var config: URL
+    package var config: URL
     /// `$XDG_DATA_HOME/limber`: the log database.
-    public var data: URL
+    package var data: URL
     /// `$XDG_STATE_HOME/limber`: REPL history, reminder state.
-    public var state: URL
+    package var state: URL
     /// `$XDG_CACHE_HOME/limber`: files limber can make again (the cue sounds).
-    public var cache: URL
+    package var cache: URL
 
     /// Without `cache`, the cache is a `cache` folder beside `state`.
-    public init(config: URL, data: URL, state: URL, cache: URL? = nil) {
+    package init(config: URL, data: URL, state: URL, cache: URL? = nil) {
         self.config = config
         self.data = data
         self.state = state
@@ -24,7 +24,7 @@ public struct LimberPaths: Sendable, Equatable {
     }
 
     /// All three folders under one root.
-    public init(home: URL) {
+    package init(home: URL) {
         self.init(
             config: home.appendingPathComponent("config", isDirectory: true),
             data: home.appendingPathComponent("data", isDirectory: true),
@@ -34,7 +34,7 @@ public struct LimberPaths: Sendable, Equatable {
 
     /// The folders for an environment: `LIMBER_HOME`, else the XDG variables, else their defaults
     /// under `HOME` (so a cron job with only `HOME` set finds the same files).
-    public static func resolve(environment: [String: String] = ProcessInfo.processInfo.environment) -> LimberPaths {
+    package static func resolve(environment: [String: String] = ProcessInfo.processInfo.environment) -> LimberPaths {
         if let home = environment["LIMBER_HOME"], !home.isEmpty {
             return LimberPaths(home: URL(fileURLWithPath: home, isDirectory: true))
         }
@@ -54,11 +54,11 @@ public struct LimberPaths: Sendable, Equatable {
     }
 
     /// The user's plugin folder.
-    public var plugins: URL { config.appendingPathComponent("plugins", isDirectory: true) }
+    package var plugins: URL { config.appendingPathComponent("plugins", isDirectory: true) }
     /// The config file.
-    public var configFile: URL { config.appendingPathComponent("config.lua") }
+    package var configFile: URL { config.appendingPathComponent("config.lua") }
     /// The session log database.
-    public var database: URL { data.appendingPathComponent("limber.sqlite") }
+    package var database: URL { data.appendingPathComponent("limber.sqlite") }
     /// The REPL's history file.
-    public var history: URL { state.appendingPathComponent("history") }
+    package var history: URL { state.appendingPathComponent("history") }
 }

@@ -4,9 +4,9 @@
 /// added, removed or moved reads as such rather than as a change to every step after it. Between
 /// two lined-up steps, the steps only one plan has are paired in order as swaps; the rest are
 /// added or removed.
-public struct PlanDiff: Sendable {
+package struct PlanDiff: Sendable {
     /// How one step of the old plan relates to the new one.
-    public enum Operation: Sendable, Equatable {
+    package enum Operation: Sendable, Equatable {
         /// The same exercise in both (its dose may differ): indices into old and new.
         case kept(old: Int, new: Int)
         /// Another exercise (or the same one measured the other way) in the old step's place.
@@ -15,15 +15,15 @@ public struct PlanDiff: Sendable {
         case removed(old: Int)
     }
 
-    public let old: Routine
-    public let new: Routine
-    public let operations: [Operation]
+    package let old: Routine
+    package let new: Routine
+    package let operations: [Operation]
 
     /// Beyond this many step pairs the plans are lined up by position only (a hostile plan of
     /// thousands of steps must not cost quadratic time).
     static let alignmentLimit = 250_000
 
-    public init(old: Routine, new: Routine, catalogue: Catalogue) {
+    package init(old: Routine, new: Routine, catalogue: Catalogue) {
         self.old = old
         self.new = new
         let oldKeys = old.steps.map { PlanLoad.measure($0, catalogue: catalogue).0 }
@@ -76,7 +76,7 @@ public struct PlanDiff: Sendable {
     }
 
     /// Every difference, as changes by `progression` with `reason`, in the new plan's order.
-    public func changes(progression: String, reason: String?, catalogue: Catalogue) -> [ProgressionChange] {
+    package func changes(progression: String, reason: String?, catalogue: Catalogue) -> [ProgressionChange] {
         var changes: [ProgressionChange] = []
         func add(_ step: Int, _ exercise: String, _ field: ProgressionChange.Field, _ from: Int?, _ to: Int?,
                  _ summary: String, replaces: String? = nil) {

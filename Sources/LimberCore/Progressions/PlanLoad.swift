@@ -4,32 +4,32 @@
 /// keeps one load per unit, so measuring a move the other way is new load, not a trade. The
 /// total is in seconds, a counted unit at its default tempo (a rep 3 s, a breath 5 s), so holds
 /// and counts add up; rests, side switches and a step's tempo are not load.
-public struct PlanLoad: Sendable, Equatable {
+package struct PlanLoad: Sendable, Equatable {
     /// One exercise measured one way.
-    public struct Key: Sendable, Hashable, Comparable {
-        public var exercise: String
-        public var unit: Dose.Unit
+    package struct Key: Sendable, Hashable, Comparable {
+        package var exercise: String
+        package var unit: Dose.Unit
 
-        public init(exercise: String, unit: Dose.Unit) {
+        package init(exercise: String, unit: Dose.Unit) {
             self.exercise = exercise
             self.unit = unit
         }
 
-        public static func < (lhs: Key, rhs: Key) -> Bool {
+        package static func < (lhs: Key, rhs: Key) -> Bool {
             (lhs.exercise, lhs.unit.rawValue) < (rhs.exercise, rhs.unit.rawValue)
         }
     }
 
     /// Load per exercise and unit.
-    public var exercises: [Key: Int]
+    package var exercises: [Key: Int]
 
-    public init(exercises: [Key: Int] = [:]) {
+    package init(exercises: [Key: Int] = [:]) {
         self.exercises = exercises
     }
 
     /// The load of resolved steps (see ``Routine/resolved(in:)``); a counted step takes its unit
     /// from the catalogue.
-    public init(steps: [Routine.Step], catalogue: Catalogue) {
+    package init(steps: [Routine.Step], catalogue: Catalogue) {
         exercises = [:]
         for step in steps {
             let (key, amount) = Self.measure(step, catalogue: catalogue)
@@ -38,7 +38,7 @@ public struct PlanLoad: Sendable, Equatable {
     }
 
     /// The unit a step is measured in and its dose per side.
-    public static func measure(_ step: Routine.Step, catalogue: Catalogue) -> (Key, Int) {
+    package static func measure(_ step: Routine.Step, catalogue: Catalogue) -> (Key, Int) {
         if let reps = step.reps, step.hold == nil {
             let unit = catalogue.get(step.exercise)?.dose.unit ?? .reps
             return (Key(exercise: step.exercise, unit: unit == .seconds ? .reps : unit), reps)
@@ -47,20 +47,20 @@ public struct PlanLoad: Sendable, Equatable {
     }
 
     /// The exercises with any load.
-    public var exerciseIDs: Set<String> { Set(exercises.filter { $0.value > 0 }.keys.map(\.exercise)) }
+    package var exerciseIDs: Set<String> { Set(exercises.filter { $0.value > 0 }.keys.map(\.exercise)) }
 
     /// Seconds under load in all.
-    public var total: Int {
+    package var total: Int {
         exercises.reduce(0) { $0 + $1.value * Self.secondsPerUnit($1.key.unit) }
     }
 
     /// Seconds one unit of a dose counts for in the total.
-    public static func secondsPerUnit(_ unit: Dose.Unit) -> Int {
+    package static func secondsPerUnit(_ unit: Dose.Unit) -> Int {
         unit == .seconds ? 1 : Int(SessionPlan.defaultTempo(for: unit))
     }
 
     /// `45 s`, `16 reps`, `8 breaths`.
-    public static func amount(_ amount: Int, _ unit: Dose.Unit) -> String {
+    package static func amount(_ amount: Int, _ unit: Dose.Unit) -> String {
         switch unit {
         case .seconds: "\(amount) s"
         case .reps: amount == 1 ? "1 rep" : "\(amount) reps"

@@ -1,7 +1,7 @@
 /// One difference a progression made to today's plan (or asked for and was refused), and why.
-public struct ProgressionChange: Sendable, Equatable, Codable {
+package struct ProgressionChange: Sendable, Equatable, Codable {
     /// What changed.
-    public enum Field: String, Sendable, Codable {
+    package enum Field: String, Sendable, Codable {
         /// A step's hold, reps (or breaths), sides, rest after it, or seconds per repetition.
         case hold, reps, sides, rest, tempo
         /// A whole step: one added, one removed, or one exercise put in another's place (or the
@@ -10,26 +10,26 @@ public struct ProgressionChange: Sendable, Equatable, Codable {
     }
 
     /// The progression's id.
-    public var progression: String
+    package var progression: String
     /// 1-based step number: in today's plan, or for a removed step in the plan before.
-    public var step: Int
+    package var step: Int
     /// The step's exercise (for a swap, the one put in).
-    public var exercise: String
-    public var field: Field
+    package var exercise: String
+    package var field: Field
     /// The value before: a dose field's value; for a whole step, its load (dose × sides).
-    public var from: Int?
+    package var from: Int?
     /// The value after, as `from`.
-    public var to: Int?
+    package var to: Int?
     /// For a swap, the exercise that was there before.
-    public var replaces: String?
+    package var replaces: String?
     /// The change in words, without the step number: `childs-pose hold 30 → 35 s`.
-    public var summary: String
+    package var summary: String
     /// The progression's own words for it, or the discomfort rule's.
-    public var reason: String?
+    package var reason: String?
     /// True when the discomfort rule refused the change: the plan does not carry it.
-    public var refused: Bool
+    package var refused: Bool
 
-    public init(
+    package init(
         progression: String, step: Int, exercise: String, field: Field, from: Int?, to: Int?,
         replaces: String? = nil, summary: String, reason: String? = nil, refused: Bool = false
     ) {

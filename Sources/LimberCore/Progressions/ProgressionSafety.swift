@@ -6,19 +6,19 @@
 /// may carry more load (``PlanLoad``: dose × sides, summed over its steps) than in that session's
 /// plan, and so neither may the total. Longer holds, more reps, more sides, added steps and moves
 /// swapped in are all load; a shorter rest, fewer steps or a smaller dose are not.
-public enum ProgressionSafety {
+package enum ProgressionSafety {
     /// Discomfort (0–10) at or above which no load may grow in the next plan. The one place it
     /// is set: progressions read it as `ctx.discomfort_limit`.
-    public static let discomfortLimit = 7
+    package static let discomfortLimit = 7
 
     /// What the routine's last logged session says about load.
-    public struct LastSession: Sendable, Equatable {
+    package struct LastSession: Sendable, Equatable {
         /// The highest discomfort rated in it, if any was.
-        public var maxDiscomfort: Int?
+        package var maxDiscomfort: Int?
         /// That session's plan as its sets show it: one step per set, or per left and right pair.
-        public var steps: [Routine.Step]
+        package var steps: [Routine.Step]
 
-        public init(maxDiscomfort: Int?, steps: [Routine.Step]) {
+        package init(maxDiscomfort: Int?, steps: [Routine.Step]) {
             self.maxDiscomfort = maxDiscomfort
             self.steps = steps
         }
@@ -28,7 +28,7 @@ public enum ProgressionSafety {
         /// A set names its side only when its step had two (see ``GuidedSessionLogger``), so a
         /// set with a side is a two-sided step, even when the session ended before the other
         /// side; a left set followed by the right one of the same exercise is one step.
-        public init(sets: [LoggedSet]) {
+        package init(sets: [LoggedSet]) {
             maxDiscomfort = sets.compactMap(\.discomfort).max()
             var steps: [Routine.Step] = []
             var openLeft: (exercise: String, unit: Dose.Unit, amount: Int)?
@@ -53,20 +53,20 @@ public enum ProgressionSafety {
         }
 
         /// Whether the next plan may not grow.
-        public var blocksGrowth: Bool { (maxDiscomfort ?? 0) >= ProgressionSafety.discomfortLimit }
+        package var blocksGrowth: Bool { (maxDiscomfort ?? 0) >= ProgressionSafety.discomfortLimit }
     }
 
     /// The most each exercise may carry after `last`: that session's load for the exercises it
     /// had; for those it did not have (a session cut short, a move it never reached), what the
     /// plan given to the progression had, since that session says nothing safer; nothing for an
     /// exercise in neither.
-    public struct Ceiling: Sendable {
-        public let session: LastSession
+    package struct Ceiling: Sendable {
+        package let session: LastSession
         /// The steps an exercise falls back to when it carries too much.
         let fallback: [String: [Routine.Step]]
-        public let load: PlanLoad
+        package let load: PlanLoad
 
-        public init(last: LastSession, base: Routine, catalogue: Catalogue) {
+        package init(last: LastSession, base: Routine, catalogue: Catalogue) {
             session = last
             var fallback = Dictionary(grouping: last.steps, by: \.exercise)
             for step in base.steps where !last.steps.contains(where: { $0.exercise == step.exercise }) {
@@ -83,11 +83,11 @@ public enum ProgressionSafety {
     }
 
     /// The outcome of holding one progression's plan to the rule.
-    public struct Review: Sendable, Equatable {
+    package struct Review: Sendable, Equatable {
         /// The plan to use: the progression's, with any exercise that carried too much put back.
-        public var routine: Routine
+        package var routine: Routine
         /// Every change the plan now carries, then every change refused, each with its reason.
-        public var changes: [ProgressionChange]
+        package var changes: [ProgressionChange]
     }
 
     /// Holds `adjusted`, what a progression returned for the plan `base` it was given (both
@@ -100,7 +100,7 @@ public enum ProgressionSafety {
     /// (because `base` itself was, as when the routine's own holds are longer than the ones that
     /// hurt) takes that session's plan for it, step for step. The rest of the progression's plan
     /// stands: its decreases, shorter rests and changes to other exercises.
-    public static func review(
+    package static func review(
         base: Routine, adjusted: Routine, progression: String, reason: String?,
         last: LastSession?, catalogue: Catalogue
     ) -> Review {

@@ -1,7 +1,7 @@
 extension Routine {
     /// The routine with every step's dose written out: a `hold` for timed steps, `reps` for
     /// counted ones, and `sides`, as a guided session would use them. Progressions adjust this.
-    public func resolved(in catalogue: Catalogue) -> Routine {
+    package func resolved(in catalogue: Catalogue) -> Routine {
         var copy = self
         copy.steps = steps.map { step in
             guard let exercise = catalogue.get(step.exercise) else { return step }

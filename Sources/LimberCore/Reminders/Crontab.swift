@@ -4,11 +4,11 @@ import Foundation
 ///
 /// The command is `crontab` on `PATH`, or `LIMBER_CRONTAB` (a command line) when set, so tests
 /// point it at a fake and never touch the real crontab.
-public struct Crontab: Sendable {
-    public let command: [String]
-    public let environment: [String: String]
+package struct Crontab: Sendable {
+    package let command: [String]
+    package let environment: [String: String]
 
-    public init(environment: [String: String]) throws(ReminderError) {
+    package init(environment: [String: String]) throws(ReminderError) {
         self.environment = environment
         if let custom = environment["LIMBER_CRONTAB"], !custom.isEmpty {
             command = try CommandWords.split(custom)
@@ -18,7 +18,7 @@ public struct Crontab: Sendable {
     }
 
     /// The current crontab; empty when the user has none.
-    public func read() throws(ReminderError) -> String {
+    package func read() throws(ReminderError) -> String {
         let result = try run(["-l"], input: nil)
         let errors = String(decoding: result.errorOutput, as: UTF8.self)
         switch result.termination {
@@ -32,7 +32,7 @@ public struct Crontab: Sendable {
     }
 
     /// Replaces the crontab with `text`.
-    public func write(_ text: String) throws(ReminderError) {
+    package func write(_ text: String) throws(ReminderError) {
         let result = try run(["-"], input: Data(text.utf8))
         guard result.termination == .exited(0) else { throw failure("crontab -", result) }
     }

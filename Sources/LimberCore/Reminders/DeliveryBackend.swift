@@ -1,7 +1,7 @@
 import Foundation
 
 /// Where a reminder's message goes.
-public enum DeliveryBackend: Sendable, Equatable, CustomStringConvertible {
+package enum DeliveryBackend: Sendable, Equatable, CustomStringConvertible {
     /// Printed on standard output (what cron mails).
     case standardOutput
     /// A desktop notification through `notify-send`, when a session bus is reachable.
@@ -10,7 +10,7 @@ public enum DeliveryBackend: Sendable, Equatable, CustomStringConvertible {
     /// line is split into words (quotes group, nothing is expanded) and run without a shell.
     case command(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .standardOutput: "stdout"
         case .desktop: "desktop"
@@ -20,14 +20,14 @@ public enum DeliveryBackend: Sendable, Equatable, CustomStringConvertible {
 }
 
 /// Delivers messages through a backend, within a time limit.
-public struct Deliverer: Sendable {
-    public let backend: DeliveryBackend
+package struct Deliverer: Sendable {
+    package let backend: DeliveryBackend
     /// The environment commands run with, and where `PATH` and the session bus are read.
-    public let environment: [String: String]
+    package let environment: [String: String]
     /// How long a notifier may run before it is stopped.
-    public let timeout: Duration
+    package let timeout: Duration
 
-    public init(backend: DeliveryBackend, environment: [String: String], timeout: Duration = .seconds(10)) {
+    package init(backend: DeliveryBackend, environment: [String: String], timeout: Duration = .seconds(10)) {
         self.backend = backend
         self.environment = environment
         self.timeout = timeout
@@ -36,7 +36,7 @@ public struct Deliverer: Sendable {
     /// The environment with the user's session bus: `DBUS_SESSION_BUS_ADDRESS` as set, else the
     /// bus socket at `$XDG_RUNTIME_DIR/bus` or `/run/user/UID/bus` when there is one (cron and
     /// systemd timers start without the variable, the desktop session's bus is still there).
-    public var busEnvironment: [String: String] {
+    package var busEnvironment: [String: String] {
         if let bus = environment["DBUS_SESSION_BUS_ADDRESS"], !bus.isEmpty { return environment }
         var folders: [String] = []
         if let runtime = environment["XDG_RUNTIME_DIR"], runtime.hasPrefix("/") { folders.append(runtime) }
@@ -54,7 +54,7 @@ public struct Deliverer: Sendable {
 
     /// Checks that the backend can work here, without delivering anything; the error is one line
     /// saying what is missing.
-    public func checkAvailable() throws(ReminderError) {
+    package func checkAvailable() throws(ReminderError) {
         switch backend {
         case .standardOutput:
             return
@@ -69,7 +69,7 @@ public struct Deliverer: Sendable {
     ///
     /// The message came from a plugin: a notification or a command that prints it shows its
     /// control characters made visible (``TerminalSafe``), never acts on them.
-    public func deliver(_ message: String, title: String = "limber") throws(ReminderError) {
+    package func deliver(_ message: String, title: String = "limber") throws(ReminderError) {
         let message = message.terminalSafeLines, title = title.terminalSafe
         switch backend {
         case .standardOutput:
@@ -141,8 +141,8 @@ public struct Deliverer: Sendable {
 /// Splits a command line into words the way a user expects without a shell: spaces separate,
 /// single and double quotes group, a backslash takes the next character as it is. Nothing is
 /// expanded.
-public enum CommandWords {
-    public static func split(_ line: String) throws(ReminderError) -> [String] {
+package enum CommandWords {
+    package static func split(_ line: String) throws(ReminderError) -> [String] {
         var words: [String] = []
         var current = ""
         var inWord = false

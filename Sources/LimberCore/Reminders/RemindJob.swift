@@ -1,24 +1,24 @@
 import Foundation
 
 /// The periodic `limber remind` job, as a crontab block or a systemd user service and timer.
-public struct RemindJob: Sendable, Equatable {
+package struct RemindJob: Sendable, Equatable {
     /// The absolute path of the limber executable.
-    public var executable: String
+    package var executable: String
     /// The arguments after it: `remind` and its options.
-    public var arguments: [String]
+    package var arguments: [String]
     /// Variables the job needs, in order (`PATH`, `LIMBER_HOME` or the XDG ones, ...).
-    public var environment: [(name: String, value: String)]
+    package var environment: [(name: String, value: String)]
     /// Minutes between runs: 1 to 60.
-    public var everyMinutes: Int
+    package var everyMinutes: Int
 
-    public init(executable: String, arguments: [String], environment: [(name: String, value: String)], everyMinutes: Int = 30) {
+    package init(executable: String, arguments: [String], environment: [(name: String, value: String)], everyMinutes: Int = 30) {
         self.executable = executable
         self.arguments = arguments
         self.environment = environment
         self.everyMinutes = everyMinutes
     }
 
-    public static func == (lhs: RemindJob, rhs: RemindJob) -> Bool {
+    package static func == (lhs: RemindJob, rhs: RemindJob) -> Bool {
         lhs.executable == rhs.executable && lhs.arguments == rhs.arguments && lhs.everyMinutes == rhs.everyMinutes
             && lhs.environment.map(\.name) == rhs.environment.map(\.name)
             && lhs.environment.map(\.value) == rhs.environment.map(\.value)
@@ -33,14 +33,14 @@ public struct RemindJob: Sendable, Equatable {
 
     /// The crontab line: times, then the variables and the command as `/bin/sh` reads them,
     /// with `%` escaped (cron would turn it into a newline).
-    public var crontabLine: String {
+    package var crontabLine: String {
         let words = environment.map { "\($0.name)=\(Self.shellQuote($0.value))" }
             + ([executable] + arguments).map(Self.shellQuote)
         return cronTimes + " " + words.joined(separator: " ").replacingOccurrences(of: "%", with: "\\%")
     }
 
     /// The marked block `limber cron install` keeps in the crontab.
-    public var crontabBlock: String {
+    package var crontabBlock: String {
         """
         \(CrontabBlock.begin)
         # limber reminders: `limber remind` every \(everyMinutes) minutes. Managed by `limber cron install`;
@@ -61,7 +61,7 @@ public struct RemindJob: Sendable, Equatable {
     // MARK: systemd
 
     /// `limber-remind.service`: a one-shot user service that runs `limber remind`.
-    public var systemdService: String {
+    package var systemdService: String {
         var lines = [
             "# ~/.config/systemd/user/limber-remind.service",
             "[Unit]",
@@ -78,7 +78,7 @@ public struct RemindJob: Sendable, Equatable {
     }
 
     /// `limber-remind.timer`: starts the service every few minutes, catching up after sleep.
-    public var systemdTimer: String {
+    package var systemdTimer: String {
         let calendar = everyMinutes >= 60 ? "hourly" : "*:0/\(everyMinutes)"
         return """
             # ~/.config/systemd/user/limber-remind.timer
@@ -111,13 +111,13 @@ public struct RemindJob: Sendable, Equatable {
 }
 
 /// The marked block in a crontab: put in once, replaced in place, taken out.
-public enum CrontabBlock {
-    public static let begin = "# >>> limber >>>"
-    public static let end = "# <<< limber <<<"
+package enum CrontabBlock {
+    package static let begin = "# >>> limber >>>"
+    package static let end = "# <<< limber <<<"
 
     /// The crontab with `block` in it: replacing the marked block where it is, else at the end.
     /// Installing twice gives the same text as installing once.
-    public static func install(_ block: String, into crontab: String) throws(ReminderError) -> String {
+    package static func install(_ block: String, into crontab: String) throws(ReminderError) -> String {
         let (lines, range) = try locate(in: crontab)
         let blockLines = block.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
         if let range {
@@ -131,7 +131,7 @@ public enum CrontabBlock {
     }
 
     /// The crontab without the marked block, and whether there was one.
-    public static func remove(from crontab: String) throws(ReminderError) -> (text: String, removed: Bool) {
+    package static func remove(from crontab: String) throws(ReminderError) -> (text: String, removed: Bool) {
         let (lines, range) = try locate(in: crontab)
         guard let range else { return (crontab, false) }
         var result = lines

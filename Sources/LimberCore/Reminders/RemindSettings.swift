@@ -7,20 +7,20 @@
 ///   terminal = { "foot", "-e" },                 -- what the notification's "Start" runs limber start in
 /// }
 /// ```
-public struct RemindSettings: Sendable, Equatable {
+package struct RemindSettings: Sendable, Equatable {
     /// Where messages go, unless the command line says.
-    public var deliver: DeliveryBackend?
+    package var deliver: DeliveryBackend?
     /// The terminal command "Start" opens, the `limber start ROUTINE` words appended.
-    public var terminal: [String]?
+    package var terminal: [String]?
 
-    public init(deliver: DeliveryBackend? = nil, terminal: [String]? = nil) {
+    package init(deliver: DeliveryBackend? = nil, terminal: [String]? = nil) {
         self.deliver = deliver
         self.terminal = terminal
     }
 
     /// A command given as words, as one command line that `CommandWords.split` reads back into
     /// the same words (each word single-quoted, a quote inside written `'\''`).
-    public static func commandLine(_ words: [String]) -> String {
+    package static func commandLine(_ words: [String]) -> String {
         words.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
     }
 }

@@ -2,21 +2,21 @@ import Foundation
 
 /// A reminder as the core sees it: an id, a schedule, and how long after its time it may still
 /// be delivered. What makes it due beyond the schedule (a Lua `due` function) lives with the host.
-public struct Reminder: Sendable, Equatable {
-    public let id: String
-    public let schedule: ReminderSchedule
+package struct Reminder: Sendable, Equatable {
+    package let id: String
+    package let schedule: ReminderSchedule
     /// Seconds after a scheduled time during which it may still be delivered; nil means until the
     /// next scheduled time (a missed reminder is caught up on the next run).
-    public let window: TimeInterval?
+    package let window: TimeInterval?
 
-    public init(id: String, schedule: ReminderSchedule, window: TimeInterval? = nil) {
+    package init(id: String, schedule: ReminderSchedule, window: TimeInterval? = nil) {
         self.id = id
         self.schedule = schedule
         self.window = window
     }
 
     /// Where a reminder stands at an instant, before its `due` function is asked.
-    public enum Standing: Sendable, Equatable {
+    package enum Standing: Sendable, Equatable {
         /// No scheduled time has come yet.
         case notStarted
         /// The current period's time has already been delivered.
@@ -31,7 +31,7 @@ public struct Reminder: Sendable, Equatable {
     ///
     /// Its period is the most recent scheduled time at or before `now`; it is pending until that
     /// time has been delivered once.
-    public func standing(at now: Date, in timeZone: TimeZone, lastFired: ReminderState.Entry?) -> Standing {
+    package func standing(at now: Date, in timeZone: TimeZone, lastFired: ReminderState.Entry?) -> Standing {
         guard let occurrence = schedule.occurrence(atOrBefore: now, in: timeZone) else { return .notStarted }
         func midnight(_ date: Date) -> Date {
             WallClock.instant(LocalDay(date, in: timeZone).number * 86_400, in: timeZone)
@@ -46,17 +46,17 @@ public struct Reminder: Sendable, Equatable {
 }
 
 /// The stretch of time a reminder is in: from its most recent scheduled time to the next.
-public struct ReminderPeriod: Sendable, Equatable {
+package struct ReminderPeriod: Sendable, Equatable {
     /// The scheduled time that opened this period.
-    public let occurrence: Date
+    package let occurrence: Date
     /// The next scheduled time, which ends it.
-    public let next: Date?
+    package let next: Date?
     /// Local midnight of the day `now` falls on (for "already done today" checks).
-    public let dayStart: Date
+    package let dayStart: Date
     /// Local midnight of the day the occurrence falls on.
-    public let occurrenceDayStart: Date
+    package let occurrenceDayStart: Date
 
-    public init(occurrence: Date, next: Date?, dayStart: Date, occurrenceDayStart: Date) {
+    package init(occurrence: Date, next: Date?, dayStart: Date, occurrenceDayStart: Date) {
         self.occurrence = occurrence
         self.next = next
         self.dayStart = dayStart

@@ -1,6 +1,6 @@
 /// What can go wrong with reminders: a schedule that does not parse, state that cannot be read
 /// or written, a delivery backend that is missing or fails.
-public enum ReminderError: Error, Equatable, CustomStringConvertible {
+package enum ReminderError: Error, Equatable, CustomStringConvertible {
     /// The schedule text does not follow the grammar; `reason` says what was expected.
     case invalidSchedule(String, reason: String)
     /// The reminder state file exists but cannot be read as state.
@@ -16,7 +16,7 @@ public enum ReminderError: Error, Equatable, CustomStringConvertible {
     /// A snooze duration or id that does not work.
     case invalidSnooze(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .invalidSchedule(let text, let reason):
             return "bad schedule '\(text)': \(reason)"

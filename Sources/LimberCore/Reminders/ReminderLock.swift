@@ -4,7 +4,7 @@ import Foundation
 ///
 /// The lock belongs to the open file: it goes when this object goes, or when the process dies.
 /// The descriptor is close-on-exec, so commands limber starts never hold it.
-public final class ReminderLock {
+package final class ReminderLock {
     private let descriptor: Int32
 
     private init(descriptor: Int32) {
@@ -13,10 +13,10 @@ public final class ReminderLock {
 
     /// How long a run may hold the lock before a later run takes it over as hung: 10 minutes,
     /// five times the longest a reminder run takes (its deliveries are killed after seconds).
-    public static let hungAfter: TimeInterval = 600
+    package static let hungAfter: TimeInterval = 600
 
     /// Set when this lock was taken over from a process that was gone or hung: one line saying so.
-    public private(set) var takeover: String?
+    package private(set) var takeover: String?
 
     /// Takes the lock without waiting; nil when another live process holds it.
     ///
@@ -24,7 +24,7 @@ public final class ReminderLock {
     /// holder is no longer running, or that has been held longer than `hungAfter`, is taken
     /// over: a fresh lock file, already locked, replaces it (so the stuck holder keeps only a
     /// lock on a file nobody looks at), and `takeover` says whose it was.
-    public static func acquire(at url: URL, now: Date = Date(), hungAfter: TimeInterval = hungAfter) throws(ReminderError) -> ReminderLock? {
+    package static func acquire(at url: URL, now: Date = Date(), hungAfter: TimeInterval = hungAfter) throws(ReminderError) -> ReminderLock? {
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         } catch {
@@ -90,7 +90,7 @@ public final class ReminderLock {
     }
 
     /// The lock file in a state folder.
-    public static func file(in folder: URL) -> URL {
+    package static func file(in folder: URL) -> URL {
         folder.appendingPathComponent("remind.lock")
     }
 

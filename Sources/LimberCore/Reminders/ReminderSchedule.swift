@@ -21,7 +21,7 @@ import Foundation
 /// Minute and hour intervals count from local midnight each day, so an interval that does not
 /// divide a day restarts at midnight. Times are wall-clock times in the time zone the schedule
 /// is evaluated in; see `WallClock.instant` for the nights the clocks change.
-public struct ReminderSchedule: Sendable, Equatable, CustomStringConvertible {
+package struct ReminderSchedule: Sendable, Equatable, CustomStringConvertible {
     /// Which days the times apply on.
     enum Days: Sendable, Equatable {
         /// The listed ISO weekdays (1 Monday ... 7 Sunday).
@@ -34,7 +34,7 @@ public struct ReminderSchedule: Sendable, Equatable, CustomStringConvertible {
     /// Minutes after local midnight, ascending, without repeats.
     let times: [Int]
     /// The schedule in its canonical spelling.
-    public let description: String
+    package let description: String
 
     init(days: Days, times: [Int], description: String) {
         self.days = days
@@ -44,7 +44,7 @@ public struct ReminderSchedule: Sendable, Equatable, CustomStringConvertible {
 
     /// Parses schedule text; a schedule that does not follow the grammar is an error saying what
     /// was expected.
-    public init(parsing text: String) throws(ReminderError) {
+    package init(parsing text: String) throws(ReminderError) {
         var parser = ScheduleParser(text: text)
         self = try parser.parse()
     }
@@ -77,7 +77,7 @@ public struct ReminderSchedule: Sendable, Equatable, CustomStringConvertible {
 extension ReminderSchedule {
     /// The most recent scheduled instant at or before `now`, in `timeZone`; nil if there is none
     /// (a cycle that starts later).
-    public func occurrence(atOrBefore now: Date, in timeZone: TimeZone) -> Date? {
+    package func occurrence(atOrBefore now: Date, in timeZone: TimeZone) -> Date? {
         let today = LocalDay(now, in: timeZone)
         // Look at tomorrow as well as today: where the clocks jump around midnight, the local
         // days' instants can interleave.
@@ -95,7 +95,7 @@ extension ReminderSchedule {
     }
 
     /// The first scheduled instant strictly after `now`, in `timeZone`.
-    public func occurrence(after now: Date, in timeZone: TimeZone) -> Date? {
+    package func occurrence(after now: Date, in timeZone: TimeZone) -> Date? {
         let today = LocalDay(now, in: timeZone)
         var day = LocalDay(number: today.number - 1)
         if case .cycle(_, let anchor, true) = days, day < anchor { day = anchor }

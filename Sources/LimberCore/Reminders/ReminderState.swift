@@ -2,42 +2,42 @@ import Foundation
 
 /// What `limber remind` has delivered: per reminder id, the scheduled time it last delivered
 /// and when. Kept as a small JSON file under the state folder, replaced atomically.
-public struct ReminderState: Sendable, Equatable {
+package struct ReminderState: Sendable, Equatable {
     /// One reminder's last delivery.
-    public struct Entry: Sendable, Equatable {
+    package struct Entry: Sendable, Equatable {
         /// The scheduled time whose period was delivered.
-        public var occurrence: Date
+        package var occurrence: Date
         /// When it was delivered.
-        public var firedAt: Date
+        package var firedAt: Date
 
-        public init(occurrence: Date, firedAt: Date) {
+        package init(occurrence: Date, firedAt: Date) {
             self.occurrence = occurrence
             self.firedAt = firedAt
         }
     }
 
-    public var entries: [String: Entry]
+    package var entries: [String: Entry]
     /// Reminders put off with `limber remind --snooze`: each is held back until its time, then
     /// delivered again if it is still due.
-    public var snoozes: [String: Date]
+    package var snoozes: [String: Date]
 
-    public init(entries: [String: Entry] = [:], snoozes: [String: Date] = [:]) {
+    package init(entries: [String: Entry] = [:], snoozes: [String: Date] = [:]) {
         self.entries = entries
         self.snoozes = snoozes
     }
 
     /// Puts a reminder off until `until`.
-    public mutating func snooze(_ id: String, until: Date) {
+    package mutating func snooze(_ id: String, until: Date) {
         snoozes[id] = until
     }
 
     /// The state file in a state folder.
-    public static func file(in folder: URL) -> URL {
+    package static func file(in folder: URL) -> URL {
         folder.appendingPathComponent("reminders.json")
     }
 
     /// Records that a reminder's period was delivered.
-    public mutating func record(_ id: String, occurrence: Date, firedAt: Date) {
+    package mutating func record(_ id: String, occurrence: Date, firedAt: Date) {
         entries[id] = Entry(occurrence: occurrence, firedAt: firedAt)
         snoozes[id] = nil
     }
@@ -56,7 +56,7 @@ public struct ReminderState: Sendable, Equatable {
     }
 
     /// Reads the state file; a missing file is an empty state, a damaged one an error.
-    public static func load(from url: URL) throws(ReminderError) -> ReminderState {
+    package static func load(from url: URL) throws(ReminderError) -> ReminderState {
         let data: Data
         do {
             data = try Data(contentsOf: url)
@@ -86,7 +86,7 @@ public struct ReminderState: Sendable, Equatable {
     }
 
     /// Writes the state file atomically: a temporary file beside it, flushed, then renamed over it.
-    public func save(to url: URL) throws(ReminderError) {
+    package func save(to url: URL) throws(ReminderError) {
         var reminders: [String: File.Item] = [:]
         for (id, entry) in entries {
             reminders[id] = File.Item(

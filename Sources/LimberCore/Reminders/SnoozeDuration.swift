@@ -2,11 +2,11 @@ import Foundation
 
 /// How long `limber remind --snooze ID DURATION` puts a reminder off: `10m`, `90s`, `1h`,
 /// `1h30m`, `2d`, or a bare number of minutes; between a minute and a week.
-public enum SnoozeDuration {
-    public static let range: ClosedRange<TimeInterval> = 60...(7 * 86_400)
+package enum SnoozeDuration {
+    package static let range: ClosedRange<TimeInterval> = 60...(7 * 86_400)
 
     /// Seconds, or an error saying what a duration looks like.
-    public static func parse(_ text: String) throws(ReminderError) -> TimeInterval {
+    package static func parse(_ text: String) throws(ReminderError) -> TimeInterval {
         let trimmed = text.trimmingCharacters(in: .whitespaces).lowercased()
         let bad = ReminderError.invalidSnooze("'\(text)' is not a duration such as 10m, 1h30m or 90s")
         if let minutes = Int(trimmed) {

@@ -2,20 +2,20 @@ import Foundation
 
 /// The systemd user units that run `limber remind`: `limber-remind.service` and
 /// `limber-remind.timer` in `$XDG_CONFIG_HOME/systemd/user` (`~/.config/systemd/user`).
-public struct SystemdUnits: Sendable, Equatable {
-    public static let serviceName = "limber-remind.service"
-    public static let timerName = "limber-remind.timer"
+package struct SystemdUnits: Sendable, Equatable {
+    package static let serviceName = "limber-remind.service"
+    package static let timerName = "limber-remind.timer"
 
     /// The folder the units live in.
-    public let folder: URL
+    package let folder: URL
 
-    public init(folder: URL) {
+    package init(folder: URL) {
         self.folder = folder
     }
 
     /// The user unit folder for an environment: `XDG_CONFIG_HOME` when absolute, else `HOME/.config`.
     /// (`LIMBER_HOME` does not move it: systemd reads units only from its own places.)
-    public init(environment: [String: String]) {
+    package init(environment: [String: String]) {
         let config: URL
         if let value = environment["XDG_CONFIG_HOME"], value.hasPrefix("/") {
             config = URL(fileURLWithPath: value, isDirectory: true)
@@ -26,12 +26,12 @@ public struct SystemdUnits: Sendable, Equatable {
         self.init(folder: config.appendingPathComponent("systemd/user", isDirectory: true))
     }
 
-    public var service: URL { folder.appendingPathComponent(Self.serviceName) }
-    public var timer: URL { folder.appendingPathComponent(Self.timerName) }
+    package var service: URL { folder.appendingPathComponent(Self.serviceName) }
+    package var timer: URL { folder.appendingPathComponent(Self.timerName) }
 
     /// Writes both units for `job`; false when both were already exactly so.
     @discardableResult
-    public func install(_ job: RemindJob) throws(ReminderError) -> Bool {
+    package func install(_ job: RemindJob) throws(ReminderError) -> Bool {
         let wanted = [(service, job.systemdService), (timer, job.systemdTimer)]
         if wanted.allSatisfy({ FileManager.default.contents(atPath: $0.0.path) == Data($0.1.utf8) }) { return false }
         for (url, text) in wanted {
@@ -46,13 +46,13 @@ public struct SystemdUnits: Sendable, Equatable {
     }
 
     /// Whether either unit is there.
-    public var installed: Bool {
+    package var installed: Bool {
         FileManager.default.fileExists(atPath: service.path) || FileManager.default.fileExists(atPath: timer.path)
     }
 
     /// Deletes both units; false when neither was there.
     @discardableResult
-    public func remove() throws(ReminderError) -> Bool {
+    package func remove() throws(ReminderError) -> Bool {
         var removed = false
         // The link `enable` made, so a timer enabled while systemd ran does not dangle.
         let wants = folder.appendingPathComponent("timers.target.wants/\(Self.timerName)")

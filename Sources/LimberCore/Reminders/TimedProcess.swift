@@ -5,9 +5,9 @@ import Foundation
 ///
 /// Input comes from a file (or /dev/null) and captured output goes to files, never pipes, so
 /// no buffer can fill and block either side.
-public enum TimedProcess {
+package enum TimedProcess {
     /// How a run ended.
-    public enum Termination: Sendable, Equatable {
+    package enum Termination: Sendable, Equatable {
         case exited(Int32)
         case signalled(Int32)
         /// It ran past the deadline and was stopped.
@@ -15,17 +15,17 @@ public enum TimedProcess {
     }
 
     /// What a run left behind.
-    public struct Result: Sendable, Equatable {
-        public let termination: Termination
+    package struct Result: Sendable, Equatable {
+        package let termination: Termination
         /// Standard output, when captured.
-        public let output: Data
+        package let output: Data
         /// Standard error, when captured.
-        public let errorOutput: Data
+        package let errorOutput: Data
     }
 
     /// The executable a command name means: a path as given, else the first match on `PATH`
     /// (`/usr/bin:/bin` when unset); nil when there is none.
-    public static func locate(_ name: String, environment: [String: String]) -> String? {
+    package static func locate(_ name: String, environment: [String: String]) -> String? {
         let manager = FileManager.default
         if name.contains("/") { return manager.isExecutableFile(atPath: name) ? name : nil }
         for folder in searchPath(environment).split(separator: ":") where !folder.isEmpty {
@@ -41,7 +41,7 @@ public enum TimedProcess {
     }
 
     /// The `PATH` a lookup uses.
-    public static func searchPath(_ environment: [String: String]) -> String {
+    package static func searchPath(_ environment: [String: String]) -> String {
         environment["PATH"].flatMap { $0.isEmpty ? nil : $0 } ?? "/usr/bin:/bin"
     }
 
@@ -49,7 +49,7 @@ public enum TimedProcess {
     ///
     /// Without `capture`, the program's standard output goes to limber's standard error (so it
     /// never mixes with limber's own output) and its standard error to limber's.
-    public static func run(
+    package static func run(
         _ executable: String, arguments: [String], environment: [String: String], input: Data? = nil,
         capture: Bool = false, timeout: Duration = .seconds(10)
     ) throws(ReminderError) -> Result {

@@ -1,20 +1,20 @@
 extension Routine {
     /// The limits a step's numbers must keep to.
-    public enum Limits {
+    package enum Limits {
         /// Longest hold, in seconds.
-        public static let hold = 1...3600
+        package static let hold = 1...3600
         /// Most repetitions in one set.
-        public static let reps = 1...1000
+        package static let reps = 1...1000
         /// Slowest and fastest repetition, in seconds.
-        public static let tempo = 0.5...60.0
+        package static let tempo = 0.5...60.0
         /// Longest rest, in seconds.
-        public static let rest = 0...3600
+        package static let rest = 0...3600
     }
 
     /// Checks every field against the rules and every step against the catalogue.
     ///
     /// Errors name the field (`steps[2].sides`); an unknown exercise names the closest known id.
-    public func validate(against catalogue: Catalogue) throws(RoutineError) {
+    package func validate(against catalogue: Catalogue) throws(RoutineError) {
         guard Exercise.isSlug(id) else {
             throw .invalidField(field: "id", reason: "expected a slug of lower-case letters, digits and '-', got '\(id)'")
         }

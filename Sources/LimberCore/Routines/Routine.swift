@@ -2,27 +2,27 @@
 ///
 /// A routine refers to exercises by id; ``validate(against:)`` checks it against a
 /// ``Catalogue`` and ``SessionPlan`` turns it into a timeline.
-public struct Routine: Sendable, Equatable, Codable, Identifiable {
+package struct Routine: Sendable, Equatable, Codable, Identifiable {
     /// One exercise in a routine, with how much of it to do.
     ///
     /// A step is either held for `hold` seconds or counted in `reps` (in the exercise's own unit:
     /// repetitions or breaths); with neither, the exercise's default dose applies. Fields left
     /// nil take their defaults when the routine is planned.
-    public struct Step: Sendable, Equatable, Codable {
+    package struct Step: Sendable, Equatable, Codable {
         /// The exercise id (or an alias, resolved when planned).
-        public var exercise: String
+        package var exercise: String
         /// Seconds to hold, per side.
-        public var hold: Int?
+        package var hold: Int?
         /// Repetitions (or breaths) per side.
-        public var reps: Int?
+        package var reps: Int?
         /// Seconds one repetition takes, to time a counted step; nil for the unit's default.
-        public var tempo: Double?
+        package var tempo: Double?
         /// 1 or 2; nil takes it from the exercise's laterality (per side: 2, otherwise 1).
-        public var sides: Int?
+        package var sides: Int?
         /// Seconds of rest after this step; nil takes the routine's `rest`.
-        public var rest: Int?
+        package var rest: Int?
 
-        public init(
+        package init(
             exercise: String, hold: Int? = nil, reps: Int? = nil, tempo: Double? = nil,
             sides: Int? = nil, rest: Int? = nil
         ) {
@@ -36,24 +36,24 @@ public struct Routine: Sendable, Equatable, Codable, Identifiable {
     }
 
     /// Seconds of rest between steps when a step does not say.
-    public static let defaultRest = 10
+    package static let defaultRest = 10
 
     /// A slug naming the routine (`runner-cooldown`).
-    public var id: String
+    package var id: String
     /// The name people read.
-    public var name: String
+    package var name: String
     /// When in a runner's day the routine belongs.
-    public var phase: Exercise.Phase
+    package var phase: Exercise.Phase
     /// The exercises, in order.
-    public var steps: [Step]
+    package var steps: [Step]
     /// Seconds of rest between steps, unless a step says otherwise.
-    public var rest: Int
+    package var rest: Int
     /// One line on what the routine is for.
-    public var summary: String
+    package var summary: String
     /// Where the routine was defined (a plugin file, or empty).
-    public var source: String
+    package var source: String
 
-    public init(
+    package init(
         id: String, name: String, phase: Exercise.Phase = .anytime, steps: [Step],
         rest: Int = Routine.defaultRest, summary: String = "", source: String = ""
     ) {

@@ -1,5 +1,5 @@
 /// What can go wrong when defining, finding or planning a routine.
-public enum RoutineError: Error, Equatable, CustomStringConvertible {
+package enum RoutineError: Error, Equatable, CustomStringConvertible {
     /// A field of a routine is missing or wrong; `field` is its path (`steps[2].hold`).
     case invalidField(field: String, reason: String)
     /// A step names an exercise the catalogue does not know; the cause names the closest id.
@@ -9,7 +9,7 @@ public enum RoutineError: Error, Equatable, CustomStringConvertible {
     /// A routine with this id is already registered.
     case duplicateID(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .invalidField(let field, let reason):
             return "invalid routine field '\(field)': \(reason)"

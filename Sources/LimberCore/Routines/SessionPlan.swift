@@ -2,17 +2,17 @@
 ///
 /// All times are whole seconds of session time from the start of the session. A counted step
 /// (reps or breaths) is given `amount × tempo` seconds, so the session can run hands-free.
-public struct SessionPlan: Sendable, Equatable {
+package struct SessionPlan: Sendable, Equatable {
     /// How a routine is turned into a plan.
-    public struct Options: Sendable, Equatable {
+    package struct Options: Sendable, Equatable {
         /// Seconds of get-ready countdown before the first step; 0 for none.
-        public var getReady: Int
+        package var getReady: Int
         /// Seconds between the two sides of a step to change position.
-        public var switchSides: Int
+        package var switchSides: Int
         /// Replaces the hold of every timed step, in seconds.
-        public var hold: Int?
+        package var hold: Int?
 
-        public init(getReady: Int = 10, switchSides: Int = 5, hold: Int? = nil) {
+        package init(getReady: Int = 10, switchSides: Int = 5, hold: Int? = nil) {
             self.getReady = getReady
             self.switchSides = switchSides
             self.hold = hold
@@ -20,58 +20,58 @@ public struct SessionPlan: Sendable, Equatable {
     }
 
     /// One step of the routine with every default filled in.
-    public struct Step: Sendable, Equatable {
+    package struct Step: Sendable, Equatable {
         /// 1-based position in the routine.
-        public var number: Int
-        public var exercise: Exercise
+        package var number: Int
+        package var exercise: Exercise
         /// What `amount` counts: seconds for a hold, else the exercise's reps or breaths.
-        public var unit: Dose.Unit
+        package var unit: Dose.Unit
         /// The dose per side, in `unit`.
-        public var amount: Int
+        package var amount: Int
         /// How long one side takes, in seconds.
-        public var seconds: Int
+        package var seconds: Int
         /// 1 or 2.
-        public var sides: Int
+        package var sides: Int
         /// Seconds of rest after the step; always 0 for the last step.
-        public var rest: Int
+        package var rest: Int
 
         /// Seconds the step takes, switches included, rest excluded.
-        public func duration(switchSides: Int) -> Int {
+        package func duration(switchSides: Int) -> Int {
             seconds * sides + switchSides * (sides - 1)
         }
     }
 
     /// One stretch of the timeline.
-    public struct Segment: Sendable, Equatable {
+    package struct Segment: Sendable, Equatable {
         /// What happens during a segment; `step` is a 0-based index into ``SessionPlan/steps``.
-        public enum Kind: Sendable, Equatable {
+        package enum Kind: Sendable, Equatable {
             case getReady
             case hold(step: Int, side: Int)
             case switchSides(step: Int, to: Int)
             case rest(after: Int)
         }
 
-        public var kind: Kind
+        package var kind: Kind
         /// Session second at which the segment starts.
-        public var start: Int
+        package var start: Int
         /// Length in seconds; a side switch may be 0.
-        public var seconds: Int
+        package var seconds: Int
         /// Session second at which the segment ends.
-        public var end: Int { start + seconds }
+        package var end: Int { start + seconds }
     }
 
     /// Seconds one repetition takes when a step gives no tempo: a rep 3 s, a breath 5 s.
-    public static func defaultTempo(for unit: Dose.Unit) -> Double {
+    package static func defaultTempo(for unit: Dose.Unit) -> Double {
         unit == .breaths ? 5 : 3
     }
 
-    public let routine: Routine
-    public let options: Options
-    public let steps: [Step]
-    public let segments: [Segment]
+    package let routine: Routine
+    package let options: Options
+    package let steps: [Step]
+    package let segments: [Segment]
 
     /// Validates `routine` against `catalogue` and lays it out.
-    public init(routine: Routine, catalogue: Catalogue, options: Options = Options()) throws(RoutineError) {
+    package init(routine: Routine, catalogue: Catalogue, options: Options = Options()) throws(RoutineError) {
         try routine.validate(against: catalogue)
         if let hold = options.hold, !Routine.Limits.hold.contains(hold) {
             throw .invalidField(field: "hold", reason: Routine.outside(Routine.Limits.hold, "seconds", got: hold))
@@ -144,8 +144,8 @@ public struct SessionPlan: Sendable, Equatable {
     }
 
     /// Planned length of the whole session in seconds, get-ready included.
-    public var totalSeconds: Int { segments.last?.end ?? 0 }
+    package var totalSeconds: Int { segments.last?.end ?? 0 }
 
     /// How many sets the session holds: one per side of each step.
-    public var setCount: Int { steps.reduce(0) { $0 + $1.sides } }
+    package var setCount: Int { steps.reduce(0) { $0 + $1.sides } }
 }

@@ -1,9 +1,9 @@
 import Foundation
 
 /// One activity found in a file: a FIT session (a multisport leg), a GPX track, a TCX activity.
-public struct FileActivity: Sendable, Equatable {
+package struct FileActivity: Sendable, Equatable {
     /// What the file says the activity was.
-    public enum Sport: Sendable, Equatable {
+    package enum Sport: Sendable, Equatable {
         /// A run of some kind: `running`, `trail_running`, `treadmill_running`, ...
         case run(String)
         /// Anything else, by the name the file gives it: `cycling`, `walking`, `swimming`, ...
@@ -12,14 +12,14 @@ public struct FileActivity: Sendable, Equatable {
         case unspecified
     }
 
-    public var start: Date
+    package var start: Date
     /// Elapsed time, pauses included.
-    public var seconds: Double
+    package var seconds: Double
     /// Metres, when the file records a distance.
-    public var distance: Double?
-    public var sport: Sport
+    package var distance: Double?
+    package var sport: Sport
 
-    public init(start: Date, seconds: Double, distance: Double?, sport: Sport) {
+    package init(start: Date, seconds: Double, distance: Double?, sport: Sport) {
         self.start = start
         self.seconds = seconds
         self.distance = distance
@@ -28,7 +28,7 @@ public struct FileActivity: Sendable, Equatable {
 }
 
 /// What a file holds: activities, or a reason it holds none (a settings file, a route).
-public enum FileContents: Sendable, Equatable {
+package enum FileContents: Sendable, Equatable {
     case activities([FileActivity])
     case noActivity(String)
 }

@@ -2,16 +2,16 @@ import Foundation
 
 /// The activity file formats limber reads, told by the file name: `.fit`, `.gpx`, `.tcx`, each
 /// optionally gzipped (`.fit.gz`: Strava's bulk export gzips its files).
-public struct RunFileFormat: Sendable, Equatable {
-    public enum Kind: String, Sendable {
+package struct RunFileFormat: Sendable, Equatable {
+    package enum Kind: String, Sendable {
         case fit, gpx, tcx
     }
 
-    public var kind: Kind
-    public var gzipped: Bool
+    package var kind: Kind
+    package var gzipped: Bool
 
     /// The format of a file name (any case), or nil for other files.
-    public init?(fileName: String) {
+    package init?(fileName: String) {
         var name = fileName.lowercased()
         gzipped = name.hasSuffix(".gz")
         if gzipped { name.removeLast(3) }
@@ -23,18 +23,18 @@ public struct RunFileFormat: Sendable, Equatable {
 
     /// The largest file read, and the most a gzipped one may inflate to: a day-long run recorded
     /// every second is a few MiB of FIT and some tens of GPX.
-    public static let maximumSize = 64 << 20
+    package static let maximumSize = 64 << 20
 }
 
 /// Reads one activity file: checked for size before it is read, decompressed within bounds,
 /// then decoded by its format's reader.
-public enum RunFileReader {
-    public static func contents(of url: URL, format: RunFileFormat) throws(RunFileError) -> FileContents {
+package enum RunFileReader {
+    package static func contents(of url: URL, format: RunFileFormat) throws(RunFileError) -> FileContents {
         try contents(of: try read(url, format: format), kind: format.kind)
     }
 
     /// Decodes bytes already read (and decompressed) as a file of `kind`.
-    public static func contents(of data: Data, kind: RunFileFormat.Kind) throws(RunFileError) -> FileContents {
+    package static func contents(of data: Data, kind: RunFileFormat.Kind) throws(RunFileError) -> FileContents {
         switch kind {
         case .fit: return FITActivities.contents(of: try FITDecoder.decode(data))
         case .gpx: return try GPXReader.contents(of: data)
@@ -72,7 +72,7 @@ public enum RunFileReader {
     }
 
     /// A gzip file's content, refused past `limit` bytes (a gzip bomb stops there).
-    public static func unzipped(_ data: Data, limit: Int = RunFileFormat.maximumSize) throws(RunFileError) -> Data {
+    package static func unzipped(_ data: Data, limit: Int = RunFileFormat.maximumSize) throws(RunFileError) -> Data {
         guard data.count >= 2, data[data.startIndex] == 0x1F, data[data.startIndex + 1] == 0x8B else {
             throw RunFileError(data.isEmpty ? "empty file" : "not a gzip file (no gzip signature)")
         }

@@ -2,10 +2,10 @@ import Foundation
 
 /// Imports runs from activity files and folders into the log: one transaction per file, the
 /// scan cache consulted first so an unchanged file costs one `stat`.
-public struct RunImporter {
+package struct RunImporter {
     /// What came of one file.
-    public struct FileReport: Sendable, Equatable {
-        public enum Status: Sendable, Equatable {
+    package struct FileReport: Sendable, Equatable {
+        package enum Status: Sendable, Equatable {
             /// At least one run was written.
             case imported
             /// Nothing to import: why.
@@ -16,31 +16,31 @@ public struct RunImporter {
             case failed(String)
         }
 
-        public var path: String
-        public var status: Status
+        package var path: String
+        package var status: Status
         /// What came of each activity in it, in file order.
-        public var activities: [SessionLog.ImportedActivity]
+        package var activities: [SessionLog.ImportedActivity]
 
-        public var runs: [RunRecord] {
+        package var runs: [RunRecord] {
             activities.compactMap { if case .imported(let run) = $0 { run } else { nil } }
         }
     }
 
     /// Deeper than any watch or export nests its folders.
-    public static let maximumDepth = 16
+    package static let maximumDepth = 16
 
-    public let log: SessionLog
-    public let timeZone: TimeZone
+    package let log: SessionLog
+    package let timeZone: TimeZone
     /// Activities whose file gives no sport are runs (`--as run`).
-    public var assumeRun = false
+    package var assumeRun = false
     /// Read a file that failed before again even if it has not changed (`limber runs import`
     /// does, so an explicit import always names the problem; a scan stays quiet about it).
-    public var retryFailures = true
-    public var now: () -> Date = Date.init
+    package var retryFailures = true
+    package var now: () -> Date = Date.init
     /// Read every file and say what would be imported; write nothing, not even the scan cache.
-    public var dryRun = false
+    package var dryRun = false
 
-    public init(log: SessionLog, timeZone: TimeZone) {
+    package init(log: SessionLog, timeZone: TimeZone) {
         self.log = log
         self.timeZone = timeZone
     }
@@ -50,7 +50,7 @@ public struct RunImporter {
     /// A path that does not exist is a failure when `missingIsFailure` (paths typed in), and is
     /// passed over silently otherwise (a watched folder on a watch that is not plugged in).
     /// Throws only when the log itself fails; a file's problem is its report.
-    public func importFiles(at paths: [String], missingIsFailure: Bool) throws -> [FileReport] {
+    package func importFiles(at paths: [String], missingIsFailure: Bool) throws -> [FileReport] {
         var cache = try log.runFileEntries()
         var reports: [FileReport] = []
         var seen = Set<String>()

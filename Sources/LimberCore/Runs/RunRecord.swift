@@ -1,16 +1,16 @@
 import Foundation
 
 /// A run in the log, with what the file it came from said about it.
-public struct RunRecord: Sendable, Equatable {
-    public var session: LoggedSession
+package struct RunRecord: Sendable, Equatable {
+    package var session: LoggedSession
     /// Metres, when known.
-    public var distance: Double?
+    package var distance: Double?
     /// `running`, `trail_running`, ...; nil for a run logged by hand.
-    public var sport: String?
+    package var sport: String?
     /// The file it was imported from; nil for a run logged by hand.
-    public var sourceFile: String?
+    package var sourceFile: String?
 
-    public init(session: LoggedSession, distance: Double?, sport: String?, sourceFile: String?) {
+    package init(session: LoggedSession, distance: Double?, sport: String?, sourceFile: String?) {
         self.session = session
         self.distance = distance
         self.sport = sport
@@ -18,24 +18,24 @@ public struct RunRecord: Sendable, Equatable {
     }
 
     /// Elapsed seconds, end minus start; nil if it never finished.
-    public var seconds: Int64? {
+    package var seconds: Int64? {
         session.endedAt.map { Int64(($0.timeIntervalSince1970 - session.startedAt.timeIntervalSince1970).rounded()) }
     }
 }
 
 /// What the scan cache knows of a file: its size and modification time when it was last read,
 /// and what came of it.
-public struct RunFileEntry: Sendable, Equatable {
-    public enum Outcome: String, Sendable {
+package struct RunFileEntry: Sendable, Equatable {
+    package enum Outcome: String, Sendable {
         case imported, skipped, failed
     }
 
-    public var size: Int64
-    public var modified: Int64
-    public var outcome: Outcome
-    public var detail: String?
+    package var size: Int64
+    package var modified: Int64
+    package var outcome: Outcome
+    package var detail: String?
 
-    public init(size: Int64, modified: Int64, outcome: Outcome, detail: String?) {
+    package init(size: Int64, modified: Int64, outcome: Outcome, detail: String?) {
         self.size = size
         self.modified = modified
         self.outcome = outcome

@@ -2,15 +2,15 @@ import Foundation
 import GRDB
 
 /// One week of running.
-public struct RunWeek: Sendable, Equatable, Codable {
+package struct RunWeek: Sendable, Equatable, Codable {
     /// The first day of the week.
-    public var start: LocalDay
-    public var runs: Int
-    public var minutes: Double
+    package var start: LocalDay
+    package var runs: Int
+    package var minutes: Double
     /// Kilometres of the runs with a known distance.
-    public var kilometres: Double
+    package var kilometres: Double
 
-    public init(start: LocalDay, runs: Int, minutes: Double, kilometres: Double) {
+    package init(start: LocalDay, runs: Int, minutes: Double, kilometres: Double) {
         self.start = start
         self.runs = runs
         self.minutes = minutes
@@ -20,18 +20,18 @@ public struct RunWeek: Sendable, Equatable, Codable {
 
 /// Runs beside mobility in `limber stats`: weekly distance, and how many runs were followed by
 /// a mobility session (a cool-down) within a few hours of their end.
-public struct RunStats: Sendable, Equatable, Codable {
+package struct RunStats: Sendable, Equatable, Codable {
     /// A mobility session starting this long after a run ends (or during it) counts as its cool-down.
-    public static let cooldownWindowHours = 3
+    package static let cooldownWindowHours = 3
 
-    public var weeks: [RunWeek]
+    package var weeks: [RunWeek]
     /// Runs in those weeks.
-    public var runs: Int
+    package var runs: Int
     /// Of those, how many were followed by a cool-down.
-    public var followedByCooldown: Int
-    public var cooldownWindowHours: Int
+    package var followedByCooldown: Int
+    package var cooldownWindowHours: Int
 
-    public init(weeks: [RunWeek], runs: Int, followedByCooldown: Int, cooldownWindowHours: Int = RunStats.cooldownWindowHours) {
+    package init(weeks: [RunWeek], runs: Int, followedByCooldown: Int, cooldownWindowHours: Int = RunStats.cooldownWindowHours) {
         self.weeks = weeks
         self.runs = runs
         self.followedByCooldown = followedByCooldown
@@ -41,7 +41,7 @@ public struct RunStats: Sendable, Equatable, Codable {
 
 extension SessionLog {
     /// Run statistics over the same weeks as ``stats(today:weeks:firstWeekday:known:)``.
-    public func runStats(today: LocalDay, weeks: Int = 8, firstWeekday: Int = 2) throws -> RunStats {
+    package func runStats(today: LocalDay, weeks: Int = 8, firstWeekday: Int = 2) throws -> RunStats {
         let weekCount = max(1, weeks)
         let first = today.startOfWeek(firstWeekday: firstWeekday).adding(days: -7 * (weekCount - 1))
         let window = Int64(RunStats.cooldownWindowHours) * 3600

@@ -4,7 +4,7 @@ import GRDB
 /// Runs in the log: imported runs with their details, the duplicate check, and the scan cache.
 extension SessionLog {
     /// Two runs are the same run when they start within this many seconds...
-    public static let sameRunStartWindow: Int64 = 120
+    package static let sameRunStartWindow: Int64 = 120
 
     /// ...and their durations differ by at most this many seconds or a tenth of the longer.
     static func similarDurations(_ a: Int64, _ b: Int64) -> Bool {
@@ -12,7 +12,7 @@ extension SessionLog {
     }
 
     /// Runs (imported or logged by hand), oldest first; the newest `limit` when a limit is given.
-    public func runs(since: Date? = nil, sinceDay: LocalDay? = nil, limit: Int? = nil) throws -> [RunRecord] {
+    package func runs(since: Date? = nil, sinceDay: LocalDay? = nil, limit: Int? = nil) throws -> [RunRecord] {
         try read { db in
             let (clause, arguments) = Self.sessionFilter(SessionQuery(since: since, sinceDay: sinceDay, activity: .run))
             let sessions = try Self.fetchSessions(db, where: clause, arguments, limit: limit)
@@ -21,7 +21,7 @@ extension SessionLog {
     }
 
     /// The run details of these sessions (those that are runs with details), by session id.
-    public func runRecords(of sessions: [LoggedSession]) throws -> [Int64: RunRecord] {
+    package func runRecords(of sessions: [LoggedSession]) throws -> [Int64: RunRecord] {
         let runs = sessions.filter { $0.activity == .run }
         guard !runs.isEmpty else { return [:] }
         return try read { db in
@@ -30,7 +30,7 @@ extension SessionLog {
     }
 
     /// The run that started last at or before `date`, if any.
-    public func lastRun(atOrBefore date: Date) throws -> RunRecord? {
+    package func lastRun(atOrBefore date: Date) throws -> RunRecord? {
         try read { db in
             let sessions = try Self.fetchSessions(
                 db, where: "activity = 'run' AND started_at <= ?", [Self.stamp(date)], limit: 1)
@@ -61,7 +61,7 @@ extension SessionLog {
     // MARK: - Importing
 
     /// What came of one activity of a file.
-    public enum ImportedActivity: Sendable, Equatable {
+    package enum ImportedActivity: Sendable, Equatable {
         case imported(RunRecord)
         /// Not a run, or the same run as one already logged: why.
         case skipped(String)
@@ -73,7 +73,7 @@ extension SessionLog {
     /// An activity that is not a run (or has no sport, unless `assumeRun`) is skipped, as is one
     /// that starts within two minutes of a logged run of a similar duration. With `dryRun`
     /// nothing is written: the runs that would be imported come back with session id 0.
-    public func importRuns(
+    package func importRuns(
         _ activities: [FileActivity], file path: String, entry: RunFileEntry, assumeRun: Bool, timeZone: TimeZone, now: Date,
         dryRun: Bool = false
     ) throws -> [ImportedActivity] {
@@ -154,7 +154,7 @@ extension SessionLog {
     // MARK: - The scan cache
 
     /// Every file the scan cache knows, by path.
-    public func runFileEntries() throws -> [String: RunFileEntry] {
+    package func runFileEntries() throws -> [String: RunFileEntry] {
         try read { db in
             var entries: [String: RunFileEntry] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT path, size, mtime_ns, outcome, detail FROM run_file") {
@@ -166,7 +166,7 @@ extension SessionLog {
     }
 
     /// Records what came of reading a file that wrote no run (skipped or failed).
-    public func saveRunFileEntry(_ entry: RunFileEntry, path: String, now: Date) throws {
+    package func saveRunFileEntry(_ entry: RunFileEntry, path: String, now: Date) throws {
         try write { db in try Self.saveFileEntry(db, path: path, entry, now: now) }
     }
 

@@ -8,22 +8,22 @@
 ///
 /// A step's last set is followed at once by the session's end, and a first side by its switch,
 /// so those step ends stay silent rather than play over the sound that follows.
-public struct CueSchedule: Sendable {
+package struct CueSchedule: Sendable {
     /// One thing to do for an event.
-    public enum Action: Sendable, Equatable {
+    package enum Action: Sendable, Equatable {
         case play(CueSound)
         case speak(String)
     }
 
     /// Holds at least this long (seconds) get a halfway cue.
-    public static let halfwayFrom = 40
+    package static let halfwayFrom = 40
 
-    public let plan: SessionPlan
-    public let settings: CueSettings
+    package let plan: SessionPlan
+    package let settings: CueSettings
     /// Whether a voice speaks (`--voice` with espeak-ng found).
-    public let voice: Bool
+    package let voice: Bool
 
-    public init(plan: SessionPlan, settings: CueSettings, voice: Bool) {
+    package init(plan: SessionPlan, settings: CueSettings, voice: Bool) {
         self.plan = plan
         self.settings = settings
         self.voice = voice
@@ -33,7 +33,7 @@ public struct CueSchedule: Sendable {
     private var speaksCount: Bool { voice && settings.countdownMode == .voice }
 
     /// The actions for one event, in order.
-    public func actions(for event: SessionEvent) -> [Action] {
+    package func actions(for event: SessionEvent) -> [Action] {
         switch event {
         case .tick(let tick):
             guard tick.phase == .hold, settings.countdownMode != .off || isHalfway(tick) else { return [] }

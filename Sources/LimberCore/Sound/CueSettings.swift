@@ -1,5 +1,5 @@
 /// The moments of a guided session that can make a sound.
-public enum Cue: String, Sendable, CaseIterable {
+package enum Cue: String, Sendable, CaseIterable {
     /// Each of the last three seconds of a hold.
     case tick
     /// Half of a hold of 40 s or more is done.
@@ -12,7 +12,7 @@ public enum Cue: String, Sendable, CaseIterable {
     case sessionEnd = "session_end"
 
     /// The built-in sound a cue plays unless settings say otherwise.
-    public var defaultSound: CueSound {
+    package var defaultSound: CueSound {
         switch self {
         case .tick: .tick
         case .halfway: .halfway
@@ -29,9 +29,9 @@ public enum Cue: String, Sendable, CaseIterable {
 /// ```lua
 /// cues = { sound = true, countdown = "voice", tick = "soft_tick", step_end = false }
 /// ```
-public struct CueSettings: Sendable, Equatable {
+package struct CueSettings: Sendable, Equatable {
     /// How the last seconds of a hold are counted.
-    public enum Countdown: String, Sendable, CaseIterable {
+    package enum Countdown: String, Sendable, CaseIterable {
         /// A tick sound each second.
         case sound
         /// Spoken ("three", "two", "one") with `--voice`, with "halfway" too; ticks without it.
@@ -41,19 +41,19 @@ public struct CueSettings: Sendable, Equatable {
     }
 
     /// Whether sounds are played at all.
-    public var sound: Bool?
-    public var countdown: Countdown?
+    package var sound: Bool?
+    package var countdown: Countdown?
     /// Per cue: the built-in sound it plays, or nil for none.
-    public var choices: [Cue: CueSound?]
+    package var choices: [Cue: CueSound?]
 
-    public init(sound: Bool? = nil, countdown: Countdown? = nil, choices: [Cue: CueSound?] = [:]) {
+    package init(sound: Bool? = nil, countdown: Countdown? = nil, choices: [Cue: CueSound?] = [:]) {
         self.sound = sound
         self.countdown = countdown
         self.choices = choices
     }
 
     /// A setting's value as a config file or a routine spells it.
-    public enum Value: Sendable, Equatable {
+    package enum Value: Sendable, Equatable {
         case boolean(Bool)
         case string(String)
         /// Anything else, by its type name (`number`, `table`), for the error message.
@@ -61,11 +61,11 @@ public struct CueSettings: Sendable, Equatable {
     }
 
     /// The keys a `cues` table accepts.
-    public static var keys: [String] { ["sound", "countdown"] + Cue.allCases.map(\.rawValue) }
+    package static var keys: [String] { ["sound", "countdown"] + Cue.allCases.map(\.rawValue) }
 
     /// Settings from a `cues` table's fields; an unknown key or a bad value is an error naming
     /// it (`cues.tick`), with what it may be.
-    public init(fields: [String: Value], in table: String = "cues") throws(SoundError) {
+    package init(fields: [String: Value], in table: String = "cues") throws(SoundError) {
         self.init()
         for (key, value) in fields.sorted(by: { $0.key < $1.key }) {
             let field = "\(table).\(key)"
@@ -107,20 +107,20 @@ public struct CueSettings: Sendable, Equatable {
     }
 
     /// These settings laid over `base`: what these say wins, the rest comes from `base`.
-    public func over(_ base: CueSettings) -> CueSettings {
+    package func over(_ base: CueSettings) -> CueSettings {
         CueSettings(
             sound: sound ?? base.sound, countdown: countdown ?? base.countdown,
             choices: base.choices.merging(choices) { _, mine in mine })
     }
 
     /// Whether sounds play: off unless something turned them on.
-    public var playsSounds: Bool { sound ?? false }
+    package var playsSounds: Bool { sound ?? false }
 
     /// How the count goes: ticks unless something said otherwise.
-    public var countdownMode: Countdown { countdown ?? .sound }
+    package var countdownMode: Countdown { countdown ?? .sound }
 
     /// The sound a cue plays, or nil for none.
-    public func sound(for cue: Cue) -> CueSound? {
+    package func sound(for cue: Cue) -> CueSound? {
         if let choice = choices[cue] { return choice }
         return cue.defaultSound
     }

@@ -1,7 +1,7 @@
 /// The sounds limber synthesises for its cues, each a short tone written once as a WAV file.
 ///
 /// The raw value is the name config files, routines and `limber.cue` use (`soft_tick`).
-public enum CueSound: String, Sendable, CaseIterable, Comparable {
+package enum CueSound: String, Sendable, CaseIterable, Comparable {
     /// A short click for each of the last three seconds of a hold.
     case tick
     /// A quieter, lower click, for slow routines.
@@ -15,15 +15,15 @@ public enum CueSound: String, Sendable, CaseIterable, Comparable {
     /// A rising arpeggio: the session is over.
     case sessionEnd = "session_end"
 
-    public static func < (lhs: CueSound, rhs: CueSound) -> Bool {
+    package static func < (lhs: CueSound, rhs: CueSound) -> Bool {
         allCases.firstIndex(of: lhs) ?? 0 < allCases.firstIndex(of: rhs) ?? 0
     }
 
     /// Every name, for messages.
-    public static var names: String { allCases.map(\.rawValue).joined(separator: ", ") }
+    package static var names: String { allCases.map(\.rawValue).joined(separator: ", ") }
 
     /// The notes this sound is made of.
-    public var tone: Tone {
+    package var tone: Tone {
         switch self {
         case .tick:
             Tone(milliseconds: 60, notes: [

@@ -2,22 +2,22 @@ import Foundation
 
 /// The built-in sounds as WAV files in the cache folder (`$XDG_CACHE_HOME/limber/sounds`),
 /// written the first time they are needed and again only if a file there differs.
-public struct SoundCache: Sendable {
+package struct SoundCache: Sendable {
     /// The folder the WAV files live in.
-    public let folder: URL
+    package let folder: URL
 
-    public init(folder: URL) {
+    package init(folder: URL) {
         self.folder = folder
     }
 
     /// The cache in a limber cache folder.
-    public init(paths: LimberPaths) {
+    package init(paths: LimberPaths) {
         self.init(folder: paths.cache.appendingPathComponent("sounds", isDirectory: true))
     }
 
     /// The file of a built-in sound, written (atomically, so two sessions at once never see half
     /// a file) unless it is already there with the right contents.
-    public func file(for sound: CueSound) throws(SoundError) -> URL {
+    package func file(for sound: CueSound) throws(SoundError) -> URL {
         let url = folder.appendingPathComponent("\(sound.rawValue).wav")
         let wanted = WAVFile.encode(sound)
         if let present = FileManager.default.contents(atPath: url.path), present == wanted { return url }
@@ -31,7 +31,7 @@ public struct SoundCache: Sendable {
     }
 
     /// The files of every built-in sound.
-    public func files() throws(SoundError) -> [CueSound: URL] {
+    package func files() throws(SoundError) -> [CueSound: URL] {
         var files: [CueSound: URL] = [:]
         for sound in CueSound.allCases { files[sound] = try file(for: sound) }
         return files

@@ -1,18 +1,18 @@
 import Foundation
 
 /// A short sound as a sum of decaying sine notes, rendered to 16-bit samples.
-public struct Tone: Sendable, Equatable {
+package struct Tone: Sendable, Equatable {
     /// One sine note: when it starts, how long it lasts, how loud, how fast it fades.
-    public struct Note: Sendable, Equatable {
-        public var frequency: Double
-        public var startMilliseconds: Int
-        public var milliseconds: Int
+    package struct Note: Sendable, Equatable {
+        package var frequency: Double
+        package var startMilliseconds: Int
+        package var milliseconds: Int
         /// Peak level, 0 to 1 of full scale.
-        public var amplitude: Double
+        package var amplitude: Double
         /// Time for the level to fall to 1/e after the attack.
-        public var decayMilliseconds: Double
+        package var decayMilliseconds: Double
 
-        public init(frequency: Double, startMilliseconds: Int, milliseconds: Int, amplitude: Double, decayMilliseconds: Double) {
+        package init(frequency: Double, startMilliseconds: Int, milliseconds: Int, amplitude: Double, decayMilliseconds: Double) {
             self.frequency = frequency
             self.startMilliseconds = startMilliseconds
             self.milliseconds = milliseconds
@@ -22,22 +22,22 @@ public struct Tone: Sendable, Equatable {
     }
 
     /// Length of the whole sound.
-    public var milliseconds: Int
-    public var notes: [Note]
+    package var milliseconds: Int
+    package var notes: [Note]
 
-    public init(milliseconds: Int, notes: [Note]) {
+    package init(milliseconds: Int, notes: [Note]) {
         self.milliseconds = milliseconds
         self.notes = notes
     }
 
     /// How many samples the sound has at `sampleRate`.
-    public func sampleCount(at sampleRate: Int) -> Int {
+    package func sampleCount(at sampleRate: Int) -> Int {
         sampleRate * milliseconds / 1_000
     }
 
     /// The sound as signed 16-bit samples at `sampleRate`. Each note rises over 3 ms and is
     /// faded out over its last 5 ms, so no note starts or stops with a click.
-    public func samples(at sampleRate: Int) -> [Int16] {
+    package func samples(at sampleRate: Int) -> [Int16] {
         let count = sampleCount(at: sampleRate)
         var mix = [Double](repeating: 0, count: count)
         let rate = Double(sampleRate)

@@ -1,13 +1,13 @@
 import Foundation
 
 /// A mono 16-bit PCM WAV file (RIFF), the format every Linux audio player takes.
-public enum WAVFile {
+package enum WAVFile {
     /// The sample rate limber writes its sounds at.
-    public static let sampleRate = 44_100
+    package static let sampleRate = 44_100
 
     /// The bytes of a WAV file holding `samples` at `sampleRate`: a 44-byte header (RIFF,
     /// `fmt ` PCM mono 16-bit, `data`) and the samples, little-endian.
-    public static func encode(_ samples: [Int16], sampleRate: Int = WAVFile.sampleRate) -> Data {
+    package static func encode(_ samples: [Int16], sampleRate: Int = WAVFile.sampleRate) -> Data {
         var data = Data(capacity: 44 + samples.count * 2)
         func append32(_ value: UInt32) { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
         func append16(_ value: UInt16) { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
@@ -30,7 +30,7 @@ public enum WAVFile {
     }
 
     /// The WAV file of a built-in sound.
-    public static func encode(_ sound: CueSound) -> Data {
+    package static func encode(_ sound: CueSound) -> Data {
         encode(sound.tone.samples(at: sampleRate))
     }
 }

@@ -8,9 +8,9 @@
 /// back into a Lua string and get the same bytes. Zero-width joiners (U+200C, U+200D) stay, as
 /// emoji and several scripts need them. `--json` output does not use this: JSON keeps the exact
 /// string, escaped by JSON's own rules.
-public enum TerminalSafe {
+package enum TerminalSafe {
     /// Which line breaks a piece of text may keep.
-    public enum Lines: Sendable {
+    package enum Lines: Sendable {
         /// One line: a table cell, a status line, a name. `\n` and `\t` are escaped too.
         case single
         /// Text of several lines (instructions, an error with its traceback): `\n` and `\t` stay.
@@ -22,7 +22,7 @@ public enum TerminalSafe {
     /// With `keepingStyles`, colour and weight sequences (`ESC [ digits ; digits m`, SGR) pass
     /// unchanged, for text that limber itself coloured (the REPL's value printer): they can only
     /// change colours, never move the cursor, clear, retitle or query the terminal.
-    public static func text(_ text: String, lines: Lines = .single, keepingStyles: Bool = false) -> String {
+    package static func text(_ text: String, lines: Lines = .single, keepingStyles: Bool = false) -> String {
         guard text.unicodeScalars.contains(where: { needsEscape($0, lines: lines) }) else { return text }
         var out = String.UnicodeScalarView()
         let scalars = Array(text.unicodeScalars)
@@ -55,7 +55,7 @@ public enum TerminalSafe {
 
     /// Raw bytes (a Lua string) shown as text: valid UTF-8 as ``text(_:lines:keepingStyles:)``
     /// shows it, every byte that is not part of a valid UTF-8 sequence as `\xHH`.
-    public static func text<Bytes: Collection>(
+    package static func text<Bytes: Collection>(
         bytes: Bytes, lines: Lines = .single, keepingStyles: Bool = false
     ) -> String where Bytes.Element == UInt8 {
         var out = ""
@@ -79,7 +79,7 @@ public enum TerminalSafe {
     /// `text` as words for a speech synthesiser's command line: every character ``text(_:lines:)``
     /// would escape becomes a space (spoken escapes would be noise), and it never starts with `-`,
     /// so it cannot be read as an option.
-    public static func spoken(_ text: String) -> String {
+    package static func spoken(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             out.append(needsEscape(scalar, lines: .single) ? " " : scalar)
@@ -137,8 +137,8 @@ public enum TerminalSafe {
 
 extension String {
     /// The string as one line a terminal shows but cannot act on (see ``TerminalSafe``).
-    public var terminalSafe: String { TerminalSafe.text(self, lines: .single) }
+    package var terminalSafe: String { TerminalSafe.text(self, lines: .single) }
 
     /// The string as lines a terminal shows but cannot act on: newlines and tabs stay.
-    public var terminalSafeLines: String { TerminalSafe.text(self, lines: .multiple) }
+    package var terminalSafeLines: String { TerminalSafe.text(self, lines: .multiple) }
 }

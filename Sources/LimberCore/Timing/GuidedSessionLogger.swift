@@ -5,14 +5,14 @@ import Foundation
 /// `session_start` opens the session (source `guided`), each `step_done` records a set at once
 /// (so a session killed half-way keeps what was done), and `session_done` finishes it,
 /// completed or ended early. A two-sided step's sides log as `left` (side 1) and `right`.
-public final class GuidedSessionLogger {
+package final class GuidedSessionLogger {
     private let log: SessionLog
     private let routine: String
     private let timeZone: TimeZone
     private let now: () -> Date
     private var recording: SessionRecording?
 
-    public init(log: SessionLog, routine: String, timeZone: TimeZone = .current, now: @escaping () -> Date = { Date() }) {
+    package init(log: SessionLog, routine: String, timeZone: TimeZone = .current, now: @escaping () -> Date = { Date() }) {
         self.log = log
         self.routine = routine
         self.timeZone = timeZone
@@ -20,10 +20,10 @@ public final class GuidedSessionLogger {
     }
 
     /// The session written so far, once `session_start` has been seen.
-    public var session: LoggedSession? { recording?.session }
+    package var session: LoggedSession? { recording?.session }
 
     /// Records what the event means for the log; other events are ignored.
-    public func handle(_ event: SessionEvent) throws {
+    package func handle(_ event: SessionEvent) throws {
         switch event {
         case .sessionStart:
             recording = try SessionRecording(log: log, routine: routine, source: .guided, at: now(), timeZone: timeZone)
@@ -41,12 +41,12 @@ public final class GuidedSessionLogger {
     }
 
     /// Rates the last set's discomfort (0–10), the check offered at the end of a session.
-    public func rateDiscomfort(_ discomfort: Int) throws {
+    package func rateDiscomfort(_ discomfort: Int) throws {
         _ = try recording?.rateLastSet(discomfort: discomfort)
     }
 
     /// The side a set worked, as the log names it: nil for a one-sided step.
-    public static func side(_ side: Int, of sides: Int) -> LoggedSet.Side? {
+    package static func side(_ side: Int, of sides: Int) -> LoggedSet.Side? {
         guard sides == 2 else { return nil }
         return side == 1 ? .left : .right
     }

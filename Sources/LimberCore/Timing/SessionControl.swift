@@ -1,5 +1,5 @@
 /// What a person (or a script) can ask of a running session.
-public enum SessionControl: Sendable, Equatable {
+package enum SessionControl: Sendable, Equatable {
     case pause
     case resume
     /// Pause if running, resume if paused.

@@ -6,7 +6,7 @@ import Foundation
 /// There is no polling: between deadlines the driver is suspended in `clock.sleep(until:)`,
 /// and while paused it waits for the next control. Deadlines come from the machine, measured
 /// from the session's start, so a slow consumer delays what it sees but never the schedule.
-public final class SessionDriver<C: Clock<Duration>>: @unchecked Sendable {
+package final class SessionDriver<C: Clock<Duration>>: @unchecked Sendable {
     private let clock: C
     private let lock = NSLock()
     // Guarded by `lock`.
@@ -16,13 +16,13 @@ public final class SessionDriver<C: Clock<Duration>>: @unchecked Sendable {
     private var started = false
 
     /// A driver for `plan` at `pace` on `clock`.
-    public init(plan: SessionPlan, pace: Double = 1, clock: C) throws(RoutineError) {
+    package init(plan: SessionPlan, pace: Double = 1, clock: C) throws(RoutineError) {
         self.machine = try SessionMachine(plan: plan, pace: pace)
         self.clock = clock
     }
 
     /// Asks the session to pause, resume, skip or end; safe from any thread, applied promptly.
-    public func send(_ control: SessionControl) {
+    package func send(_ control: SessionControl) {
         let waiter = lock.withLock {
             pending.append(control)
             defer { controlWaiter = nil }
@@ -36,7 +36,7 @@ public final class SessionDriver<C: Clock<Duration>>: @unchecked Sendable {
     /// Cancelling the calling task ends the session early (as `abort` does). Returns how the
     /// session ended; nil if this driver had already run.
     @discardableResult
-    public func run(_ emit: (SessionEvent) async -> Void) async -> SessionDone? {
+    package func run(_ emit: (SessionEvent) async -> Void) async -> SessionDone? {
         let origin = clock.now
         let now = { [clock] in origin.duration(to: clock.now) }
         guard let first = lock.withLock({ () -> [SessionEvent]? in

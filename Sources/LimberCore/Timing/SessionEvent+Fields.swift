@@ -1,5 +1,5 @@
 /// A value in an event's fields: what JSON lines and Lua hook tables carry.
-public enum SessionEventValue: Sendable, Equatable {
+package enum SessionEventValue: Sendable, Equatable {
     case integer(Int)
     case number(Double)
     case string(String)
@@ -11,7 +11,7 @@ extension SessionEvent {
     ///
     /// This is the one shape scripts see: `limber start --json` prints it as an object per line
     /// and `limber.on` hooks receive it as a table (both add `routine` after `event`).
-    public var fields: [(name: String, value: SessionEventValue)] {
+    package var fields: [(name: String, value: SessionEventValue)] {
         var fields: [(String, SessionEventValue)] = [("event", .string(name))]
         func add(_ name: String, _ value: Int) { fields.append((name, .integer(value))) }
         func add(_ name: String, _ value: String) { fields.append((name, .string(value))) }

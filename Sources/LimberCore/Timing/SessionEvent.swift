@@ -4,7 +4,7 @@
 /// stretch does not count, and with a pace factor they are the plan's seconds, not the wall's.
 /// `stepStart` and `stepDone` bracket one set: a two-sided step has two sets, with a
 /// `sideSwitch` between them.
-public enum SessionEvent: Sendable, Equatable {
+package enum SessionEvent: Sendable, Equatable {
     case sessionStart(SessionStart)
     case stepStart(StepStart)
     case tick(Tick)
@@ -15,7 +15,7 @@ public enum SessionEvent: Sendable, Equatable {
     case sessionDone(SessionDone)
 
     /// The event's name as scripts see it (`step_done`).
-    public var name: String {
+    package var name: String {
         switch self {
         case .sessionStart: "session_start"
         case .stepStart: "step_start"
@@ -29,23 +29,23 @@ public enum SessionEvent: Sendable, Equatable {
     }
 
     /// Every event name, in the order a session first emits them.
-    public static let names = [
+    package static let names = [
         "session_start", "step_start", "tick", "side_switch", "step_done", "paused", "resumed", "session_done",
     ]
 }
 
 /// The session begins; a get-ready countdown of `getReady` seconds follows if it is not 0.
-public struct SessionStart: Sendable, Equatable {
-    public var routine: String
-    public var name: String
+package struct SessionStart: Sendable, Equatable {
+    package var routine: String
+    package var name: String
     /// How many times faster than real time the session runs (1 for real time).
-    public var pace: Double
-    public var steps: Int
-    public var sets: Int
-    public var plannedSeconds: Int
-    public var getReady: Int
+    package var pace: Double
+    package var steps: Int
+    package var sets: Int
+    package var plannedSeconds: Int
+    package var getReady: Int
 
-    public init(routine: String, name: String, pace: Double, steps: Int, sets: Int, plannedSeconds: Int, getReady: Int) {
+    package init(routine: String, name: String, pace: Double, steps: Int, sets: Int, plannedSeconds: Int, getReady: Int) {
         self.routine = routine
         self.name = name
         self.pace = pace
@@ -57,18 +57,18 @@ public struct SessionStart: Sendable, Equatable {
 }
 
 /// A set begins: one side of one step.
-public struct StepStart: Sendable, Equatable {
-    public var step: Int
-    public var exercise: String
-    public var side: Int
-    public var sides: Int
+package struct StepStart: Sendable, Equatable {
+    package var step: Int
+    package var exercise: String
+    package var side: Int
+    package var sides: Int
     /// What `amount` counts: seconds, reps or breaths.
-    public var unit: Dose.Unit
-    public var amount: Int
+    package var unit: Dose.Unit
+    package var amount: Int
     /// How long the set lasts.
-    public var seconds: Int
+    package var seconds: Int
 
-    public init(step: Int, exercise: String, side: Int, sides: Int, unit: Dose.Unit, amount: Int, seconds: Int) {
+    package init(step: Int, exercise: String, side: Int, sides: Int, unit: Dose.Unit, amount: Int, seconds: Int) {
         self.step = step
         self.exercise = exercise
         self.side = side
@@ -80,7 +80,7 @@ public struct StepStart: Sendable, Equatable {
 }
 
 /// What part of the timeline a tick falls in.
-public enum SessionPhase: String, Sendable, Equatable, CaseIterable {
+package enum SessionPhase: String, Sendable, Equatable, CaseIterable {
     case getReady = "get_ready"
     case hold
     case switchSides = "switch"
@@ -91,16 +91,16 @@ public enum SessionPhase: String, Sendable, Equatable, CaseIterable {
 ///
 /// During get-ready and rest, `step` is the step coming up. A consumer that falls behind
 /// gets the latest tick only, never a backlog.
-public struct Tick: Sendable, Equatable {
-    public var phase: SessionPhase
-    public var step: Int
-    public var side: Int
+package struct Tick: Sendable, Equatable {
+    package var phase: SessionPhase
+    package var step: Int
+    package var side: Int
     /// Whole seconds left in the segment.
-    public var remaining: Int
+    package var remaining: Int
     /// Length of the segment.
-    public var seconds: Int
+    package var seconds: Int
 
-    public init(phase: SessionPhase, step: Int, side: Int, remaining: Int, seconds: Int) {
+    package init(phase: SessionPhase, step: Int, side: Int, remaining: Int, seconds: Int) {
         self.phase = phase
         self.step = step
         self.side = side
@@ -110,14 +110,14 @@ public struct Tick: Sendable, Equatable {
 }
 
 /// The first side is done: change sides; the next set starts after `seconds`.
-public struct SideSwitch: Sendable, Equatable {
-    public var step: Int
-    public var exercise: String
-    public var from: Int
-    public var to: Int
-    public var seconds: Int
+package struct SideSwitch: Sendable, Equatable {
+    package var step: Int
+    package var exercise: String
+    package var from: Int
+    package var to: Int
+    package var seconds: Int
 
-    public init(step: Int, exercise: String, from: Int, to: Int, seconds: Int) {
+    package init(step: Int, exercise: String, from: Int, to: Int, seconds: Int) {
         self.step = step
         self.exercise = exercise
         self.from = from
@@ -127,25 +127,25 @@ public struct SideSwitch: Sendable, Equatable {
 }
 
 /// A set ended, in full or cut short: the session log records one set per event.
-public struct StepDone: Sendable, Equatable {
-    public var step: Int
-    public var exercise: String
-    public var side: Int
-    public var sides: Int
-    public var unit: Dose.Unit
+package struct StepDone: Sendable, Equatable {
+    package var step: Int
+    package var exercise: String
+    package var side: Int
+    package var sides: Int
+    package var unit: Dose.Unit
     /// Planned dose in `unit`.
-    public var planned: Int
+    package var planned: Int
     /// Dose done in `unit`: the plan if completed; if cut short, seconds held, or for a counted
     /// set the share of reps the elapsed time allowed (rounded down).
-    public var actual: Int
-    public var plannedSeconds: Int
-    public var actualSeconds: Int
+    package var actual: Int
+    package var plannedSeconds: Int
+    package var actualSeconds: Int
     /// Whether the set ran its full time.
-    public var completed: Bool
+    package var completed: Bool
     /// Seconds of rest that follow (0 unless this was the step's last side and a step follows).
-    public var rest: Int
+    package var rest: Int
 
-    public init(step: Int, exercise: String, side: Int, sides: Int, unit: Dose.Unit, planned: Int, actual: Int, plannedSeconds: Int, actualSeconds: Int, completed: Bool, rest: Int) {
+    package init(step: Int, exercise: String, side: Int, sides: Int, unit: Dose.Unit, planned: Int, actual: Int, plannedSeconds: Int, actualSeconds: Int, completed: Bool, rest: Int) {
         self.step = step
         self.exercise = exercise
         self.side = side
@@ -161,25 +161,25 @@ public struct StepDone: Sendable, Equatable {
 }
 
 /// The session was paused or resumed at `elapsed` session seconds.
-public struct Pause: Sendable, Equatable {
-    public var elapsed: Int
+package struct Pause: Sendable, Equatable {
+    package var elapsed: Int
 
-    public init(elapsed: Int) {
+    package init(elapsed: Int) {
         self.elapsed = elapsed
     }
 }
 
 /// The session is over.
-public struct SessionDone: Sendable, Equatable {
+package struct SessionDone: Sendable, Equatable {
     /// True when the session ran to its end; false when the person ended it early.
-    public var completed: Bool
-    public var setsCompleted: Int
-    public var sets: Int
-    public var plannedSeconds: Int
+    package var completed: Bool
+    package var setsCompleted: Int
+    package var sets: Int
+    package var plannedSeconds: Int
     /// Session seconds elapsed, pauses excluded.
-    public var elapsedSeconds: Int
+    package var elapsedSeconds: Int
 
-    public init(completed: Bool, setsCompleted: Int, sets: Int, plannedSeconds: Int, elapsedSeconds: Int) {
+    package init(completed: Bool, setsCompleted: Int, sets: Int, plannedSeconds: Int, elapsedSeconds: Int) {
         self.completed = completed
         self.setsCompleted = setsCompleted
         self.sets = sets

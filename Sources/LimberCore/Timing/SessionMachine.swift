@@ -10,9 +10,9 @@
 /// var events = machine.start(at: .zero)
 /// while let deadline = machine.nextDeadline { events = machine.advance(to: deadline) }
 /// ```
-public struct SessionMachine: Sendable {
+package struct SessionMachine: Sendable {
     /// Where the session stands.
-    public enum State: Sendable, Equatable {
+    package enum State: Sendable, Equatable {
         case idle
         case running
         /// Paused since this time.
@@ -21,16 +21,16 @@ public struct SessionMachine: Sendable {
     }
 
     /// Fastest and slowest pace factor accepted.
-    public static let paceRange = 0.1...100.0
+    package static let paceRange = 0.1...100.0
 
-    public let plan: SessionPlan
+    package let plan: SessionPlan
     /// How many times faster than real time the session runs.
-    public let pace: Double
-    public private(set) var state: State = .idle
+    package let pace: Double
+    package private(set) var state: State = .idle
     /// Index into `plan.segments` of the segment under way.
-    public private(set) var segmentIndex = 0
+    package private(set) var segmentIndex = 0
     /// How the session ended, once it has.
-    public private(set) var result: SessionDone?
+    package private(set) var result: SessionDone?
 
     /// The time at which the plan's second 0 falls; moved by pauses and skips.
     private var shift: Duration = .zero
@@ -40,7 +40,7 @@ public struct SessionMachine: Sendable {
     private var lastTick = 0
     private var setsCompleted = 0
 
-    public init(plan: SessionPlan, pace: Double = 1) throws(RoutineError) {
+    package init(plan: SessionPlan, pace: Double = 1) throws(RoutineError) {
         guard Self.paceRange.contains(pace) else {
             throw .invalidField(field: "pace", reason: "must be between 0.1 and 100, got \(pace)")
         }
@@ -49,7 +49,7 @@ public struct SessionMachine: Sendable {
     }
 
     /// The segment under way, unless the session is idle or over.
-    public var currentSegment: SessionPlan.Segment? {
+    package var currentSegment: SessionPlan.Segment? {
         switch state {
         case .running, .paused: plan.segments[segmentIndex]
         case .idle, .finished: nil
@@ -57,7 +57,7 @@ public struct SessionMachine: Sendable {
     }
 
     /// When `advance` next has something to say; nil while paused, idle or finished.
-    public var nextDeadline: Duration? {
+    package var nextDeadline: Duration? {
         guard state == .running else { return nil }
         let segment = plan.segments[segmentIndex]
         return time(ofPlanSecond: min(lastTick + 1, segment.end))
@@ -66,7 +66,7 @@ public struct SessionMachine: Sendable {
     // MARK: Driving
 
     /// Starts the session at `now`.
-    public mutating func start(at now: Duration) -> [SessionEvent] {
+    package mutating func start(at now: Duration) -> [SessionEvent] {
         guard state == .idle else { return [] }
         state = .running
         shift = now
@@ -82,7 +82,7 @@ public struct SessionMachine: Sendable {
     }
 
     /// Everything that has become due by `now`: segment changes in order, then the latest tick.
-    public mutating func advance(to now: Duration) -> [SessionEvent] {
+    package mutating func advance(to now: Duration) -> [SessionEvent] {
         guard state == .running else { return [] }
         var events: [SessionEvent] = []
         while time(ofPlanSecond: plan.segments[segmentIndex].end) <= now {
@@ -108,7 +108,7 @@ public struct SessionMachine: Sendable {
     }
 
     /// Applies a person's request at `now`.
-    public mutating func apply(_ control: SessionControl, at now: Duration) -> [SessionEvent] {
+    package mutating func apply(_ control: SessionControl, at now: Duration) -> [SessionEvent] {
         switch control {
         case .pause: return pause(at: now)
         case .resume: return resume(at: now)
@@ -119,7 +119,7 @@ public struct SessionMachine: Sendable {
     }
 
     /// Stops the clock; nothing is due until `resume`.
-    public mutating func pause(at now: Duration) -> [SessionEvent] {
+    package mutating func pause(at now: Duration) -> [SessionEvent] {
         var events = catchUp(to: now)
         guard state == .running else { return events }
         state = .paused(since: now)
@@ -128,7 +128,7 @@ public struct SessionMachine: Sendable {
     }
 
     /// Starts the clock again; every later deadline moves by the length of the pause.
-    public mutating func resume(at now: Duration) -> [SessionEvent] {
+    package mutating func resume(at now: Duration) -> [SessionEvent] {
         guard case .paused(let since) = state else { return [] }
         let pauseLength = now - since
         shift += pauseLength
@@ -141,7 +141,7 @@ public struct SessionMachine: Sendable {
     ///
     /// During get-ready or a rest, starts the next step. While paused, the session moves on and
     /// stays paused.
-    public mutating func skip(at now: Duration) -> [SessionEvent] {
+    package mutating func skip(at now: Duration) -> [SessionEvent] {
         var events: [SessionEvent] = []
         let at: Duration
         switch state {
@@ -175,7 +175,7 @@ public struct SessionMachine: Sendable {
     }
 
     /// Ends the session now; a set under way is reported cut short.
-    public mutating func abort(at now: Duration) -> [SessionEvent] {
+    package mutating func abort(at now: Duration) -> [SessionEvent] {
         var events: [SessionEvent] = []
         let at: Duration
         switch state {

@@ -5,41 +5,41 @@ import CLua
 /// Lua calls it through the shim's C trampoline: the body reads its arguments, returns its
 /// results or throws, and the trampoline raises a thrown error as a Lua error from C, after
 /// this Swift frame has returned.
-public final class HostFunction {
-    public typealias Body = (inout LuaCall) throws -> [LuaValue]
+package final class HostFunction {
+    package typealias Body = (inout LuaCall) throws -> [LuaValue]
 
     /// A name for messages (`limber.catalogue.get`).
-    public let name: String
+    package let name: String
     let body: Body
 
-    public init(_ name: String, _ body: @escaping Body) {
+    package init(_ name: String, _ body: @escaping Body) {
         self.name = name
         self.body = body
     }
 }
 
 /// One call from Lua into a host function: its arguments and the state it came from.
-public struct LuaCall {
-    public let state: LuaState
-    public let arguments: [LuaValue]
+package struct LuaCall {
+    package let state: LuaState
+    package let arguments: [LuaValue]
     let thread: OpaquePointer
 
     /// Calls a Lua function back on the thread (main or coroutine) this call came from; with an
     /// `owner`, under that owner's budget (see ``LuaState/call(_:_:cpuLimit:owner:)``).
     @discardableResult
-    public func call(_ function: LuaValue, _ arguments: [LuaValue] = [], cpuLimit: Double = 0, owner: String? = nil)
+    package func call(_ function: LuaValue, _ arguments: [LuaValue] = [], cpuLimit: Double = 0, owner: String? = nil)
         throws(LuaError) -> [LuaValue]
     {
         try state.call(function, arguments, cpuLimit: cpuLimit, owner: owner, on: thread)
     }
 
     /// The argument at a 1-based position, nil when absent.
-    public func argument(_ position: Int) -> LuaValue {
+    package func argument(_ position: Int) -> LuaValue {
         position >= 1 && position <= arguments.count ? arguments[position - 1] : .nil
     }
 
     /// A string argument, or an error naming the position and the function.
-    public func string(_ position: Int, _ name: String) throws(LuaError) -> String {
+    package func string(_ position: Int, _ name: String) throws(LuaError) -> String {
         guard case .string(let s) = argument(position) else {
             throw .conversion("bad argument #\(position) '\(name)' (string expected, got \(argument(position).typeName))")
         }
@@ -47,7 +47,7 @@ public struct LuaCall {
     }
 
     /// A table argument, or an error naming the position.
-    public func table(_ position: Int, _ name: String) throws(LuaError) -> LuaTable {
+    package func table(_ position: Int, _ name: String) throws(LuaError) -> LuaTable {
         guard case .table(let t) = argument(position) else {
             throw .conversion("bad argument #\(position) '\(name)' (table expected, got \(argument(position).typeName))")
         }
@@ -55,13 +55,13 @@ public struct LuaCall {
     }
 
     /// An optional table argument: nil or absent is an empty table.
-    public func optionalTable(_ position: Int, _ name: String) throws(LuaError) -> LuaTable {
+    package func optionalTable(_ position: Int, _ name: String) throws(LuaError) -> LuaTable {
         if argument(position).isNil { return LuaTable() }
         return try table(position, name)
     }
 
     /// A number argument, or an error naming the position.
-    public func number(_ position: Int, _ name: String) throws(LuaError) -> Double {
+    package func number(_ position: Int, _ name: String) throws(LuaError) -> Double {
         guard let value = argument(position).doubleValue else {
             throw .conversion("bad argument #\(position) '\(name)' (number expected, got \(argument(position).typeName))")
         }

@@ -1,5 +1,5 @@
 /// Everything that can go wrong on the Lua side of limber, with the cause kept.
-public enum LuaError: Error, Equatable, CustomStringConvertible {
+package enum LuaError: Error, Equatable, CustomStringConvertible {
     /// A chunk did not compile; the message reads `file:line: message`.
     case syntax(String)
     /// Code raised an error; the message reads `file:line: message`.
@@ -13,7 +13,7 @@ public enum LuaError: Error, Equatable, CustomStringConvertible {
     /// A file could not be read.
     case file(path: String, reason: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .syntax(let message), .memory(let message), .conversion(let message): message
         case .runtime(let message, _): message
@@ -23,10 +23,10 @@ public enum LuaError: Error, Equatable, CustomStringConvertible {
     }
 
     /// The message without the traceback.
-    public var message: String { description }
+    package var message: String { description }
 
     /// The stack traceback, when the error came from running code.
-    public var traceback: String? {
+    package var traceback: String? {
         if case .runtime(_, let traceback) = self, !traceback.isEmpty { return traceback }
         return nil
     }

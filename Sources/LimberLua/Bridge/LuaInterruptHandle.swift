@@ -9,14 +9,14 @@ import CLuaShim
 /// reference Lua interpreter does on Ctrl-C. The handle is valid only while its `LuaState`
 /// lives; the owner must clear it before dropping the state, and call `resetStop()` after the
 /// protected call returns.
-public struct LuaInterruptHandle: @unchecked Sendable {
+package struct LuaInterruptHandle: @unchecked Sendable {
     let thread: OpaquePointer
 
     /// Async-signal-safe: sets the shim's interrupt flag and hook.
-    public func interrupt() { limber_interrupt(thread) }
+    package func interrupt() { limber_interrupt(thread) }
 }
 
 extension LuaState {
     /// A handle a signal handler can use to interrupt this state's running code.
-    public var interruptHandle: LuaInterruptHandle { LuaInterruptHandle(thread: L) }
+    package var interruptHandle: LuaInterruptHandle { LuaInterruptHandle(thread: L) }
 }

@@ -4,10 +4,10 @@ import CLuaShim
 /// A registry reference that keeps a Lua value alive while Swift holds it.
 ///
 /// Released when the last Swift reference goes; does nothing once the state is closed.
-public final class LuaRef {
+package final class LuaRef {
     let ref: Int32
     /// The Lua type name, captured when the reference was made.
-    public let typeName: String
+    package let typeName: String
     private let link: OwnerLink<LuaState>
 
     init(ref: Int32, typeName: String, state: LuaState) {

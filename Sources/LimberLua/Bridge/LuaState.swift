@@ -7,7 +7,7 @@ import Foundation
 /// Every entry into Lua is a protected call with a traceback handler; values are read with raw
 /// access only and pushed through the shim under protection. A state belongs to one thread at
 /// a time and is closed when the last reference to it goes.
-public final class LuaState {
+package final class LuaState {
     let L: OpaquePointer
     /// The metatable given to Swift objects that have none of their own.
     private(set) var defaultObjectMetatable: LuaRef?
@@ -37,7 +37,7 @@ public final class LuaState {
 
     /// Runs after `os.exit(code, true)` has closed the state, just before the process exits:
     /// the host's own clean-up (finishing logged sessions).
-    public var cleanupBeforeExit: ((Int32) -> Void)?
+    package var cleanupBeforeExit: ((Int32) -> Void)?
     /// Set once the state is being closed for `os.exit(code, true)`: references are left alone.
     private var closing = false
 
@@ -52,7 +52,7 @@ public final class LuaState {
     }
 
     /// A state with the standard libraries open; `memoryLimit` in bytes caps what Lua may hold.
-    public init(memoryLimit: Int = 0) throws(LuaError) {
+    package init(memoryLimit: Int = 0) throws(LuaError) {
         _ = Self.callbacksInstalled
         guard let L = limber_newstate(memoryLimit) else {
             throw .memory("cannot create a Lua state: out of memory")
@@ -77,10 +77,10 @@ public final class LuaState {
     // MARK: Memory
 
     /// Bytes Lua holds now.
-    public var memoryUsed: Int { limber_memory_used(L) }
+    package var memoryUsed: Int { limber_memory_used(L) }
 
     /// The cap on what Lua may hold, in bytes; 0 for none.
-    public var memoryLimit: Int {
+    package var memoryLimit: Int {
         get { limber_memory_limit(L) }
         set { limber_set_memory_limit(L, newValue) }
     }
@@ -90,7 +90,7 @@ public final class LuaState {
     /// Compiles a chunk (text only; binary chunks are refused) into a function value.
     ///
     /// `chunkName` follows Lua: `@path/file.lua` for files, `=name` for other sources.
-    public func load(_ source: some Collection<UInt8>, chunkName: String) throws(LuaError) -> LuaValue {
+    package func load(_ source: some Collection<UInt8>, chunkName: String) throws(LuaError) -> LuaValue {
         let bytes = Array(source)
         let status = bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
@@ -107,7 +107,7 @@ public final class LuaState {
     }
 
     /// Reads a file and compiles it, naming the chunk `@path` so errors read `path:line: message`.
-    public func load(file path: String) throws(LuaError) -> LuaValue {
+    package func load(file path: String) throws(LuaError) -> LuaValue {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -118,7 +118,7 @@ public final class LuaState {
     }
 
     /// Reads a whole script from standard input and compiles it as `stdin`, as `lua5.4 -` does.
-    public func loadStandardInput() throws(LuaError) -> LuaValue {
+    package func loadStandardInput() throws(LuaError) -> LuaValue {
         let data = FileHandle.standardInput.readDataToEndOfFile()
         return try load(Self.scriptText(data), chunkName: "=stdin")
     }
@@ -143,23 +143,23 @@ public final class LuaState {
     /// owner's: once spent, the owner is stopped (``stoppedOwners``) and every later call on its
     /// behalf fails at once without running any of its code.
     @discardableResult
-    public func call(_ function: LuaValue, _ arguments: [LuaValue] = [], cpuLimit: Double = 0, owner: String? = nil)
+    package func call(_ function: LuaValue, _ arguments: [LuaValue] = [], cpuLimit: Double = 0, owner: String? = nil)
         throws(LuaError) -> [LuaValue]
     {
         try call(function, arguments, cpuLimit: cpuLimit, owner: owner, on: L)
     }
 
     /// The owners whose budget was spent, with the error that stopped each.
-    public private(set) var stoppedOwners: [String: String] = [:]
+    package private(set) var stoppedOwners: [String: String] = [:]
 
     /// The error a call on behalf of a stopped owner fails with.
-    public func stoppedError(owner: String) -> LuaError? {
+    package func stoppedError(owner: String) -> LuaError? {
         guard let message = stoppedOwners[owner] else { return nil }
         return .runtime("\(owner) is stopped: \(message); its code no longer runs", traceback: "")
     }
 
     /// Lets stopped owners run again (a plugin test starts each test afresh).
-    public func forgetStoppedOwners() { stoppedOwners = [:] }
+    package func forgetStoppedOwners() { stoppedOwners = [:] }
 
     func call(_ function: LuaValue, _ arguments: [LuaValue], cpuLimit: Double, owner: String? = nil, on thread: OpaquePointer)
         throws(LuaError) -> [LuaValue]
@@ -191,7 +191,7 @@ public final class LuaState {
 
     /// Compiles and runs a chunk of source text.
     @discardableResult
-    public func run(_ source: String, chunkName: String = "=chunk", cpuLimit: Double = 0) throws(LuaError) -> [LuaValue] {
+    package func run(_ source: String, chunkName: String = "=chunk", cpuLimit: Double = 0) throws(LuaError) -> [LuaValue] {
         let function = try load(Array(source.utf8), chunkName: chunkName)
         return try call(function, cpuLimit: cpuLimit)
     }
@@ -199,7 +199,7 @@ public final class LuaState {
     // MARK: Globals
 
     /// Reads a global with raw access.
-    public func global(_ name: String) throws(LuaError) -> LuaValue {
+    package func global(_ name: String) throws(LuaError) -> LuaValue {
         var encoding = LuaEncoding(for: self)
         encoding.op(LIMBER_OP_GLOBALS)
         encoding.string(LuaString(name))
@@ -210,7 +210,7 @@ public final class LuaState {
     }
 
     /// Sets a global with raw access.
-    public func setGlobal(_ name: String, _ value: LuaValue) throws(LuaError) {
+    package func setGlobal(_ name: String, _ value: LuaValue) throws(LuaError) {
         var encoding = LuaEncoding(for: self)
         encoding.op(LIMBER_OP_GLOBALS)
         encoding.string(LuaString(name))
@@ -224,7 +224,7 @@ public final class LuaState {
 
     /// Copies `value` into Lua once and keeps the Lua copy alive; pass `.opaque(ref)` to hand
     /// the same Lua table (not a new copy) to later calls.
-    public func reference(_ value: LuaValue) throws(LuaError) -> LuaRef {
+    package func reference(_ value: LuaValue) throws(LuaError) -> LuaRef {
         var encoding = LuaEncoding(for: self)
         try encoding.append(value)
         return try pushAndReference(encoding)
@@ -233,7 +233,7 @@ public final class LuaState {
     // MARK: Objects
 
     /// Makes a metatable for Swift objects from `fields` (`__index`, `__tostring`, ...).
-    public func objectMetatable(_ fields: LuaTable) throws(LuaError) -> LuaRef {
+    package func objectMetatable(_ fields: LuaTable) throws(LuaError) -> LuaRef {
         var encoding = LuaEncoding(for: self)
         try encoding.append(.table(fields))
         encoding.op(LIMBER_OP_BOXMETA)
@@ -243,18 +243,18 @@ public final class LuaState {
     // MARK: Stops
 
     /// Whether `os.exit` was called, with its code.
-    public var exitRequest: Int32? {
+    package var exitRequest: Int32? {
         var code: Int32 = 0
         return limber_exit_requested(L, &code) != 0 ? code : nil
     }
 
     /// Stops the running code with an "interrupted" error; safe to call from a signal handler.
-    public func interrupt() { limber_interrupt(L) }
+    package func interrupt() { limber_interrupt(L) }
 
     /// Runs `body` as plugin code: what the sandbox keeps from plugins (string.dump, reachable
     /// through the shared string metatable) is refused until it returns.
     @discardableResult
-    public func inSandbox<T>(_ body: () throws(LuaError) -> T) throws(LuaError) -> T {
+    package func inSandbox<T>(_ body: () throws(LuaError) -> T) throws(LuaError) -> T {
         limber_enter_sandbox(L)
         defer { limber_leave_sandbox(L) }
         return try body()
@@ -262,13 +262,13 @@ public final class LuaState {
 
     /// Interrupts and keeps interrupting (a pcall that catches it is stopped again) until
     /// `releaseInterrupt()`; safe from any thread.
-    public func interruptHeld() { limber_interrupt_hold(L) }
+    package func interruptHeld() { limber_interrupt_hold(L) }
 
     /// Ends a held or pending interrupt; a pending `os.exit` stays.
-    public func releaseInterrupt() { limber_interrupt_release(L) }
+    package func releaseInterrupt() { limber_interrupt_release(L) }
 
     /// Forgets a pending exit or interrupt, so the state can run code again.
-    public func resetStop() { limber_reset_stop(L) }
+    package func resetStop() { limber_reset_stop(L) }
 
     // MARK: Internals
 

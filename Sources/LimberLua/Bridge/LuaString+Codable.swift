@@ -2,11 +2,11 @@
 /// ``LuaValueDecoder``. Other coders see text: valid UTF-8 encodes as a `String`, anything else
 /// is an encoding error rather than a silent replacement of bytes.
 extension LuaString: Codable {
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         self.init(try decoder.singleValueContainer().decode(String.self))
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         guard let text = utf8String else {
             throw EncodingError.invalidValue(
                 self, .init(codingPath: encoder.codingPath, debugDescription: "a string that is not UTF-8 cannot be encoded as text"))

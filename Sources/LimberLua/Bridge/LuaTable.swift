@@ -1,11 +1,11 @@
 /// A table key: Lua allows any value but nil and NaN; limber's bridge carries these.
-public enum LuaKey: Hashable, Comparable, CustomStringConvertible {
+package enum LuaKey: Hashable, Comparable, CustomStringConvertible {
     case integer(Int64)
     case string(LuaString)
     case number(Double)
     case boolean(Bool)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .integer(let i): String(i)
         case .string(let s): s.description
@@ -14,7 +14,7 @@ public enum LuaKey: Hashable, Comparable, CustomStringConvertible {
         }
     }
 
-    public var value: LuaValue {
+    package var value: LuaValue {
         switch self {
         case .integer(let i): .integer(i)
         case .string(let s): .string(s)
@@ -24,7 +24,7 @@ public enum LuaKey: Hashable, Comparable, CustomStringConvertible {
     }
 
     /// Numbers first (by value), then strings (by bytes), then booleans.
-    public static func < (lhs: LuaKey, rhs: LuaKey) -> Bool {
+    package static func < (lhs: LuaKey, rhs: LuaKey) -> Bool {
         func rank(_ key: LuaKey) -> Int {
             switch key {
             case .integer, .number: 0
@@ -43,26 +43,26 @@ public enum LuaKey: Hashable, Comparable, CustomStringConvertible {
 }
 
 /// A Lua table copied into Swift. It becomes an array only when its keys are exactly 1...n.
-public struct LuaTable: Equatable {
-    public private(set) var entries: [LuaKey: LuaValue]
+package struct LuaTable: Equatable {
+    package private(set) var entries: [LuaKey: LuaValue]
 
-    public init() { entries = [:] }
+    package init() { entries = [:] }
 
-    public init(array: [LuaValue]) {
+    package init(array: [LuaValue]) {
         entries = [:]
         for (offset, value) in array.enumerated() where !value.isNil {
             entries[.integer(Int64(offset + 1))] = value
         }
     }
 
-    public init(entries: [LuaKey: LuaValue]) {
+    package init(entries: [LuaKey: LuaValue]) {
         self.entries = entries.filter { !$0.value.isNil }
     }
 
-    public var isEmpty: Bool { entries.isEmpty }
-    public var count: Int { entries.count }
+    package var isEmpty: Bool { entries.isEmpty }
+    package var count: Int { entries.count }
 
-    public subscript(key: LuaKey) -> LuaValue {
+    package subscript(key: LuaKey) -> LuaValue {
         get { entries[key] ?? .nil }
         set {
             if newValue.isNil {
@@ -73,18 +73,18 @@ public struct LuaTable: Equatable {
         }
     }
 
-    public subscript(key: String) -> LuaValue {
+    package subscript(key: String) -> LuaValue {
         get { self[.string(LuaString(key))] }
         set { self[.string(LuaString(key))] = newValue }
     }
 
     /// Entries sorted by key, for stable output.
-    public var sortedEntries: [(key: LuaKey, value: LuaValue)] {
+    package var sortedEntries: [(key: LuaKey, value: LuaValue)] {
         entries.sorted { $0.key < $1.key }.map { (key: $0.key, value: $0.value) }
     }
 
     /// Whether the keys are exactly 1...n (an empty table is an empty array).
-    public var isArray: Bool {
+    package var isArray: Bool {
         for index in 1...max(1, entries.count) where entries.count > 0 {
             if entries[.integer(Int64(index))] == nil { return false }
         }
@@ -92,7 +92,7 @@ public struct LuaTable: Equatable {
     }
 
     /// The values of keys 1...n in order; any other key makes this an error, never a truncation.
-    public func array() throws(LuaError) -> [LuaValue] {
+    package func array() throws(LuaError) -> [LuaValue] {
         var result: [LuaValue] = []
         result.reserveCapacity(entries.count)
         for index in 1...max(1, entries.count) where !entries.isEmpty {

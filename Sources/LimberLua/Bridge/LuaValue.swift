@@ -3,7 +3,7 @@
 /// Plain data (nil, booleans, numbers, strings, tables) is copied across; functions, Swift
 /// objects and other Lua values are held by reference. Lua integers are `Int64` and other
 /// numbers `Double`, never mixed up.
-public enum LuaValue {
+package enum LuaValue {
     case `nil`
     case boolean(Bool)
     case integer(Int64)
@@ -17,10 +17,10 @@ public enum LuaValue {
     case opaque(LuaRef)
 
     /// A string value from text.
-    public static func string(_ text: String) -> LuaValue { .string(LuaString(text)) }
+    package static func string(_ text: String) -> LuaValue { .string(LuaString(text)) }
 
     /// The Lua type name, as `type()` would say it.
-    public var typeName: String {
+    package var typeName: String {
         switch self {
         case .nil: "nil"
         case .boolean: "boolean"
@@ -33,16 +33,16 @@ public enum LuaValue {
         }
     }
 
-    public var isNil: Bool { if case .nil = self { true } else { false } }
+    package var isNil: Bool { if case .nil = self { true } else { false } }
 
     /// The text of a string value.
-    public var stringValue: String? {
+    package var stringValue: String? {
         if case .string(let s) = self { return s.description }
         return nil
     }
 
     /// An integer, or a float with an exact integer value (as Lua's `math.tointeger`).
-    public var integerValue: Int64? {
+    package var integerValue: Int64? {
         switch self {
         case .integer(let i): return i
         case .number(let d): return Int64(exactly: d)
@@ -51,7 +51,7 @@ public enum LuaValue {
     }
 
     /// Any number as a Double.
-    public var doubleValue: Double? {
+    package var doubleValue: Double? {
         switch self {
         case .integer(let i): return Double(i)
         case .number(let d): return d
@@ -59,7 +59,7 @@ public enum LuaValue {
         }
     }
 
-    public var tableValue: LuaTable? {
+    package var tableValue: LuaTable? {
         if case .table(let t) = self { return t }
         return nil
     }
@@ -71,12 +71,12 @@ extension LuaValue: ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
     ExpressibleByFloatLiteral, ExpressibleByStringLiteral, ExpressibleByArrayLiteral,
     ExpressibleByDictionaryLiteral
 {
-    public init(booleanLiteral value: Bool) { self = .boolean(value) }
-    public init(integerLiteral value: Int64) { self = .integer(value) }
-    public init(floatLiteral value: Double) { self = .number(value) }
-    public init(stringLiteral value: String) { self = .string(LuaString(value)) }
-    public init(arrayLiteral elements: LuaValue...) { self = .table(LuaTable(array: elements)) }
-    public init(dictionaryLiteral elements: (String, LuaValue)...) {
+    package init(booleanLiteral value: Bool) { self = .boolean(value) }
+    package init(integerLiteral value: Int64) { self = .integer(value) }
+    package init(floatLiteral value: Double) { self = .number(value) }
+    package init(stringLiteral value: String) { self = .string(LuaString(value)) }
+    package init(arrayLiteral elements: LuaValue...) { self = .table(LuaTable(array: elements)) }
+    package init(dictionaryLiteral elements: (String, LuaValue)...) {
         var table = LuaTable()
         for (key, value) in elements { table[key] = value }
         self = .table(table)
@@ -85,7 +85,7 @@ extension LuaValue: ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
 
 extension LuaValue: Equatable {
     /// Data compares by value; functions, objects and references by identity.
-    public static func == (lhs: LuaValue, rhs: LuaValue) -> Bool {
+    package static func == (lhs: LuaValue, rhs: LuaValue) -> Bool {
         switch (lhs, rhs) {
         case (.nil, .nil): true
         case (.boolean(let a), .boolean(let b)): a == b
@@ -103,11 +103,11 @@ extension LuaValue: Equatable {
 }
 
 /// A function value: one that lives in Lua, or one written in Swift.
-public enum LuaFunction: Equatable {
+package enum LuaFunction: Equatable {
     case lua(LuaRef)
     case host(HostFunction)
 
-    public static func == (lhs: LuaFunction, rhs: LuaFunction) -> Bool {
+    package static func == (lhs: LuaFunction, rhs: LuaFunction) -> Bool {
         switch (lhs, rhs) {
         case (.lua(let a), .lua(let b)): a === b
         case (.host(let a), .host(let b)): a === b

@@ -18,14 +18,14 @@ import LimberCore
 ///   never a truncation. An empty table is an empty array, and also an empty keyed value.
 /// - A missing key and a nil value are the same thing (Lua cannot tell them apart).
 /// - Enums with raw values that are `CaseIterable` list their allowed values when a value is wrong.
-public struct LuaValueDecoder {
+package struct LuaValueDecoder {
     /// Whether a table key that the decoded type never asked for is an error (it usually is a typo).
-    public var rejectsUnknownKeys: Bool = true
+    package var rejectsUnknownKeys: Bool = true
 
-    public init() {}
+    package init() {}
 
     /// Decodes a `T` from `value`; an error names the field, what was expected and what was found.
-    public func decode<T: Decodable>(_ type: T.Type, from value: LuaValue) throws(LuaError) -> T {
+    package func decode<T: Decodable>(_ type: T.Type, from value: LuaValue) throws(LuaError) -> T {
         do {
             return try LuaDecodingOptions(rejectsUnknownKeys: rejectsUnknownKeys).unbox(type, from: value, at: [])
         } catch {

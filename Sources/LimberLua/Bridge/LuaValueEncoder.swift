@@ -14,11 +14,11 @@ import Foundation
 /// - `Date` becomes a `.number` of seconds since 1970-01-01 00:00:00 UTC;
 /// - `Data` and ``LuaString`` become `.string` with their bytes unchanged; `URL` its absolute string;
 /// - `superEncoder()` writes under the key `super`, as Foundation's coders do.
-public struct LuaValueEncoder {
-    public init() {}
+package struct LuaValueEncoder {
+    package init() {}
 
     /// The Lua value for `value`; an error names the field that could not be encoded.
-    public func encode<T: Encodable>(_ value: T) throws(LuaError) -> LuaValue {
+    package func encode<T: Encodable>(_ value: T) throws(LuaError) -> LuaValue {
         let root = LuaEncodingNode(path: [])
         do {
             try root.store(value)

@@ -8,19 +8,19 @@ import CLuaShim
 /// within 5.0 s; stopping`, and exit code 70, when a budgeted call stays away from the VM for
 /// 5 times its budget (and at least `floorSeconds`). The executable enables it; a library user
 /// (a test process) keeps it off, since ending the process is the executable's decision.
-public enum LuaWatchdog {
+package enum LuaWatchdog {
     /// Seconds the budgeted calls that run may still take in wall-clock time (each may take
     /// 3 times its CPU budget, and at least 3 s); nil when no budget runs.
-    public static func wallTimeLeft(in lua: LuaState) -> Double? {
+    package static func wallTimeLeft(in lua: LuaState) -> Double? {
         let left = limber_wall_remaining(lua.L)
         return left < 0 ? nil : left
     }
 
     /// The exit code of a process the watchdog ended.
-    public static let exitCode: Int32 = 70
+    package static let exitCode: Int32 = 70
 
     /// Lets the watchdog run in this process.
-    public static func enable(floorSeconds: Double = 1) {
+    package static func enable(floorSeconds: Double = 1) {
         limber_watchdog_enable(floorSeconds)
     }
 }

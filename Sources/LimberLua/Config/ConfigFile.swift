@@ -11,12 +11,12 @@ import LimberCore
 ///   runs = { folders = { "~/Garmin/Activity" } },
 /// }
 /// ```
-public struct ConfigFile {
-    public var config: LimberConfig
+package struct ConfigFile {
+    package var config: LimberConfig
     /// Per-plugin settings, handed to each plugin as its `settings` global.
-    public var settings: [String: LuaValue]
+    package var settings: [String: LuaValue]
 
-    public init(config: LimberConfig = LimberConfig(), settings: [String: LuaValue] = [:]) {
+    package init(config: LimberConfig = LimberConfig(), settings: [String: LuaValue] = [:]) {
         self.config = config
         self.settings = settings
     }
@@ -31,7 +31,7 @@ public struct ConfigFile {
     }
 
     /// Reads the file if it exists; a missing file is the defaults, a broken one an error naming it.
-    public static func load(from url: URL, into lua: LuaState) throws(LuaError) -> ConfigFile {
+    package static func load(from url: URL, into lua: LuaState) throws(LuaError) -> ConfigFile {
         guard FileManager.default.fileExists(atPath: url.path) else { return ConfigFile() }
         let path = PluginFile.displayPath(of: url)
         let chunk = try lua.load(file: path)

@@ -5,22 +5,22 @@
 /// naming the file that holds it, unless it says `override = true`, which replaces the first in
 /// its place. It is a value: the host keeps a copy of every registry before a plugin loads and
 /// puts it back when the plugin fails, so a plugin defines everything or nothing.
-public struct DefinitionRegistry<Definition> {
+package struct DefinitionRegistry<Definition> {
     /// One definition and where it came from.
-    public struct Entry {
-        public let id: String
+    package struct Entry {
+        package let id: String
         /// The plugin or script that defined it (`the built-in catalogue` for shipped exercises).
-        public let source: String
-        public let definition: Definition
+        package let source: String
+        package let definition: Definition
     }
 
     /// What the registry holds: `exercise`, `routine`, `progression` or `reminder`, for messages.
-    public let kind: String
+    package let kind: String
     /// Every definition, in the order first defined (a replacement keeps its place).
-    public private(set) var entries: [Entry] = []
+    package private(set) var entries: [Entry] = []
     private var positions: [String: Int] = [:]
 
-    public init(kind: String, _ entries: [Entry] = []) {
+    package init(kind: String, _ entries: [Entry] = []) {
         self.kind = kind
         for entry in entries where positions[entry.id] == nil {
             positions[entry.id] = self.entries.count
@@ -29,10 +29,10 @@ public struct DefinitionRegistry<Definition> {
     }
 
     /// The definitions alone, in order.
-    public var definitions: [Definition] { entries.map(\.definition) }
+    package var definitions: [Definition] { entries.map(\.definition) }
 
     /// The entry with exactly this id.
-    public func entry(_ id: String) -> Entry? {
+    package func entry(_ id: String) -> Entry? {
         positions[id].map { entries[$0] }
     }
 
@@ -43,7 +43,7 @@ public struct DefinitionRegistry<Definition> {
 
     /// Adds a definition, or with `override` replaces the one with its id; returns whether it replaced one.
     @discardableResult
-    public mutating func define(_ definition: Definition, id: String, source: String, override: Bool) throws(LuaError) -> Bool {
+    package mutating func define(_ definition: Definition, id: String, source: String, override: Bool) throws(LuaError) -> Bool {
         let entry = Entry(id: id, source: source, definition: definition)
         if let position = positions[id] {
             guard override else { throw conflict(with: entries[position]) }

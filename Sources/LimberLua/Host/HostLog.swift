@@ -3,14 +3,14 @@ import LimberCore
 
 /// The session log as the Lua host uses it: opened on first use (so a script that never logs
 /// never touches the database), with the clock and time zone it logs in.
-public final class HostLog {
+package final class HostLog {
     private let paths: LimberPaths
     private var opened: SessionLog?
     /// The wall-clock time that `limber.log.record` stamps; tests replace it.
-    public var now: () -> Date = { Date() }
+    package var now: () -> Date = { Date() }
     /// The zone whose calendar days streaks and `day` fields use; looked up on first use, since
     /// the local zone comes from ICU's time zone data, which a script that never logs need not load.
-    public lazy var timeZone: TimeZone = .current
+    package lazy var timeZone: TimeZone = .current
     /// Sessions a script is writing set by set, by routine id, until the script ends.
     private(set) var recordings: [String: SessionRecording] = [:]
 
@@ -19,7 +19,7 @@ public final class HostLog {
     }
 
     /// The log, opened at `paths.database` the first time it is needed.
-    public func log() throws -> SessionLog {
+    package func log() throws -> SessionLog {
         if let opened { return opened }
         let log = try SessionLog(paths: paths)
         opened = log
@@ -27,7 +27,7 @@ public final class HostLog {
     }
 
     /// Uses `log` instead of the one at the user's path (tests, dry runs).
-    public func use(_ log: SessionLog) {
+    package func use(_ log: SessionLog) {
         opened = log
     }
 
@@ -42,7 +42,7 @@ public final class HostLog {
     /// Finishes every session a script wrote set by set: completed when the script ended well,
     /// ended early otherwise. Call it when a script or the REPL ends; a process that dies
     /// without calling it leaves those sessions reading as ended early, with every set kept.
-    public func finishRecordings(completed: Bool) throws {
+    package func finishRecordings(completed: Bool) throws {
         let open = recordings.values.sorted { $0.id < $1.id }
         recordings = [:]
         for recording in open {

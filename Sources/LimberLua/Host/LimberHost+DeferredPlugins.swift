@@ -17,16 +17,16 @@ extension LimberHost {
 
     /// Defers loading the plugins: `load` runs once, just before the first API call that may
     /// depend on them (or at `loadDeferredPlugins()`).
-    public func deferPlugins(_ load: @escaping (LimberHost) -> Void) {
+    package func deferPlugins(_ load: @escaping (LimberHost) -> Void) {
         deferredPlugins = load
     }
 
     /// Whether plugins are deferred and not loaded yet.
-    public var pluginsDeferred: Bool { deferredPlugins != nil }
+    package var pluginsDeferred: Bool { deferredPlugins != nil }
 
     /// Loads the deferred plugins now, if they have not been loaded; the running script's
     /// source (for its own definitions) is kept.
-    public func loadDeferredPlugins() {
+    package func loadDeferredPlugins() {
         guard let load = deferredPlugins else { return }
         deferredPlugins = nil
         let source = currentSource

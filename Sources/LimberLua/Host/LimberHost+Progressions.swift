@@ -3,14 +3,14 @@ import LimberCore
 
 extension LimberHost {
     /// How far back the history handed to `adjust` reaches.
-    public static let progressionHistoryDays = 365
+    package static let progressionHistoryDays = 365
 
     /// Today's plan for `routine`: its doses written out, then each of its progressions applied
     /// in load order, each change held to ``ProgressionSafety``.
     ///
     /// A progression that raises or returns a bad plan is skipped with a line in `problems`;
     /// the plan goes on without it.
-    public func progressed(_ routine: Routine, now: Date) -> ProgressedRoutine {
+    package func progressed(_ routine: Routine, now: Date) -> ProgressedRoutine {
         var current = routine.resolved(in: catalogue)
         var result = ProgressedRoutine(routine: current, changes: [], progressions: [], problems: [])
         let definitions = progressions.progressions(for: routine.id)

@@ -5,43 +5,43 @@ import LimberCore
 ///
 /// The CLI, the REPL, `limber run` and the plugin loader each make one. It is used from one
 /// thread at a time.
-public final class LimberHost {
+package final class LimberHost {
     /// The state plugins and scripts run in.
-    public let lua: LuaState
+    package let lua: LuaState
     /// Where the user's files live.
-    public let paths: LimberPaths
+    package let paths: LimberPaths
     /// The catalogue: built-in exercises plus what plugins add.
-    public var catalogue: Catalogue
+    package var catalogue: Catalogue
     /// The plugin or script whose code is running, for `source` fields and messages.
-    public internal(set) var currentSource: String?
+    package internal(set) var currentSource: String?
     /// Everything plugins and scripts defined, as `kind:id`, in order.
-    public internal(set) var definitions: [String] = []
+    package internal(set) var definitions: [String] = []
     var definitionSources: [String: String] = [:]
     /// The exercises by id and origin, built-in ones included; `catalogue` is their view.
-    public internal(set) var exerciseRegistry: DefinitionRegistry<Exercise>
+    package internal(set) var exerciseRegistry: DefinitionRegistry<Exercise>
     /// The routines by id and origin; `sessions.routines` is their view.
-    public internal(set) var routineRegistry = DefinitionRegistry<Routine>(kind: "routine")
+    package internal(set) var routineRegistry = DefinitionRegistry<Routine>(kind: "routine")
     /// What the plugin code that runs may do: load, describe, or anything (see ``PluginPhase``).
-    public internal(set) var phase: PluginPhase = .free
+    package internal(set) var phase: PluginPhase = .free
     /// Seconds of CPU one plugin may use while it loads or runs a hook.
-    public var pluginCPULimit: Double = 1.0
+    package var pluginCPULimit: Double = 1.0
     var pluginRunnerFunction: LuaValue?
     /// The user's config file: grants and per-plugin settings.
-    public var config = ConfigFile()
+    package var config = ConfigFile()
     /// The session log behind `limber.log`, opened on first use.
-    public let sessionLog: HostLog
+    package let sessionLog: HostLog
     /// The reminders plugins defined, and where `limber.notify` delivers.
-    public let reminders = ReminderRegistry()
+    package let reminders = ReminderRegistry()
     /// Routines, `limber.on` hooks, and the presenter that shows guided sessions.
-    public let sessions = SessionRegistry()
+    package let sessions = SessionRegistry()
     /// The clock timers and guided sessions wait on; tests give a test or virtual clock.
-    public var clock: any Clock<Duration> = ContinuousClock()
+    package var clock: any Clock<Duration> = ContinuousClock()
 
     /// Wakes `limber.timer` sleeps when a guided session is ended.
-    public let sleepGate = SleepGate()
+    package let sleepGate = SleepGate()
 
     /// The progressions plugins defined.
-    public let progressions = ProgressionRegistry()
+    package let progressions = ProgressionRegistry()
 
     private var linkStorage: OwnerLink<LimberHost>?
     /// Loads the plugins on the first API call that needs them (see `deferPlugins`).
@@ -57,7 +57,7 @@ public final class LimberHost {
     /// A host whose `limber` global is installed and read-only.
     ///
     /// `memoryLimit` (bytes, 0 for none) caps what Lua may hold.
-    public init(paths: LimberPaths, catalogue: Catalogue = .builtin, memoryLimit: Int = 0) throws(LuaError) {
+    package init(paths: LimberPaths, catalogue: Catalogue = .builtin, memoryLimit: Int = 0) throws(LuaError) {
         self.paths = paths
         self.catalogue = catalogue
         exerciseRegistry = DefinitionRegistry(
@@ -77,30 +77,30 @@ public final class LimberHost {
     /// stopped: this call fails with `file:line: stopped after 1.0 s of CPU time ...`, and every
     /// later one at once, without running its code; other plugins go on.
     @discardableResult
-    public func callPlugin(_ function: LuaValue, _ arguments: [LuaValue] = [], owner: String) throws(LuaError) -> [LuaValue] {
+    package func callPlugin(_ function: LuaValue, _ arguments: [LuaValue] = [], owner: String) throws(LuaError) -> [LuaValue] {
         try lua.inSandbox { () throws(LuaError) -> [LuaValue] in
             try lua.call(function, arguments, cpuLimit: pluginCPULimit, owner: owner)
         }
     }
 
     /// The plugins stopped because they spent their CPU budget, with the error that stopped each.
-    public var stoppedPlugins: [String: String] { lua.stoppedOwners }
+    package var stoppedPlugins: [String: String] { lua.stoppedOwners }
 
     /// Notes that the running code defined something (`exercise`, `routine`, ...).
-    public func recordDefinition(kind: String, id: String) {
+    package func recordDefinition(kind: String, id: String) {
         definitions.append("\(kind):\(id)")
         definitionSources["\(kind):\(id)"] = currentSource ?? "a script"
     }
 
     /// The plugin or script that defined `kind:id`, if a plugin or script did.
-    public func definitionSource(kind: String, id: String) -> String? {
+    package func definitionSource(kind: String, id: String) -> String? {
         definitionSources["\(kind):\(id)"]
     }
 
     /// Runs a Lua file headless: `arg` holds the script name at 0 and its arguments from 1,
     /// which the chunk also receives as `...`.
     @discardableResult
-    public func runScript(at path: String, arguments: [String] = []) throws(LuaError) -> [LuaValue] {
+    package func runScript(at path: String, arguments: [String] = []) throws(LuaError) -> [LuaValue] {
         let chunk = path == "-" ? try lua.loadStandardInput() : try lua.load(file: path)
         var arg = LuaTable(array: arguments.map { .string($0) })
         arg[.integer(0)] = .string(path)

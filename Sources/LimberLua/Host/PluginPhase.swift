@@ -3,7 +3,7 @@
 /// Loading a plugin only defines things; a reminder's `due` and `message` and a progression's
 /// `adjust` only describe (they read the log). Neither may wait, write the log, notify or
 /// start a session: cron and `limber plugins` must never block on a plugin or see it act.
-public enum PluginPhase: Sendable, Equatable {
+package enum PluginPhase: Sendable, Equatable {
     /// A script, the REPL, a test file, or a `limber.on` hook during a session: anything goes.
     case free
     /// A plugin's main chunk runs.

@@ -2,33 +2,33 @@
 ///
 /// The list of these in `HostAPI` is the single source of truth: the installer builds the
 /// `limber` table from it, `help()` prints it, and the LuaLS stub file is generated from it.
-public struct APIFunction {
+package struct APIFunction {
     /// A documented parameter.
-    public typealias Parameter = APIField
+    package typealias Parameter = APIField
 
     /// A documented result.
-    public struct Result: Sendable, Equatable {
-        public let type: String
-        public let summary: String
+    package struct Result: Sendable, Equatable {
+        package let type: String
+        package let summary: String
 
-        public init(_ type: String, _ summary: String) {
+        package init(_ type: String, _ summary: String) {
             self.type = type
             self.summary = summary
         }
     }
 
-    public typealias Body = (LimberHost, inout LuaCall) throws -> [LuaValue]
+    package typealias Body = (LimberHost, inout LuaCall) throws -> [LuaValue]
 
     /// Dotted path under `limber`: `catalogue.find`, `routine`, `timer.sleep`.
-    public let path: String
-    public let summary: String
-    public let parameters: [Parameter]
-    public let results: [Result]
+    package let path: String
+    package let summary: String
+    package let parameters: [Parameter]
+    package let results: [Result]
     /// A short example of use, shown by `help()`.
-    public let example: String?
+    package let example: String?
     let body: Body
 
-    public init(
+    package init(
         _ path: String, summary: String, parameters: [Parameter] = [], results: [Result] = [],
         example: String? = nil, body: @escaping Body
     ) {
@@ -41,34 +41,34 @@ public struct APIFunction {
     }
 
     /// `limber.catalogue.find(filter)`.
-    public var signature: String {
+    package var signature: String {
         "limber.\(path)(\(parameters.map(\.name).joined(separator: ", ")))"
     }
 
     /// The namespace (`catalogue`), or nil for a function directly under `limber`.
-    public var namespace: String? {
+    package var namespace: String? {
         guard let dot = path.lastIndex(of: ".") else { return nil }
         return String(path[..<dot])
     }
 
     /// The function's own name (`find`).
-    public var name: String {
+    package var name: String {
         guard let dot = path.lastIndex(of: ".") else { return path }
         return String(path[path.index(after: dot)...])
     }
 }
 
 /// A table shape that the API takes or returns, documented for `help()` and the LuaLS stub.
-public struct APIClass: Sendable, Equatable {
+package struct APIClass: Sendable, Equatable {
     /// A documented field.
-    public typealias Field = APIField
+    package typealias Field = APIField
 
     /// LuaLS class name: `limber.Exercise`.
-    public let name: String
-    public let summary: String
-    public let fields: [Field]
+    package let name: String
+    package let summary: String
+    package let fields: [Field]
 
-    public init(_ name: String, summary: String, fields: [Field]) {
+    package init(_ name: String, summary: String, fields: [Field]) {
         self.name = name
         self.summary = summary
         self.fields = fields
@@ -76,11 +76,11 @@ public struct APIClass: Sendable, Equatable {
 }
 
 /// A sub-table of `limber`, documented.
-public struct APINamespace: Sendable, Equatable {
-    public let name: String
-    public let summary: String
+package struct APINamespace: Sendable, Equatable {
+    package let name: String
+    package let summary: String
 
-    public init(_ name: String, summary: String) {
+    package init(_ name: String, summary: String) {
         self.name = name
         self.summary = summary
     }
@@ -88,12 +88,12 @@ public struct APINamespace: Sendable, Equatable {
 
 /// A named, typed, documented value: a function's parameter or a table's field.
 /// `type` is a LuaLS type expression (`string`, `integer?`, `limber.ExerciseFilter`).
-public struct APIField: Sendable, Equatable {
-    public let name: String
-    public let type: String
-    public let summary: String
+package struct APIField: Sendable, Equatable {
+    package let name: String
+    package let type: String
+    package let summary: String
 
-    public init(_ name: String, _ type: String, _ summary: String) {
+    package init(_ name: String, _ type: String, _ summary: String) {
         self.name = name
         self.type = type
         self.summary = summary

@@ -3,12 +3,12 @@
 /// Each namespace lives in its own file as an extension (`CatalogueAPI.swift`, ...); this file
 /// only lists them. Adding a function means adding an `APIFunction` there: the installer,
 /// `help()` and the LuaLS stub all follow.
-public enum HostAPI {
+package enum HostAPI {
     /// The API's version, visible to plugins as `limber.api_version`.
-    public static let version = 1
+    package static let version = 1
 
     /// Sub-tables of `limber`, in documentation order.
-    public static var namespaces: [APINamespace] {
+    package static var namespaces: [APINamespace] {
         [
             APINamespace("catalogue", summary: "The exercise catalogue: built-in moves and those plugins add."),
             APINamespace("log", summary: "The session log: sessions, sets, streaks; recording what was done."),
@@ -18,7 +18,7 @@ public enum HostAPI {
     }
 
     /// Every function, in documentation order.
-    public static var functions: [APIFunction] {
+    package static var functions: [APIFunction] {
         catalogueFunctions
             + routineFunctions
             + sessionFunctions
@@ -30,7 +30,7 @@ public enum HostAPI {
     }
 
     /// Every table shape the API documents.
-    public static var classes: [APIClass] {
+    package static var classes: [APIClass] {
         catalogueClasses
             + routineClasses
             + sessionClasses
@@ -42,7 +42,7 @@ public enum HostAPI {
     }
 
     /// The function at a dotted path under `limber`.
-    public static func function(_ path: String) -> APIFunction? {
+    package static func function(_ path: String) -> APIFunction? {
         functions.first { $0.path == path }
     }
 }

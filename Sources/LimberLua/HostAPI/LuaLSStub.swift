@@ -4,22 +4,22 @@
 /// function's summary, parameters, results and example, and check the table shapes
 /// (`limber.Exercise`, ...). It is a pure function of the registration, so the copy committed at
 /// `meta/limber.lua` can be regenerated and compared.
-public enum LuaLSStub {
+package enum LuaLSStub {
     /// The repository path of the committed stub.
-    public static let committedPath = "meta/limber.lua"
+    package static let committedPath = "meta/limber.lua"
 
     /// The command that regenerates the committed stub, for messages.
-    public static let regenerateCommand = "swift run limber stub --output meta/limber.lua"
+    package static let regenerateCommand = "swift run limber stub --output meta/limber.lua"
 
     /// The stub for the registered API.
-    public static func render() -> String {
+    package static func render() -> String {
         render(
             version: HostAPI.version, namespaces: HostAPI.namespaces, functions: HostAPI.functions,
             classes: HostAPI.classes)
     }
 
     /// The stub for an API described by these lists (each in documentation order).
-    public static func render(
+    package static func render(
         version: Int, namespaces: [APINamespace], functions: [APIFunction], classes: [APIClass]
     ) -> String {
         var out = StubWriter()

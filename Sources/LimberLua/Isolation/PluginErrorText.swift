@@ -6,22 +6,22 @@ import Foundation
 /// A plugin controls its error messages: `error(string.rep("x", 1e8))` or errors re-raised
 /// through nested coroutines (`a.lua:1: a.lua:1: a.lua:1: boom`). Every place that reports a
 /// plugin's error goes through `clean`, so none prints megabytes or kilobytes of prefixes.
-public enum PluginErrorText {
+package enum PluginErrorText {
     /// The most bytes of a message that are kept; longer ones say how long they were.
-    public static let maximumLength = 2_000
+    package static let maximumLength = 2_000
     /// How far past `maximumLength` a message may run before it is cut: enough that a message
     /// already cut (and so ending in its size) and then prefixed with a file name is not cut again.
     static let slack = 200
 
     /// The message cut to `maximumLength` bytes (at a character boundary) with the total size
     /// said, after collapsing runs of the same `file:line: ` prefix into one.
-    public static func clean(_ text: String) -> String {
+    package static func clean(_ text: String) -> String {
         var text = text
         return text.withUTF8 { clean(UnsafeRawBufferPointer($0)) }
     }
 
     /// `clean` on raw bytes, reading at most what it keeps (plus the prefix runs it skips).
-    public static func clean(_ bytes: UnsafeRawBufferPointer) -> String {
+    package static func clean(_ bytes: UnsafeRawBufferPointer) -> String {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return "" }
         var kept: [UInt8] = []
         kept.reserveCapacity(min(bytes.count, maximumLength + 4))

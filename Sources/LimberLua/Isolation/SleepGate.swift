@@ -5,13 +5,13 @@ import LimberCore
 ///
 /// Each sleep registers its task here; `interrupt()` cancels every one and makes later sleeps
 /// return at once, until `release()`.
-public final class SleepGate: @unchecked Sendable {
+package final class SleepGate: @unchecked Sendable {
     private let lock = NSLock()
     private var sleeping: [Int: @Sendable () -> Void] = [:]
     private var next = 0
     private var interrupted = false
 
-    public init() {}
+    package init() {}
 
     /// Sleeps on `clock` until `deadline`; false when the sleep was interrupted.
     func sleep(_ clock: AnyClock, until deadline: AnyClock.Instant) -> Bool {
@@ -27,7 +27,7 @@ public final class SleepGate: @unchecked Sendable {
     }
 
     /// Wakes every sleep now and keeps later ones from starting; safe from any thread.
-    public func interrupt() {
+    package func interrupt() {
         let cancels = lock.withLock {
             interrupted = true
             return Array(sleeping.values)
@@ -36,7 +36,7 @@ public final class SleepGate: @unchecked Sendable {
     }
 
     /// Lets sleeps run again.
-    public func release() {
+    package func release() {
         lock.withLock { interrupted = false }
     }
 

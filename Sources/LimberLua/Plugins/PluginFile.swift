@@ -1,22 +1,22 @@
 import Foundation
 
 /// A plugin on disk: a `.lua` file, or a folder with an `init.lua`.
-public struct PluginFile: Sendable, Equatable {
+package struct PluginFile: Sendable, Equatable {
     /// The plugin's name: the file name without `.lua`, or the folder's name.
-    public let name: String
+    package let name: String
     /// The file that runs: `x.lua` or `x/init.lua`.
-    public let entry: URL
+    package let entry: URL
     /// The folder `require` searches: the folder plugin's own folder, or none for a single file.
-    public let moduleFolder: URL?
+    package let moduleFolder: URL?
 
-    public init(name: String, entry: URL, moduleFolder: URL?) {
+    package init(name: String, entry: URL, moduleFolder: URL?) {
         self.name = name
         self.entry = entry
         self.moduleFolder = moduleFolder
     }
 
     /// The entry's path as messages show it: relative to the working directory when inside it.
-    public var displayPath: String {
+    package var displayPath: String {
         PluginFile.displayPath(of: entry)
     }
 
@@ -28,7 +28,7 @@ public struct PluginFile: Sendable, Equatable {
     }
 
     /// The plugins in a folder, sorted by name so the order never depends on the file system.
-    public static func discover(in folder: URL) -> [PluginFile] {
+    package static func discover(in folder: URL) -> [PluginFile] {
         let manager = FileManager.default
         guard let names = try? manager.contentsOfDirectory(atPath: folder.path) else { return [] }
         var plugins: [PluginFile] = []
@@ -49,7 +49,7 @@ public struct PluginFile: Sendable, Equatable {
     }
 
     /// The capabilities named in a `-- needs: exec, env` line among the entry's first lines.
-    public func needs() -> [String] {
+    package func needs() -> [String] {
         guard let data = FileManager.default.contents(atPath: entry.path) else { return [] }
         let head = String(decoding: data.prefix(4096), as: UTF8.self)
         for line in head.split(separator: "\n", omittingEmptySubsequences: false).prefix(20) {

@@ -2,11 +2,11 @@ import Foundation
 
 /// Loads plugins into a host, each in its own sandboxed environment; one plugin's failure
 /// never stops the rest.
-public struct PluginLoader {
+package struct PluginLoader {
     /// Where shipped plugins live: `LIMBER_SHIPPED_PLUGINS` (empty for none), else
     /// `share/limber/plugins` beside the executable's prefix, else the `plugins/` folder of the
     /// source tree the executable was built in (for `swift run` and `.build/debug/limber`).
-    public static func shippedPluginFolder(
+    package static func shippedPluginFolder(
         environment: [String: String] = ProcessInfo.processInfo.environment,
         executable: URL = URL(fileURLWithPath: CommandLine.arguments.first ?? "limber")
     ) -> URL? {
@@ -37,17 +37,17 @@ public struct PluginLoader {
 
     let host: LimberHost
 
-    public init(host: LimberHost) { self.host = host }
+    package init(host: LimberHost) { self.host = host }
 
     /// Loads every plugin of every folder, in order; returns one report per plugin.
-    public func load(folders: [URL]) -> [PluginReport] {
+    package func load(folders: [URL]) -> [PluginReport] {
         folders.flatMap(PluginFile.discover(in:)).map(load)
     }
 
     /// Loads one plugin and reports what happened. A plugin that fails (an error, or its CPU
     /// budget spent) leaves nothing it defined behind: exercises, routines, progressions,
     /// reminders and hooks are as they were before it ran.
-    public func load(_ plugin: PluginFile) -> PluginReport {
+    package func load(_ plugin: PluginFile) -> PluginReport {
         let before = host.definitions.count
         let snapshot = host.snapshotDefinitions()
         let needs = plugin.needs()

@@ -7,7 +7,7 @@ extension LimberHost {
     /// A reminder whose current period was delivered (per `state`) is not asked again; the others
     /// ask their `due` function with a context table. A `due` or `message` that raises is that
     /// reminder's failure; the rest are still evaluated. Nothing is delivered or recorded here.
-    public func evaluateReminders(at now: Date, in timeZone: TimeZone, state: ReminderState) -> [ReminderOutcome] {
+    package func evaluateReminders(at now: Date, in timeZone: TimeZone, state: ReminderState) -> [ReminderOutcome] {
         reminders.entries.map { evaluate($0, at: now, in: timeZone, state: state) }
     }
 

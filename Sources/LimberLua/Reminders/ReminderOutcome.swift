@@ -2,8 +2,8 @@ import Foundation
 import LimberCore
 
 /// What evaluating one reminder at an instant found.
-public struct ReminderOutcome {
-    public enum Status: Equatable {
+package struct ReminderOutcome {
+    package enum Status: Equatable {
         /// Due now, with the message to deliver.
         case due(String)
         /// Its period is open but `due` said no.
@@ -20,9 +20,9 @@ public struct ReminderOutcome {
         case failed(String)
     }
 
-    public let id: String
-    public let status: Status
+    package let id: String
+    package let status: Status
     /// The period it was evaluated in, if a scheduled time had come.
-    public let period: ReminderPeriod?
-    public let source: String
+    package let period: ReminderPeriod?
+    package let source: String
 }

@@ -2,43 +2,43 @@ import Foundation
 import LimberCore
 
 /// How a guided session runs.
-public struct SessionOptions: Sendable, Equatable {
+package struct SessionOptions: Sendable, Equatable {
     /// Get-ready, side-switch and hold overrides for the plan.
-    public var plan: SessionPlan.Options
+    package var plan: SessionPlan.Options
     /// How many times faster than real time (1 for real time).
-    public var pace: Double
+    package var pace: Double
     /// Whether to write the session to the log; nil logs only sessions at real pace.
-    public var log: Bool?
+    package var log: Bool?
 
-    public init(plan: SessionPlan.Options = .init(), pace: Double = 1, log: Bool? = nil) {
+    package init(plan: SessionPlan.Options = .init(), pace: Double = 1, log: Bool? = nil) {
         self.plan = plan
         self.pace = pace
         self.log = log
     }
 
     /// Whether this session is written to the log.
-    public var logs: Bool { log ?? (pace == 1) }
+    package var logs: Bool { log ?? (pace == 1) }
 }
 
 /// How a guided session went: its end, and the logged session if it was logged.
-public struct SessionOutcome {
-    public let done: SessionDone
-    public let logged: LoggedSession?
+package struct SessionOutcome {
+    package let done: SessionDone
+    package let logged: LoggedSession?
 }
 
 /// Calls a Lua function from Swift: on the host's main thread, or on the coroutine that
 /// called the host function that is running; the third argument is the plugin that owns it.
-public typealias LuaInvoker = (LuaValue, [LuaValue], String) throws(LuaError) -> [LuaValue]
+package typealias LuaInvoker = (LuaValue, [LuaValue], String) throws(LuaError) -> [LuaValue]
 
 extension LimberHost {
     /// The plan of a registered routine.
-    public func plan(routine id: String, options: SessionPlan.Options = .init()) throws(RoutineError) -> SessionPlan {
+    package func plan(routine id: String, options: SessionPlan.Options = .init()) throws(RoutineError) -> SessionPlan {
         try todaysPlan(routine: id, options: options).plan
     }
 
     /// Today's plan of a routine: its progressions applied at the log's "now" (see
     /// ``progressed(_:now:)``), then laid out as a timeline; with what each progression changed.
-    public func todaysPlan(routine id: String, options: SessionPlan.Options = .init()) throws(RoutineError)
+    package func todaysPlan(routine id: String, options: SessionPlan.Options = .init()) throws(RoutineError)
         -> (plan: SessionPlan, progression: ProgressedRoutine)
     {
         let routine = try sessions.routines.require(id)
@@ -53,7 +53,7 @@ extension LimberHost {
     /// the log and the `limber.on` hooks here, in order. A hook that raises is reported (with
     /// its `file:line`) and the session goes on; `os.exit` in a hook ends the session and is
     /// rethrown. `invoke` calls hooks; by default on the host state with the plugin CPU budget.
-    public func runSession(_ plan: SessionPlan, options: SessionOptions = .init(), invoke: LuaInvoker? = nil) throws
+    package func runSession(_ plan: SessionPlan, options: SessionOptions = .init(), invoke: LuaInvoker? = nil) throws
         -> SessionOutcome
     {
         let hookCaller: LuaInvoker

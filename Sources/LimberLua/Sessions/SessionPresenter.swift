@@ -6,7 +6,7 @@ import LimberCore
 /// The Lua host knows nothing of terminals: the CLI installs a presenter on the host
 /// (`host.sessions.presenter`) and every session, whether `limber start` or a script's
 /// `limber.session.start`, goes through it. All calls come on the host's thread, in order.
-public protocol SessionPresenter: AnyObject {
+package protocol SessionPresenter: AnyObject {
     /// The session is about to start; `controls` pauses, skips or ends it, from any thread.
     func sessionWillStart(_ plan: SessionPlan, pace: Double, controls: SessionControls)
     /// One event, in order, as the session emits it.
@@ -22,22 +22,22 @@ public protocol SessionPresenter: AnyObject {
 
 extension SessionPresenter {
     /// By default, printed text goes to standard output as it would without a session.
-    public func output(_ text: String) {
+    package func output(_ text: String) {
         print(text, terminator: "")
         fflush(nil)
     }
 }
 
 /// A handle on a running session: pause, resume, skip or end it, from any thread.
-public struct SessionControls: Sendable {
+package struct SessionControls: Sendable {
     private let deliver: @Sendable (SessionControl) -> Void
 
-    public init(_ deliver: @escaping @Sendable (SessionControl) -> Void) {
+    package init(_ deliver: @escaping @Sendable (SessionControl) -> Void) {
         self.deliver = deliver
     }
 
     /// Asks the session to pause, resume, skip or end.
-    public func send(_ control: SessionControl) {
+    package func send(_ control: SessionControl) {
         deliver(control)
     }
 }

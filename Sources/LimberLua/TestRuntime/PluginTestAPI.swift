@@ -3,14 +3,14 @@
 ///
 /// It generates `meta/limber_test.lua` for editors; a test checks it against the globals and
 /// matchers the runtime really installs.
-public enum PluginTestAPI {
+package enum PluginTestAPI {
     /// One documented global function (`test`) or table function (`clock.set`).
-    public struct Function: Sendable, Equatable {
-        public let path: String
-        public let summary: String
-        public let parameters: [APIField]
-        public let results: [APIFunction.Result]
-        public let example: String?
+    package struct Function: Sendable, Equatable {
+        package let path: String
+        package let summary: String
+        package let parameters: [APIField]
+        package let results: [APIFunction.Result]
+        package let example: String?
 
         init(_ path: String, summary: String, parameters: [APIField] = [], results: [APIFunction.Result] = [], example: String? = nil) {
             self.path = path
@@ -22,14 +22,14 @@ public enum PluginTestAPI {
     }
 
     /// Global tables, with their LuaLS class and summary.
-    public static let tables: [(name: String, summary: String)] = [
+    package static let tables: [(name: String, summary: String)] = [
         ("clock", "The virtual clock every test runs on. Each test starts at \(VirtualClock.startText) in the test's time zone (UTC unless `limber test --time-zone` says otherwise); limber, os.time() and os.date() read this clock and zone."),
         ("log", "The test's session log: in memory, empty when each test starts; `limber.log` reads and writes it."),
         ("progressions", "Today's plan of a routine after its progressions, at the virtual time, as `limber plan` shows it."),
         ("reminders", "The reminders plugins defined, evaluated at the virtual time as `limber remind` would; nothing is shown, and each test starts with none delivered."),
     ]
 
-    public static let functions: [Function] = [
+    package static let functions: [Function] = [
         Function(
             "test", summary: "Declares a test. Tests run in file order, after the whole file has loaded; the first failed expectation or error ends a test.",
             parameters: [.init("name", "string", "what the test shows"), .init("fn", "fun()", "the test's body")],
@@ -91,7 +91,7 @@ public enum PluginTestAPI {
             }
             """)
 
-    public static let classes: [APIClass] = [
+    package static let classes: [APIClass] = [
         APIClass(
             "limber.test.Expectation", summary: "What `expect(actual)` returns; each matcher stops the test when it fails.",
             fields: [
@@ -142,10 +142,10 @@ public enum PluginTestAPI {
     ]
 
     /// The repository path of the committed stub.
-    public static let stubPath = "meta/limber_test.lua"
+    package static let stubPath = "meta/limber_test.lua"
 
     /// The LuaLS definitions of the test globals.
-    public static func stub() -> String {
+    package static func stub() -> String {
         var out = StubWriter()
         out.line("---@meta limber-test")
         out.line()

@@ -10,62 +10,62 @@ import LimberCore
 /// has been delivered, and the exercises, routines, progressions, reminders and `limber.on` hooks
 /// of earlier tests are gone, as is any stop of a plugin whose budget an earlier test spent.
 /// An expectation that fails inside a hook (or a `pcall`) still fails its test.
-public struct PluginTestRunner {
+package struct PluginTestRunner {
     /// A failure: the message reads `file:line: what differed` when the place is known.
-    public struct Failure: Sendable, Equatable {
-        public let message: String
+    package struct Failure: Sendable, Equatable {
+        package let message: String
         /// Further lines: where the test called the code that failed, or a traceback.
-        public let detail: [String]
+        package let detail: [String]
 
-        public init(message: String, detail: [String] = []) {
+        package init(message: String, detail: [String] = []) {
             self.message = message
             self.detail = detail
         }
     }
 
     /// One test's outcome, or a file-level one (`name` says what was being done).
-    public struct Result: Sendable, Equatable {
+    package struct Result: Sendable, Equatable {
         /// The test file, as messages show it.
-        public let file: String
-        public let name: String
+        package let file: String
+        package let name: String
         /// nil when it passed.
-        public let failure: Failure?
+        package let failure: Failure?
 
-        public var passed: Bool { failure == nil }
+        package var passed: Bool { failure == nil }
     }
 
     /// What the runner reports as it goes.
-    public enum Event: Sendable, Equatable {
+    package enum Event: Sendable, Equatable {
         case file(String)
         case result(Result)
     }
 
     /// The totals of a run.
-    public struct Summary: Sendable, Equatable {
-        public var passed = 0
-        public var failed = 0
+    package struct Summary: Sendable, Equatable {
+        package var passed = 0
+        package var failed = 0
 
         /// The last line of `limber test`: `N passed, N failed`.
-        public var line: String { "\(passed) passed, \(failed) failed" }
+        package var line: String { "\(passed) passed, \(failed) failed" }
     }
 
     /// The shipped plugins folder, loaded into every test host.
-    public var shippedFolder: URL?
+    package var shippedFolder: URL?
     /// More plugin folders loaded into every test host (`--plugins`).
-    public var extraFolders: [URL]
+    package var extraFolders: [URL]
     /// Seconds of CPU one test (or a file's top level) may use.
-    public var cpuLimit: Double = 5
+    package var cpuLimit: Double = 5
     /// What Lua may hold in one test host.
-    public var memoryLimit = 512 << 20
+    package var memoryLimit = 512 << 20
     /// Runs only the tests whose name contains this text.
-    public var filter: String?
+    package var filter: String?
     /// Adds each error's traceback to its failure.
-    public var verbose = false
+    package var verbose = false
     /// The zone tests' local times are in (`clock.set`, `os.date`, days in the log, reminder
     /// schedules): UTC unless chosen, so a test passes the same on every machine.
-    public var timeZone = TimeZone(identifier: "UTC") ?? .current
+    package var timeZone = TimeZone(identifier: "UTC") ?? .current
 
-    public init(shippedFolder: URL?, extraFolders: [URL] = []) {
+    package init(shippedFolder: URL?, extraFolders: [URL] = []) {
         self.shippedFolder = shippedFolder
         self.extraFolders = extraFolders
     }
@@ -73,7 +73,7 @@ public struct PluginTestRunner {
     // MARK: Finding tests
 
     /// Every `*_test.lua` below these files and folders, each once, sorted within a folder.
-    public static func discover(_ roots: [URL]) -> [URL] {
+    package static func discover(_ roots: [URL]) -> [URL] {
         var files: [URL] = []
         var seen: Set<String> = []
         for root in roots {
@@ -106,7 +106,7 @@ public struct PluginTestRunner {
     }
 
     /// The plugin a test file tests, when there is one beside it.
-    public static func plugin(testedBy file: URL) -> PluginFile? {
+    package static func plugin(testedBy file: URL) -> PluginFile? {
         let manager = FileManager.default
         let folder = file.deletingLastPathComponent()
         if folder.lastPathComponent == "tests" {
@@ -133,7 +133,7 @@ public struct PluginTestRunner {
     // MARK: Running
 
     /// Runs every file in order, reporting each file and each result; returns the totals.
-    public func run(_ files: [URL], report: (Event) -> Void) -> Summary {
+    package func run(_ files: [URL], report: (Event) -> Void) -> Summary {
         var summary = Summary()
         var brokenPlugins: Set<String> = []
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("limber-test-\(UUID().uuidString)")

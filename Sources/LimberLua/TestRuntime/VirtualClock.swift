@@ -5,54 +5,54 @@ import Foundation
 ///
 /// `limber test` gives one to every test host, so `limber.now()`, `os.time()`, timers and
 /// sessions all see the test's time and nothing waits.
-public final class VirtualClock: Clock, @unchecked Sendable {
+package final class VirtualClock: Clock, @unchecked Sendable {
     /// A point on the virtual clock: time since the clock was made.
-    public struct Instant: InstantProtocol {
-        public var offset: Duration
+    package struct Instant: InstantProtocol {
+        package var offset: Duration
 
-        public func advanced(by duration: Duration) -> Instant { Instant(offset: offset + duration) }
-        public func duration(to other: Instant) -> Duration { other.offset - offset }
-        public static func < (lhs: Instant, rhs: Instant) -> Bool { lhs.offset < rhs.offset }
+        package func advanced(by duration: Duration) -> Instant { Instant(offset: offset + duration) }
+        package func duration(to other: Instant) -> Duration { other.offset - offset }
+        package static func < (lhs: Instant, rhs: Instant) -> Bool { lhs.offset < rhs.offset }
     }
 
     /// Where every test starts: Monday 2026-01-05 09:00:00 in the clock's time zone.
-    public static let startText = "2026-01-05 09:00"
+    package static let startText = "2026-01-05 09:00"
 
     private let lock = NSLock()
     private var wall: Date
     private var elapsed: Duration = .zero
     /// The zone `set` reads dates in.
-    public let timeZone: TimeZone
+    package let timeZone: TimeZone
 
     /// A clock at `date`, or at `startText` when none is given.
-    public init(date: Date? = nil, timeZone: TimeZone = .current) {
+    package init(date: Date? = nil, timeZone: TimeZone = .current) {
         self.timeZone = timeZone
         wall = date ?? Self.parse(Self.startText, timeZone: timeZone) ?? Date(timeIntervalSince1970: 0)
     }
 
     /// The wall time the test is at.
-    public var date: Date {
+    package var date: Date {
         lock.lock()
         defer { lock.unlock() }
         return wall
     }
 
-    public var now: Instant {
+    package var now: Instant {
         lock.lock()
         defer { lock.unlock() }
         return Instant(offset: elapsed)
     }
 
-    public var minimumResolution: Duration { .zero }
+    package var minimumResolution: Duration { .zero }
 
     /// Moves to the deadline at once (if it is ahead) and returns.
-    public func sleep(until deadline: Instant, tolerance: Duration?) async throws {
+    package func sleep(until deadline: Instant, tolerance: Duration?) async throws {
         try Task.checkCancellation()
         advance(by: now.duration(to: deadline))
     }
 
     /// Moves wall time and the clock forward; a negative duration does nothing.
-    public func advance(by duration: Duration) {
+    package func advance(by duration: Duration) {
         guard duration > .zero else { return }
         lock.lock()
         defer { lock.unlock() }
@@ -62,7 +62,7 @@ public final class VirtualClock: Clock, @unchecked Sendable {
     }
 
     /// Sets the wall time; the `Clock` side never goes backwards, only forwards with it.
-    public func set(_ date: Date) {
+    package func set(_ date: Date) {
         lock.lock()
         defer { lock.unlock() }
         let delta = date.timeIntervalSince(wall)
@@ -71,7 +71,7 @@ public final class VirtualClock: Clock, @unchecked Sendable {
     }
 
     /// Sets the wall time from `YYYY-MM-DD HH:MM[:SS]` or `YYYY-MM-DD` (midnight), in `timeZone`.
-    public func set(_ text: String) throws(LuaError) {
+    package func set(_ text: String) throws(LuaError) {
         guard let date = Self.parse(text, timeZone: timeZone) else {
             throw .conversion("'\(text)' is not a time: use 'YYYY-MM-DD HH:MM', 'YYYY-MM-DD HH:MM:SS' or 'YYYY-MM-DD'")
         }

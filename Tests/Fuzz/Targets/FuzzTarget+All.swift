@@ -1,6 +1,6 @@
 extension FuzzTarget {
     /// Every fuzz target, in the order `scripts/test` runs them. Add new ones here.
-    public static let all: [FuzzTarget] = [
+    package static let all: [FuzzTarget] = [
         .logCSV,
         .logJSON,
         .schedule,

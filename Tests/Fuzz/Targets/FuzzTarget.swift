@@ -11,22 +11,22 @@ import Foundation
 ///
 /// Adding a target: one file with `extension FuzzTarget { static let name = FuzzTarget(...) }`,
 /// one entry in ``FuzzTarget/all``, and a folder of seed inputs `Tests/Fuzz/corpus/NAME/`.
-public struct FuzzTarget: Sendable {
+package struct FuzzTarget: Sendable {
     /// The name `scripts/fuzz NAME` takes and the corpus folder is called.
-    public let name: String
+    package let name: String
     /// What it reads, for `scripts/fuzz --list`.
-    public let summary: String
+    package let summary: String
     /// Reads one input; throws only a ``FuzzFailure``.
-    public let run: @Sendable (Data) throws(FuzzFailure) -> Void
+    package let run: @Sendable (Data) throws(FuzzFailure) -> Void
 
-    public init(_ name: String, _ summary: String, run: @escaping @Sendable (Data) throws(FuzzFailure) -> Void) {
+    package init(_ name: String, _ summary: String, run: @escaping @Sendable (Data) throws(FuzzFailure) -> Void) {
         self.name = name
         self.summary = summary
         self.run = run
     }
 
     /// The target with this name, if there is one.
-    public static func named(_ name: String) -> FuzzTarget? {
+    package static func named(_ name: String) -> FuzzTarget? {
         all.first { $0.name == name }
     }
 
@@ -37,10 +37,10 @@ public struct FuzzTarget: Sendable {
 }
 
 /// An accepted input broke a property of its target (an import that does not round-trip, say).
-public struct FuzzFailure: Error, CustomStringConvertible {
-    public let description: String
+package struct FuzzFailure: Error, CustomStringConvertible {
+    package let description: String
 
-    public init(_ description: String) {
+    package init(_ description: String) {
         self.description = description
     }
 }

@@ -3,13 +3,13 @@ import LimberCore
 
 extension FuzzTarget {
     /// A watch's FIT file, as `limber runs import` decodes it.
-    public static let fit = runFile("fit", "FIT activity files", kind: .fit)
+    package static let fit = runFile("fit", "FIT activity files", kind: .fit)
     /// A GPX track, through FoundationXML's parser.
-    public static let gpx = runFile("gpx", "GPX activity files", kind: .gpx)
+    package static let gpx = runFile("gpx", "GPX activity files", kind: .gpx)
     /// A TCX activity, through FoundationXML's parser.
-    public static let tcx = runFile("tcx", "TCX activity files", kind: .tcx)
+    package static let tcx = runFile("tcx", "TCX activity files", kind: .tcx)
     /// Gzipped files (`.fit.gz` from Strava's export): decompression stays within its bound.
-    public static let gzip = FuzzTarget("gzip", "gzipped activity files") { data throws(FuzzFailure) in
+    package static let gzip = FuzzTarget("gzip", "gzipped activity files") { data throws(FuzzFailure) in
         let limit = 1 << 20
         guard let inflated = try? RunFileReader.unzipped(data, limit: limit) else { return }
         try require(inflated.count <= limit, "inflated to \(inflated.count) bytes past the \(limit)-byte bound")

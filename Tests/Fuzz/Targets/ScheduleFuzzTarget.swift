@@ -3,7 +3,7 @@ import LimberCore
 
 extension FuzzTarget {
     /// The reminder schedule grammar (`daily 18:00`, `every 2 days at 07:30 starting 2024-05-01`).
-    public static let schedule = FuzzTarget("schedule", "reminder schedule text") { data throws(FuzzFailure) in
+    package static let schedule = FuzzTarget("schedule", "reminder schedule text") { data throws(FuzzFailure) in
         let text = String(decoding: data, as: UTF8.self)
         guard let schedule = try? ReminderSchedule(parsing: text) else { return }
         // What it says about itself parses to the same schedule.

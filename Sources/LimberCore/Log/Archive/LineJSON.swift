@@ -1,6 +1,6 @@
 /// A small JSON reader that remembers the line of every value, so an import can say
 /// "line 12: ..." about a bad record however the file is laid out.
-public struct LineJSON: Equatable {
+package struct LineJSON: Equatable {
     enum Value: Equatable {
         case null
         case bool(Bool)
@@ -292,7 +292,7 @@ public struct LineJSON: Equatable {
     }
 
     /// Writes `text` as a JSON string literal (control characters and U+2028/9 escaped).
-    public static func quote(_ text: String) -> String {
+    package static func quote(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -3,10 +3,10 @@ import Foundation
 /// Reads the dates and times people type on the command line and pass from Lua:
 /// `7d`, `2w`, `1y`, `today`, `yesterday`, `2024-05-01` for a first day, and
 /// `18:30`, `yesterday 18:30`, `2024-05-01 18:30`, `2h ago`, `now` or an ISO time for a moment.
-public enum LogDateInput {
+package enum LogDateInput {
     /// The first day of a period ending today: `7d` is the last seven days and today, `2w`
     /// fourteen days and today, `1y` 365; `today`, `yesterday` or a `YYYY-MM-DD` date.
-    public static func firstDay(_ text: String, today: LocalDay) -> LocalDay? {
+    package static func firstDay(_ text: String, today: LocalDay) -> LocalDay? {
         let text = text.trimmingCharacters(in: .whitespaces).lowercased()
         switch text {
         case "today": return today
@@ -28,7 +28,7 @@ public enum LogDateInput {
 
     /// A moment: `now`, `18:30` (today), `yesterday 18:30`, `2024-05-01 18:30`,
     /// `2024-05-01` (noon), `90m ago`, `2h ago`, or an ISO time with a zone.
-    public static func moment(_ text: String, now: Date, timeZone: TimeZone) -> Date? {
+    package static func moment(_ text: String, now: Date, timeZone: TimeZone) -> Date? {
         let text = text.trimmingCharacters(in: .whitespaces).lowercased()
         if text == "now" { return now }
         if let stamp = LogTime.parse(text.uppercased()) { return Date(timeIntervalSince1970: TimeInterval(stamp)) }
@@ -83,7 +83,7 @@ public enum LogDateInput {
     }
 
     /// The instant when clocks in `timeZone` show `seconds` past midnight on `day`.
-    public static func localMoment(day: LocalDay, seconds: Int, timeZone: TimeZone) -> Date {
+    package static func localMoment(day: LocalDay, seconds: Int, timeZone: TimeZone) -> Date {
         let local = TimeInterval(day.number * 86_400 + seconds)
         let guess = local - TimeInterval(timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: local)))
         let offset = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: guess))

@@ -1,17 +1,17 @@
 import Foundation
 
 /// The formats the log exports to and imports from.
-public enum LogFormat: String, Sendable, CaseIterable {
+package enum LogFormat: String, Sendable, CaseIterable {
     /// One header line, then one record per line with a `type` column.
     case csv
     /// `{"format": "limber-log", "version": 1, "records": [...]}` with one record per line.
     case json
 
     /// The export version this limber writes and the newest it reads.
-    public static let version = 1
+    package static let version = 1
 
     /// Guesses the format of a file's text: JSON if it starts with `{`, CSV otherwise.
-    public static func detect(_ text: String) -> LogFormat {
+    package static func detect(_ text: String) -> LogFormat {
         text.first(where: { !$0.isWhitespace }) == "{" ? .json : .csv
     }
 

@@ -2,15 +2,15 @@ import Foundation
 import GRDB
 
 /// What an import wrote.
-public struct ImportSummary: Sendable, Equatable, Codable {
-    public var sessions = 0
-    public var sets = 0
-    public var marks = 0
-    public var restWeekdays = 0
+package struct ImportSummary: Sendable, Equatable, Codable {
+    package var sessions = 0
+    package var sets = 0
+    package var marks = 0
+    package var restWeekdays = 0
     /// Sessions (with their sets) already in the log, by uuid, and left as they were.
-    public var alreadyPresent = 0
+    package var alreadyPresent = 0
 
-    public init() {}
+    package init() {}
 }
 
 /// Export and import: an export imports back to the same records; an import is one transaction,
@@ -18,7 +18,7 @@ public struct ImportSummary: Sendable, Equatable, Codable {
 extension SessionLog {
     /// Writes the whole log in `format`, handing the text to `write` in chunks: weekly rest days,
     /// then skip and rest days, then each session followed by its sets, oldest session first.
-    public func export(format: LogFormat, to write: (String) throws -> Void) throws {
+    package func export(format: LogFormat, to write: (String) throws -> Void) throws {
         try read { db in
             var buffer = ""
             buffer.reserveCapacity(1 << 16)
@@ -69,7 +69,7 @@ extension SessionLog {
     }
 
     /// The whole log as one string in `format`.
-    public func export(format: LogFormat) throws -> String {
+    package func export(format: LogFormat) throws -> String {
         var text = ""
         try export(format: format) { text += $0 }
         return text
@@ -80,7 +80,7 @@ extension SessionLog {
     /// the log (same uuid) are left as they are, so importing a file twice adds nothing. A set
     /// comes after its session in the file, as exports write them.
     @discardableResult
-    public func importLog(_ text: String, format: LogFormat? = nil) throws -> ImportSummary {
+    package func importLog(_ text: String, format: LogFormat? = nil) throws -> ImportSummary {
         let format = format ?? LogFormat.detect(text)
         return try write { db in
             var summary = ImportSummary()

@@ -4,7 +4,7 @@ import Foundation
 /// and importing files into it.
 ///
 /// The database file is never deleted, re-created or overwritten because of one of these errors.
-public enum LogError: Error, Equatable, CustomStringConvertible {
+package enum LogError: Error, Equatable, CustomStringConvertible {
     /// The database file or its folder cannot be opened or read.
     case unreadable(path: String, reason: String)
     /// The database file is read-only, so nothing can be logged.
@@ -32,7 +32,7 @@ public enum LogError: Error, Equatable, CustomStringConvertible {
     /// Any other database failure, with SQLite's message.
     case database(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .unreadable(let path, let reason):
             return "cannot open the log at \(path): \(reason)"

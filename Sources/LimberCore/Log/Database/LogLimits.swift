@@ -3,15 +3,15 @@ import Foundation
 /// The values the log accepts: exactly those that every export format writes and import reads
 /// back unchanged. Every write path (the guided runner, `limber log add`, `limber.log.record`,
 /// import) goes through these checks, so no value the log holds can break an export.
-public enum LogLimits {
+package enum LogLimits {
     /// Planned and actual amounts (seconds, repetitions, breaths): up to a billion.
-    public static let amount: ClosedRange<Double> = 0...1_000_000_000
+    package static let amount: ClosedRange<Double> = 0...1_000_000_000
     /// How long a whole session or run may be said to take, in minutes (about two years).
-    public static let minutes: ClosedRange<Double> = 0...1_000_000
+    package static let minutes: ClosedRange<Double> = 0...1_000_000
     /// Discomfort ratings.
-    public static let discomfort = 0...10
+    package static let discomfort = 0...10
     /// The last local day a session may count for: 9999-12-31, the last four-digit year.
-    public static let latestDay = LocalDay(number: 2_932_896)
+    package static let latestDay = LocalDay(number: 2_932_896)
 
     /// A time to store, as whole seconds since 1970, or `LogError.invalid` naming the field.
     static func stamp(_ date: Date, field: String) throws(LogError) -> Int64 {

@@ -1,15 +1,15 @@
 import Foundation
 
 /// One session as the log holds it: a routine done (or started) at a time, with how it ended.
-public struct LoggedSession: Sendable, Equatable, Identifiable {
+package struct LoggedSession: Sendable, Equatable, Identifiable {
     /// What kind of activity a session was. Streaks and stats count mobility sessions only;
     /// runs are logged so reminders can ask "stretch after your run?".
-    public enum Activity: String, Sendable, Codable, CaseIterable {
+    package enum Activity: String, Sendable, Codable, CaseIterable {
         case mobility, run
     }
 
     /// How the session reached the log.
-    public enum Source: String, Sendable, Codable, CaseIterable {
+    package enum Source: String, Sendable, Codable, CaseIterable {
         /// A guided session with timers.
         case guided
         /// Logged by hand afterwards (`limber log add`).
@@ -19,30 +19,30 @@ public struct LoggedSession: Sendable, Equatable, Identifiable {
     }
 
     /// How the session ended.
-    public enum Outcome: String, Sendable, Codable {
+    package enum Outcome: String, Sendable, Codable {
         case completed
         /// Stopped before the end, or never finished (the process died or is still running).
         case endedEarly = "ended_early"
     }
 
     /// The row id in this database.
-    public var id: Int64
+    package var id: Int64
     /// A stable identity across export and import.
-    public var uuid: String
-    public var activity: Activity
+    package var uuid: String
+    package var activity: Activity
     /// The routine id (or exercise id for a single logged exercise, `run` for a run).
-    public var routine: String
-    public var source: Source
-    public var startedAt: Date
+    package var routine: String
+    package var source: Source
+    package var startedAt: Date
     /// When the session finished; nil if it never did.
-    public var endedAt: Date?
+    package var endedAt: Date?
     /// True only if the session was finished and marked complete.
-    public var completed: Bool
+    package var completed: Bool
     /// The local day the session counts for.
-    public var day: LocalDay
-    public var notes: String?
+    package var day: LocalDay
+    package var notes: String?
 
-    public init(
+    package init(
         id: Int64, uuid: String, activity: Activity, routine: String, source: Source, startedAt: Date,
         endedAt: Date?, completed: Bool, day: LocalDay, notes: String?
     ) {
@@ -58,25 +58,25 @@ public struct LoggedSession: Sendable, Equatable, Identifiable {
         self.notes = notes
     }
 
-    public var outcome: Outcome { completed ? .completed : .endedEarly }
+    package var outcome: Outcome { completed ? .completed : .endedEarly }
 
     /// Whether the session was finished (completed or stopped); false means it never finished.
-    public var isFinished: Bool { endedAt != nil }
+    package var isFinished: Bool { endedAt != nil }
 }
 
 /// A new session to write in one go, with all its sets: what `limber log add` and scripts record.
-public struct NewSession: Sendable, Equatable {
-    public var activity: LoggedSession.Activity
-    public var routine: String
-    public var source: LoggedSession.Source
-    public var startedAt: Date
+package struct NewSession: Sendable, Equatable {
+    package var activity: LoggedSession.Activity
+    package var routine: String
+    package var source: LoggedSession.Source
+    package var startedAt: Date
     /// When it ended; nil means "started at plus the time of its sets".
-    public var endedAt: Date?
-    public var completed: Bool
-    public var notes: String?
-    public var sets: [NewSet]
+    package var endedAt: Date?
+    package var completed: Bool
+    package var notes: String?
+    package var sets: [NewSet]
 
-    public init(
+    package init(
         activity: LoggedSession.Activity = .mobility, routine: String, source: LoggedSession.Source,
         startedAt: Date, endedAt: Date? = nil, completed: Bool = true, notes: String? = nil, sets: [NewSet] = []
     ) {

@@ -1,28 +1,28 @@
 import Foundation
 
 /// One set of one exercise within a session, as the log holds it.
-public struct LoggedSet: Sendable, Equatable, Identifiable {
+package struct LoggedSet: Sendable, Equatable, Identifiable {
     /// Which side of the body a per-side set worked.
-    public enum Side: String, Sendable, Codable, CaseIterable {
+    package enum Side: String, Sendable, Codable, CaseIterable {
         case left, right
     }
 
-    public var id: Int64
-    public var sessionID: Int64
-    public var exercise: String
+    package var id: Int64
+    package var sessionID: Int64
+    package var exercise: String
     /// nil for bilateral and alternating moves.
-    public var side: Side?
+    package var side: Side?
     /// What `planned` and `actual` count.
-    public var unit: Dose.Unit
-    public var planned: Double?
-    public var actual: Double?
-    public var completed: Bool
+    package var unit: Dose.Unit
+    package var planned: Double?
+    package var actual: Double?
+    package var completed: Bool
     /// 0 (none) to 10; nil when not asked or skipped.
-    public var discomfort: Int?
+    package var discomfort: Int?
     /// When the set ended.
-    public var at: Date
+    package var at: Date
 
-    public init(
+    package init(
         id: Int64, sessionID: Int64, exercise: String, side: Side?, unit: Dose.Unit, planned: Double?,
         actual: Double?, completed: Bool, discomfort: Int?, at: Date
     ) {
@@ -40,18 +40,18 @@ public struct LoggedSet: Sendable, Equatable, Identifiable {
 }
 
 /// A set to write: what the guided runner, `limber log add` and scripts hand to the log.
-public struct NewSet: Sendable, Equatable {
-    public var exercise: String
-    public var side: LoggedSet.Side?
-    public var unit: Dose.Unit
-    public var planned: Double?
-    public var actual: Double?
-    public var completed: Bool
-    public var discomfort: Int?
+package struct NewSet: Sendable, Equatable {
+    package var exercise: String
+    package var side: LoggedSet.Side?
+    package var unit: Dose.Unit
+    package var planned: Double?
+    package var actual: Double?
+    package var completed: Bool
+    package var discomfort: Int?
     /// When the set ended.
-    public var at: Date
+    package var at: Date
 
-    public init(
+    package init(
         exercise: String, side: LoggedSet.Side? = nil, unit: Dose.Unit = .seconds, planned: Double? = nil,
         actual: Double? = nil, completed: Bool = true, discomfort: Int? = nil, at: Date
     ) {
@@ -66,7 +66,7 @@ public struct NewSet: Sendable, Equatable {
     }
 
     /// Checks the values a person or script could get wrong.
-    public func validate() throws {
+    package func validate() throws {
         if exercise.isBlank {
             throw LogError.invalid(field: "exercise", reason: "must not be empty")
         }

@@ -2,19 +2,19 @@ import Foundation
 import GRDB
 
 /// Which sessions to read.
-public struct SessionQuery: Sendable, Equatable {
+package struct SessionQuery: Sendable, Equatable {
     /// Only sessions that started at or after this time.
-    public var since: Date?
+    package var since: Date?
     /// Only sessions that count for this day or later.
-    public var sinceDay: LocalDay?
+    package var sinceDay: LocalDay?
     /// Only this routine (or exercise, or `run`).
-    public var routine: String?
+    package var routine: String?
     /// Only this activity; nil reads runs and mobility sessions.
-    public var activity: LoggedSession.Activity?
+    package var activity: LoggedSession.Activity?
     /// At most this many, the newest ones.
-    public var limit: Int?
+    package var limit: Int?
 
-    public init(
+    package init(
         since: Date? = nil, sinceDay: LocalDay? = nil, routine: String? = nil,
         activity: LoggedSession.Activity? = nil, limit: Int? = nil
     ) {
@@ -27,17 +27,17 @@ public struct SessionQuery: Sendable, Equatable {
 }
 
 /// Which sets to read.
-public struct SetQuery: Sendable, Equatable {
-    public var session: Int64?
-    public var exercise: String?
+package struct SetQuery: Sendable, Equatable {
+    package var session: Int64?
+    package var exercise: String?
     /// Only sets of sessions of this routine.
-    public var routine: String?
+    package var routine: String?
     /// Only sets done at or after this time.
-    public var since: Date?
+    package var since: Date?
     /// At most this many, the newest ones.
-    public var limit: Int?
+    package var limit: Int?
 
-    public init(session: Int64? = nil, exercise: String? = nil, routine: String? = nil, since: Date? = nil, limit: Int? = nil) {
+    package init(session: Int64? = nil, exercise: String? = nil, routine: String? = nil, since: Date? = nil, limit: Int? = nil) {
         self.session = session
         self.exercise = exercise
         self.routine = routine
@@ -47,16 +47,16 @@ public struct SetQuery: Sendable, Equatable {
 }
 
 /// A session with totals of its sets, for listings.
-public struct SessionSummary: Sendable, Equatable {
-    public var session: LoggedSession
-    public var sets: Int
-    public var completedSets: Int
+package struct SessionSummary: Sendable, Equatable {
+    package var session: LoggedSession
+    package var sets: Int
+    package var completedSets: Int
     /// How long it took: end minus start, or up to its last set if it never finished.
-    public var seconds: Double
+    package var seconds: Double
     /// The highest discomfort reported in it.
-    public var maxDiscomfort: Int?
+    package var maxDiscomfort: Int?
 
-    public init(session: LoggedSession, sets: Int, completedSets: Int, seconds: Double, maxDiscomfort: Int?) {
+    package init(session: LoggedSession, sets: Int, completedSets: Int, seconds: Double, maxDiscomfort: Int?) {
         self.session = session
         self.sets = sets
         self.completedSets = completedSets
@@ -68,7 +68,7 @@ public struct SessionSummary: Sendable, Equatable {
 /// Reading the log.
 extension SessionLog {
     /// Sessions matching `query`, oldest first (the newest `limit` ones when a limit is given).
-    public func sessions(_ query: SessionQuery = SessionQuery()) throws -> [LoggedSession] {
+    package func sessions(_ query: SessionQuery = SessionQuery()) throws -> [LoggedSession] {
         try read { db in
             let (clause, arguments) = Self.sessionFilter(query)
             return try Self.fetchSessions(db, where: clause, arguments, limit: query.limit)
@@ -76,7 +76,7 @@ extension SessionLog {
     }
 
     /// Sessions matching `query` with totals of their sets, oldest first, in one query.
-    public func summaries(_ query: SessionQuery = SessionQuery()) throws -> [SessionSummary] {
+    package func summaries(_ query: SessionQuery = SessionQuery()) throws -> [SessionSummary] {
         try read { db in
             let (clause, arguments) = Self.sessionFilter(query)
             let limit = query.limit.map { "LIMIT \(max(0, $0))" } ?? ""
@@ -102,27 +102,27 @@ extension SessionLog {
     }
 
     /// The session with this id, if any.
-    public func session(id: Int64) throws -> LoggedSession? {
+    package func session(id: Int64) throws -> LoggedSession? {
         try read { db in try Self.fetchSessions(db, where: "id = ?", [id]).first }
     }
 
     /// The most recent session of a routine (by start time), if any.
-    public func lastSession(routine: String) throws -> LoggedSession? {
+    package func lastSession(routine: String) throws -> LoggedSession? {
         try sessions(SessionQuery(routine: routine, limit: 1)).last
     }
 
     /// The most recent session of an activity (the last run, say), if any.
-    public func lastSession(activity: LoggedSession.Activity) throws -> LoggedSession? {
+    package func lastSession(activity: LoggedSession.Activity) throws -> LoggedSession? {
         try sessions(SessionQuery(activity: activity, limit: 1)).last
     }
 
     /// The sets of one session, in the order they were done.
-    public func sets(session sessionID: Int64) throws -> [LoggedSet] {
+    package func sets(session sessionID: Int64) throws -> [LoggedSet] {
         try sets(SetQuery(session: sessionID))
     }
 
     /// Sets matching `query`, in the order they were done (the newest `limit` ones when a limit is given).
-    public func sets(_ query: SetQuery) throws -> [LoggedSet] {
+    package func sets(_ query: SetQuery) throws -> [LoggedSet] {
         try read { db in
             var clauses: [String] = []
             var arguments: [any DatabaseValueConvertible] = []
@@ -147,17 +147,17 @@ extension SessionLog {
     }
 
     /// Skip and rest marks between two days, inclusive.
-    public func marks(from start: LocalDay? = nil, through end: LocalDay? = nil) throws -> [DayMark] {
+    package func marks(from start: LocalDay? = nil, through end: LocalDay? = nil) throws -> [DayMark] {
         try read { db in try Self.fetchMarks(db, from: start, through: end) }
     }
 
     /// The weekdays (1 = Sunday … 7 = Saturday) that are always rest days.
-    public func restWeekdays() throws -> Set<Int> {
+    package func restWeekdays() throws -> Set<Int> {
         try read { db in Set(try Int.fetchAll(db, sql: "SELECT weekday FROM rest_weekday")) }
     }
 
     /// The current and longest streaks of practice days as of `today`; skips and rest days bridge gaps.
-    public func streaks(today: LocalDay) throws -> Streaks {
+    package func streaks(today: LocalDay) throws -> Streaks {
         try read { db in try Self.streaks(db, today: today) }
     }
 

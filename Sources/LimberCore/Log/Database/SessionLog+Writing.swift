@@ -7,7 +7,7 @@ extension SessionLog {
     /// Starts a session and returns it. Until `finishSession` is called it reads as ended early,
     /// which is what a session cut short by a crash or a kill should read as.
     @discardableResult
-    public func startSession(
+    package func startSession(
         routine: String, activity: LoggedSession.Activity = .mobility, source: LoggedSession.Source,
         at date: Date, timeZone: TimeZone, notes: String? = nil
     ) throws -> LoggedSession {
@@ -25,7 +25,7 @@ extension SessionLog {
 
     /// Writes one set of a running session, committed at once, and returns it.
     @discardableResult
-    public func recordSet(_ set: NewSet, session sessionID: Int64) throws -> LoggedSet {
+    package func recordSet(_ set: NewSet, session sessionID: Int64) throws -> LoggedSet {
         try set.validate()
         return try write { db in
             let session = try Self.requireSession(db, sessionID)
@@ -36,7 +36,7 @@ extension SessionLog {
 
     /// Sets (or clears, with nil) the discomfort rating of a set already written.
     @discardableResult
-    public func setDiscomfort(_ value: Int?, set setID: Int64) throws -> LoggedSet {
+    package func setDiscomfort(_ value: Int?, set setID: Int64) throws -> LoggedSet {
         try Self.validate(discomfort: value)
         return try write { db in
             try db.execute(sql: "UPDATE session_set SET discomfort = ? WHERE id = ?", arguments: [value, setID])
@@ -50,7 +50,7 @@ extension SessionLog {
     /// Sets the discomfort rating of the last set written in a session (finished or not); returns
     /// that set, or nil when the session has no sets.
     @discardableResult
-    public func setDiscomfortOfLastSet(session sessionID: Int64, to value: Int?) throws -> LoggedSet? {
+    package func setDiscomfortOfLastSet(session sessionID: Int64, to value: Int?) throws -> LoggedSet? {
         try Self.validate(discomfort: value)
         return try write { db in
             _ = try Self.requireSession(db, sessionID)
@@ -65,7 +65,7 @@ extension SessionLog {
 
     /// Finishes a session: `completed` false means the person stopped it early.
     @discardableResult
-    public func finishSession(_ sessionID: Int64, at date: Date, completed: Bool, notes: String? = nil) throws -> LoggedSession {
+    package func finishSession(_ sessionID: Int64, at date: Date, completed: Bool, notes: String? = nil) throws -> LoggedSession {
         let stamp = try LogLimits.stamp(date, field: "end")
         try LogLimits.check(text: notes, field: "notes")
         return try write { db in
@@ -84,7 +84,7 @@ extension SessionLog {
     /// With no end time, the session ends at the later of its last set and its start plus the
     /// seconds its timed sets took.
     @discardableResult
-    public func log(_ session: NewSession, timeZone: TimeZone) throws -> LoggedSession {
+    package func log(_ session: NewSession, timeZone: TimeZone) throws -> LoggedSession {
         try Self.validate(routine: session.routine)
         try LogLimits.check(text: session.notes, field: "notes")
         for set in session.sets { try set.validate() }
@@ -113,7 +113,7 @@ extension SessionLog {
     }
 
     /// Marks a day as skipped or as a planned rest day, replacing any mark it had.
-    public func mark(_ mark: DayMark) throws {
+    package func mark(_ mark: DayMark) throws {
         try LogLimits.check(text: mark.reason, field: "reason")
         try write { db in
             try db.execute(
@@ -124,7 +124,7 @@ extension SessionLog {
 
     /// Removes a day's skip or rest mark; returns whether there was one.
     @discardableResult
-    public func unmark(_ day: LocalDay) throws -> Bool {
+    package func unmark(_ day: LocalDay) throws -> Bool {
         try write { db in
             try db.execute(sql: "DELETE FROM day_mark WHERE local_day = ?", arguments: [day.number])
             return db.changesCount > 0
@@ -132,7 +132,7 @@ extension SessionLog {
     }
 
     /// Sets the weekdays (1 = Sunday … 7 = Saturday) that are always rest days; at most six.
-    public func setRestWeekdays(_ weekdays: Set<Int>) throws {
+    package func setRestWeekdays(_ weekdays: Set<Int>) throws {
         if let bad = weekdays.first(where: { !(1...7).contains($0) }) {
             throw LogError.invalid(field: "weekday", reason: "\(bad) is not between 1 (Sunday) and 7 (Saturday)")
         }

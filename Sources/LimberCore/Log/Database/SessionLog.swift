@@ -7,25 +7,25 @@ import GRDB
 /// unreadable or read-only file gives a `LogError` and is left as it was. The database runs in WAL
 /// mode with a busy timeout, so a cron job and an open REPL can both write; every write is its
 /// own transaction, committed before the call returns.
-public final class SessionLog: Sendable {
+package final class SessionLog: Sendable {
     /// Written into the SQLite header (`PRAGMA application_id`) so limber can tell its own log
     /// from another program's database: the bytes `LMBR`.
-    public static let applicationID: Int32 = 0x4C4D_4252
+    package static let applicationID: Int32 = 0x4C4D_4252
 
     /// The default busy timeout: how long a write waits for another process's write to finish.
-    public static let defaultBusyTimeout: Duration = .seconds(5)
+    package static let defaultBusyTimeout: Duration = .seconds(5)
 
     let queue: DatabaseQueue
     /// The database file's path, or `:memory:`.
-    public let path: String
+    package let path: String
 
     /// Opens (creating if missing) the log at `paths.database`.
-    public convenience init(paths: LimberPaths, busyTimeout: Duration = SessionLog.defaultBusyTimeout) throws {
+    package convenience init(paths: LimberPaths, busyTimeout: Duration = SessionLog.defaultBusyTimeout) throws {
         try self.init(url: paths.database, busyTimeout: busyTimeout)
     }
 
     /// Opens (creating if missing) the log database file at `url`, then brings its schema up to date.
-    public init(url: URL, busyTimeout: Duration = SessionLog.defaultBusyTimeout) throws {
+    package init(url: URL, busyTimeout: Duration = SessionLog.defaultBusyTimeout) throws {
         let path = url.path
         self.path = path
         try Self.checkFile(at: url)
@@ -52,7 +52,7 @@ public final class SessionLog: Sendable {
     }
 
     /// A private log in memory, for tests and dry runs.
-    public init() throws {
+    package init() throws {
         path = ":memory:"
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true

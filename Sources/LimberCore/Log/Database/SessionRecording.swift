@@ -4,16 +4,16 @@ import Foundation
 ///
 /// Each set is committed when `record` returns, so a process killed mid-session keeps every
 /// completed set, and the session, never finished, reads as ended early.
-public struct SessionRecording: Sendable {
-    public let log: SessionLog
+package struct SessionRecording: Sendable {
+    package let log: SessionLog
     /// The session as it was started.
-    public let session: LoggedSession
+    package let session: LoggedSession
 
     /// The session's row id.
-    public var id: Int64 { session.id }
+    package var id: Int64 { session.id }
 
     /// Starts a session in `log`.
-    public init(
+    package init(
         log: SessionLog, routine: String, activity: LoggedSession.Activity = .mobility,
         source: LoggedSession.Source = .guided, at date: Date, timeZone: TimeZone, notes: String? = nil
     ) throws {
@@ -24,19 +24,19 @@ public struct SessionRecording: Sendable {
 
     /// Writes one completed (or cut short) set.
     @discardableResult
-    public func record(_ set: NewSet) throws -> LoggedSet {
+    package func record(_ set: NewSet) throws -> LoggedSet {
         try log.recordSet(set, session: id)
     }
 
     /// Rates the discomfort (0–10) of the last set recorded; nil clears it.
     @discardableResult
-    public func rateLastSet(discomfort: Int?) throws -> LoggedSet? {
+    package func rateLastSet(discomfort: Int?) throws -> LoggedSet? {
         try log.setDiscomfortOfLastSet(session: id, to: discomfort)
     }
 
     /// Finishes the session; `completed` false means the person stopped early.
     @discardableResult
-    public func finish(at date: Date, completed: Bool, notes: String? = nil) throws -> LoggedSession {
+    package func finish(at date: Date, completed: Bool, notes: String? = nil) throws -> LoggedSession {
         try log.finishSession(id, at: date, completed: completed, notes: notes)
     }
 }

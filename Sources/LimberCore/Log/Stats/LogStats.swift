@@ -2,17 +2,17 @@ import Foundation
 import GRDB
 
 /// One week of practice.
-public struct WeekStats: Sendable, Equatable, Codable {
+package struct WeekStats: Sendable, Equatable, Codable {
     /// The first day of the week.
-    public var start: LocalDay
-    public var sessions: Int
-    public var minutes: Double
+    package var start: LocalDay
+    package var sessions: Int
+    package var minutes: Double
     /// Mean discomfort of the sets rated that week; nil if none were.
-    public var discomfort: Double?
+    package var discomfort: Double?
     /// How many sets were rated.
-    public var discomfortRatings: Int
+    package var discomfortRatings: Int
 
-    public init(start: LocalDay, sessions: Int, minutes: Double, discomfort: Double?, discomfortRatings: Int) {
+    package init(start: LocalDay, sessions: Int, minutes: Double, discomfort: Double?, discomfortRatings: Int) {
         self.start = start
         self.sessions = sessions
         self.minutes = minutes
@@ -22,13 +22,13 @@ public struct WeekStats: Sendable, Equatable, Codable {
 }
 
 /// How often an exercise was practised in the stats window.
-public struct ExerciseCount: Sendable, Equatable, Codable {
-    public var exercise: String
-    public var sets: Int
+package struct ExerciseCount: Sendable, Equatable, Codable {
+    package var exercise: String
+    package var sets: Int
     /// Seconds held, over its timed sets.
-    public var seconds: Double
+    package var seconds: Double
 
-    public init(exercise: String, sets: Int, seconds: Double) {
+    package init(exercise: String, sets: Int, seconds: Double) {
         self.exercise = exercise
         self.sets = sets
         self.seconds = seconds
@@ -36,27 +36,27 @@ public struct ExerciseCount: Sendable, Equatable, Codable {
 }
 
 /// Which way discomfort is going over the stats window.
-public enum DiscomfortTrend: String, Sendable, Codable {
+package enum DiscomfortTrend: String, Sendable, Codable {
     case rising, falling, steady
 }
 
 /// What `limber stats` shows: streaks, weekly totals, exercises, and the discomfort trend.
-public struct LogStats: Sendable, Equatable, Codable {
-    public var today: LocalDay
-    public var streaks: Streaks
+package struct LogStats: Sendable, Equatable, Codable {
+    package var today: LocalDay
+    package var streaks: Streaks
     /// Mobility sessions ever logged.
-    public var totalSessions: Int
+    package var totalSessions: Int
     /// The first day with a mobility session.
-    public var firstDay: LocalDay?
+    package var firstDay: LocalDay?
     /// The last N weeks, oldest first, the current week last.
-    public var weeks: [WeekStats]
+    package var weeks: [WeekStats]
     /// Exercises practised in those weeks, most practised first; exercises the caller named as
     /// known but not practised are included with zero sets, last.
-    public var exercises: [ExerciseCount]
+    package var exercises: [ExerciseCount]
     /// nil when fewer than two weeks have discomfort ratings.
-    public var discomfortTrend: DiscomfortTrend?
+    package var discomfortTrend: DiscomfortTrend?
 
-    public init(
+    package init(
         today: LocalDay, streaks: Streaks, totalSessions: Int, firstDay: LocalDay?, weeks: [WeekStats],
         exercises: [ExerciseCount], discomfortTrend: DiscomfortTrend?
     ) {
@@ -70,12 +70,12 @@ public struct LogStats: Sendable, Equatable, Codable {
     }
 
     /// The `count` most practised exercises.
-    public func mostPractised(_ count: Int) -> [ExerciseCount] {
+    package func mostPractised(_ count: Int) -> [ExerciseCount] {
         Array(exercises.filter { $0.sets > 0 }.prefix(count))
     }
 
     /// The `count` least practised exercises, least first (including never practised known ones).
-    public func leastPractised(_ count: Int) -> [ExerciseCount] {
+    package func leastPractised(_ count: Int) -> [ExerciseCount] {
         Array(exercises.sorted { ($0.sets, $0.exercise) < ($1.sets, $1.exercise) }.prefix(count))
     }
 
@@ -101,7 +101,7 @@ extension SessionLog {
     /// except the streak, which reads one index entry per practice day.
     ///
     /// - Parameter known: exercise ids to list with zero sets when not practised (the catalogue).
-    public func stats(today: LocalDay, weeks: Int = 8, firstWeekday: Int = 2, known: [String] = []) throws -> LogStats {
+    package func stats(today: LocalDay, weeks: Int = 8, firstWeekday: Int = 2, known: [String] = []) throws -> LogStats {
         let weekCount = max(1, weeks)
         let first = today.startOfWeek(firstWeekday: firstWeekday).adding(days: -7 * (weekCount - 1))
         return try read { db in

@@ -1,13 +1,13 @@
 /// A run of practice days with no unbridged gap.
-public struct Streak: Sendable, Equatable, Codable {
+package struct Streak: Sendable, Equatable, Codable {
     /// Practice days in the run (skips and rest days inside it keep it alive but do not add to it).
-    public var days: Int
+    package var days: Int
     /// The first practice day.
-    public var start: LocalDay
+    package var start: LocalDay
     /// The last practice day.
-    public var end: LocalDay
+    package var end: LocalDay
 
-    public init(days: Int, start: LocalDay, end: LocalDay) {
+    package init(days: Int, start: LocalDay, end: LocalDay) {
         self.days = days
         self.start = start
         self.end = end
@@ -19,20 +19,20 @@ public struct Streak: Sendable, Equatable, Codable {
 /// A day with a mobility session is a practice day. A skipped day, a planned rest day and a
 /// weekly rest weekday bridge a gap. Today does not break the current streak until it is over:
 /// a streak that reached yesterday is still current.
-public struct Streaks: Sendable, Equatable, Codable {
+package struct Streaks: Sendable, Equatable, Codable {
     /// The streak still alive today; nil if there is none.
-    public var current: Streak?
+    package var current: Streak?
     /// The longest streak ever (the most recent of equal ones); nil if nothing was logged.
-    public var longest: Streak?
+    package var longest: Streak?
 
-    public init(current: Streak?, longest: Streak?) {
+    package init(current: Streak?, longest: Streak?) {
         self.current = current
         self.longest = longest
     }
 
     /// Computes the streaks from the days with sessions (sorted, distinct), the marked days and the
     /// weekly rest weekdays (1 = Sunday … 7 = Saturday). Days after `today` are ignored.
-    public init(practiceDays: [LocalDay], bridges: Set<LocalDay>, restWeekdays: Set<Int>, today: LocalDay) {
+    package init(practiceDays: [LocalDay], bridges: Set<LocalDay>, restWeekdays: Set<Int>, today: LocalDay) {
         func bridged(_ day: LocalDay) -> Bool {
             bridges.contains(day) || restWeekdays.contains(day.weekday)
         }
