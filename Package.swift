@@ -5,7 +5,7 @@ let package = Package(
     name: "limber",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "limber", targets: ["limber"]),
+        .executable(name: "limber", targets: ["limber"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -118,11 +118,12 @@ let package = Package(
 // `scripts/fuzz` builds with LIMBER_FUZZ=1 and `-sanitize=fuzzer`: libFuzzer supplies `main`, so
 // the driver exists only in that build.
 if Context.environment["LIMBER_FUZZ"] == "1" {
-    package.targets.append(.executableTarget(
-        name: "limber-fuzz",
-        dependencies: ["LimberFuzzTargets"],
-        path: "Tests/Fuzz/Driver",
-        // No top-level code: `main` is libFuzzer's.
-        swiftSettings: [.unsafeFlags(["-parse-as-library"])]
-    ))
+    package.targets.append(
+        .executableTarget(
+            name: "limber-fuzz",
+            dependencies: ["LimberFuzzTargets"],
+            path: "Tests/Fuzz/Driver",
+            // No top-level code: `main` is libFuzzer's.
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]
+        ))
 }

@@ -27,7 +27,8 @@ enum CommandClock {
             }
         }
         throw LimberFailure(
-            "\(source) '\(text)' is not a time: epoch seconds, ISO 8601 with an offset (2025-06-04T18:10:00-04:00) or local 2025-06-04T18:10")
+            "\(source) '\(text)' is not a time: epoch seconds, ISO 8601 with an offset (2025-06-04T18:10:00-04:00) or local 2025-06-04T18:10"
+        )
     }
 
     /// The local time zone: `TZ` (with or without a leading ':'), else the system's.

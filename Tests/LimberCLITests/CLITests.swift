@@ -52,7 +52,9 @@ struct CLITests {
     }
 
     @Test func runPassesArgumentsAndSucceeds() throws {
-        let script = try home.write("hello.lua", """
+        let script = try home.write(
+            "hello.lua",
+            """
             local n = #limber.catalogue.all()
             print(arg[0], arg[1], arg[2], select('#', ...), n)
             """)

@@ -32,7 +32,9 @@ struct CalendarCommandTests {
     func parsed(_ file: String, zone: String, from: String, to: String) throws -> [String: Any] {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Repository.root.appendingPathComponent("scripts/check-ics.py").path, file, zone, from, to]
+        process.arguments = [
+            "python3", Repository.root.appendingPathComponent("scripts/check-ics.py").path, file, zone, from, to,
+        ]
         let output = Pipe(), errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
@@ -63,28 +65,34 @@ struct CalendarCommandTests {
         #expect(evening["summary"] as? String == "Stretch: Tiny")
         #expect(evening["routine"] as? String == "tiny")
         #expect(evening["duration_minutes"] as? Int == 2, "the routine's planned length, rounded up")
-        #expect((evening["description"] as? String)?.hasPrefix("Cool-down; then rest, please: ça va? 🧘 " + String(repeating: "é", count: 40)) == true,
-                "escaped and folded text reads back whole")
+        #expect(
+            (evening["description"] as? String)?.hasPrefix(
+                "Cool-down; then rest, please: ça va? 🧘 " + String(repeating: "é", count: 40)) == true,
+            "escaped and folded text reads back whole")
         #expect((evening["description"] as? String)?.contains("Start: limber start tiny") == true)
         let local = try #require(evening["local"] as? [String])
         #expect(local.allSatisfy { $0.hasSuffix("T18:00") } && local.count == 7)
-        #expect(Array((evening["utc"] as? [String] ?? []).prefix(5)) == [
-            "2026-03-26T17:00Z", "2026-03-27T17:00Z", "2026-03-28T17:00Z", "2026-03-29T16:00Z", "2026-03-30T16:00Z",
-        ])
+        #expect(
+            Array((evening["utc"] as? [String] ?? []).prefix(5)) == [
+                "2026-03-26T17:00Z", "2026-03-27T17:00Z", "2026-03-28T17:00Z", "2026-03-29T16:00Z", "2026-03-30T16:00Z",
+            ])
 
         let mornings = try event(report, "mornings@limber")
         let parts = Set(((mornings["rrule"] as? String) ?? "").split(separator: ";").map(String.init))
         #expect(parts == ["FREQ=WEEKLY", "BYDAY=MO,WE,FR", "BYHOUR=7,19", "BYMINUTE=30"])
-        #expect(mornings["local"] as? [String] == [
-            "2026-03-27T07:30", "2026-03-27T19:30", "2026-03-30T07:30", "2026-03-30T19:30", "2026-04-01T07:30", "2026-04-01T19:30",
-        ])
+        #expect(
+            mornings["local"] as? [String] == [
+                "2026-03-27T07:30", "2026-03-27T19:30", "2026-03-30T07:30", "2026-03-30T19:30", "2026-04-01T07:30",
+                "2026-04-01T19:30",
+            ])
 
         let often = try event(report, "often@limber")
         #expect(often["rrule"] == nil || often["rrule"] is NSNull, "every 45 minutes is not a regular rule: single times")
         let times = try #require(often["local"] as? [String])
         #expect(times.count == 7 * 32, "32 times a day (restarting at midnight) for 7 days")
         #expect(times.first == "2026-03-26T11:15")
-        #expect(!times.contains("2026-03-29T02:15") && times.contains("2026-03-29T03:15"), "02:15 is in the gap: it moves to 03:15")
+        #expect(
+            !times.contains("2026-03-29T02:15") && times.contains("2026-03-29T03:15"), "02:15 is in the gap: it moves to 03:15")
 
         let gappy = try event(report, "gappy@limber")
         #expect(gappy["rrule"] as? String == "FREQ=DAILY;INTERVAL=2")
@@ -116,16 +124,21 @@ struct CalendarCommandTests {
         let result = try calendar(["--ics", "--output", folder.path, "--now", "2026-03-26T10:00:00Z"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "calendar: 4 reminders in \(folder.path)\n")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [
-            "evening.ics", "gappy.ics", "mornings.ics", "often.ics",
-        ])
-        let one = try parsed(folder.appendingPathComponent("evening.ics").path, zone: "Europe/Berlin", from: "2026-03-26T00:00", to: "2026-03-28T00:00")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == [
+                "evening.ics", "gappy.ics", "mornings.ics", "often.ics",
+            ])
+        let one = try parsed(
+            folder.appendingPathComponent("evening.ics").path, zone: "Europe/Berlin", from: "2026-03-26T00:00",
+            to: "2026-03-28T00:00")
         #expect((one["events"] as? [String: Any])?.count == 1)
-        try "BEGIN:VCALENDAR\r\nPRODID:-//someone else//EN\r\n".write(to: folder.appendingPathComponent("mine.ics"), atomically: true, encoding: .utf8)
+        try "BEGIN:VCALENDAR\r\nPRODID:-//someone else//EN\r\n".write(
+            to: folder.appendingPathComponent("mine.ics"), atomically: true, encoding: .utf8)
         try home.write("config/plugins/cal.lua", "limber.reminder{ id = 'evening', schedule = 'daily 18:00', message = 'x' }")
         _ = try calendar(["--ics", "--output", folder.path, "--now", "2026-03-26T10:00:00Z"])
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["evening.ics", "mine.ics"],
-                "limber's files for gone reminders are removed, others' stay")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() == ["evening.ics", "mine.ics"],
+            "limber's files for gone reminders are removed, others' stay")
     }
 
     @Test func badDaysIsOneLine() throws {

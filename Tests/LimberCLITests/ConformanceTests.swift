@@ -56,7 +56,8 @@ struct ConformanceTests {
     }
 
     @Test func aScriptOnStandardInput() throws {
-        let source = "print('from stdin', ...)\nlocal t <close> = setmetatable({}, {__close = function() print('closed') end})\nerror('oops')\n"
+        let source =
+            "print('from stdin', ...)\nlocal t <close> = setmetatable({}, {__close = function() print('closed') end})\nerror('oops')\n"
         let expected = try LimberProcess.run(Self.stock, ["-", "x"], environment: environment, stdin: source)
         let actual = try LimberProcess.run(LimberProcess.executable, ["run", "-", "x"], environment: environment, stdin: source)
         #expect(actual.stdout == expected.stdout)
@@ -97,9 +98,11 @@ struct ConformanceTests {
         "close_goto.lua": .stops("attempt to index a nil value (global 'io')"),
         "patterns.lua": .stops("attempt to index a nil value (global 'io')"),
         // no finalizers in plugins (they would run outside any CPU budget); the <close> runs
-        "exit_close.lua": .stopsPrinting("plugins may not set __gc", [
-            "closed outer\texit_close.lua:3: setmetatable: plugins may not set __gc (finalizers run where no CPU budget can stop them)"
-        ]),
+        "exit_close.lua": .stopsPrinting(
+            "plugins may not set __gc",
+            [
+                "closed outer\texit_close.lua:3: setmetatable: plugins may not set __gc (finalizers run where no CPU budget can stop them)"
+            ]),
         "exit_code.lua": .stopsPrinting("attempt to index a nil value (global 'io')", ["closed"]),
         "exit_coroutine.lua": .stopsPrinting("attempt to index a nil value (global 'io')", ["closed"]),
         "exit_false.lua": .stopsPrinting("attempt to index a nil value (global 'io')", ["closed"]),

@@ -11,7 +11,9 @@ struct CronCommandTests {
     init() throws {
         home = try TemporaryFolder()
         // A fake crontab command keeps its table in a file; the real crontab is never touched.
-        let fake = try home.write("bin/fake-crontab", """
+        let fake = try home.write(
+            "bin/fake-crontab",
+            """
             #!/bin/sh
             table='\(home.path("crontab.txt"))'
             case "$1" in
@@ -33,14 +35,15 @@ struct CronCommandTests {
     @Test func printGivesAnAbsolutePathAndTheEnvironmentCronLacks() throws {
         let result = try limber.run(["cron", "print"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout == """
-            # >>> limber >>>
-            # limber reminders: `limber remind` every 30 minutes. Managed by `limber cron install`;
-            # `limber cron remove` takes this block out again.
-            */30 * * * * PATH=/usr/local/bin:/usr/bin:/bin LIMBER_HOME=\(home.url.standardizedFileURL.path) LIMBER_SHIPPED_PLUGINS='' \(binary) remind
-            # <<< limber <<<
+        #expect(
+            result.stdout == """
+                # >>> limber >>>
+                # limber reminders: `limber remind` every 30 minutes. Managed by `limber cron install`;
+                # `limber cron remove` takes this block out again.
+                */30 * * * * PATH=/usr/local/bin:/usr/bin:/bin LIMBER_HOME=\(home.url.standardizedFileURL.path) LIMBER_SHIPPED_PLUGINS='' \(binary) remind
+                # <<< limber <<<
 
-            """)
+                """)
         let desktop = try limber.run(["cron", "print", "--notify", "desktop", "--every", "15"])
         #expect(desktop.stdout.contains("*/15 * * * * "))
         #expect(desktop.stdout.contains("DBUS_SESSION_BUS_ADDRESS="))
@@ -92,7 +95,10 @@ struct CronCommandTests {
         let missing = LimberProcess(home: home.url, extra: ["LIMBER_CRONTAB": "no-such-crontab", "PATH": "/usr/bin:/bin"])
         let result = try missing.run(["cron", "install"])
         #expect(result.status == 1)
-        #expect(result.stderr == "limber: no-such-crontab is not on PATH (/usr/bin:/bin); install cron, or add the lines from `limber cron print` by hand\n")
+        #expect(
+            result.stderr
+                == "limber: no-such-crontab is not on PATH (/usr/bin:/bin); install cron, or add the lines from `limber cron print` by hand\n"
+        )
         let broken = try home.write("bin/broken-crontab", "#!/bin/sh\necho 'crontab: permission denied' >&2\nexit 1\n")
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: broken.path)
         let failing = LimberProcess(home: home.url, extra: ["LIMBER_CRONTAB": broken.path])

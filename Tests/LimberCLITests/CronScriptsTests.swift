@@ -21,12 +21,16 @@ struct CronScriptsTests {
         let result = try TimedProcess.run(
             scripts.appendingPathComponent("limber-cron").path, arguments: arguments, environment: environment, capture: true,
             timeout: .seconds(60))
-        return (result.termination, String(decoding: result.output, as: UTF8.self), String(decoding: result.errorOutput, as: UTF8.self))
+        return (
+            result.termination, String(decoding: result.output, as: UTF8.self),
+            String(decoding: result.errorOutput, as: UTF8.self)
+        )
     }
 
     @Test func theCronWrapperFindsLimberAndPassesItsArgumentsOn() throws {
-        try home.write(".config/limber/plugins/evening.lua",
-                       "limber.reminder{ id = 'evening', schedule = 'daily 18:00', message = 'stretch, please' }\n")
+        try home.write(
+            ".config/limber/plugins/evening.lua",
+            "limber.reminder{ id = 'evening', schedule = 'daily 18:00', message = 'stretch, please' }\n")
         let binary = ["LIMBER_BIN": LimberProcess.executable.path]
         let due = try cronWrapper(["--now", "2025-06-04T18:05:00Z"], extra: binary)
         #expect(due.0 == .exited(0), "\(due.2)")

@@ -40,7 +40,9 @@ struct GuideExamplesTests {
         #expect(quoted.map(\.name).sorted() == files, "every file in docs/examples is quoted once in docs/plugins.md")
         for (name, text) in quoted {
             let file = Repository.text("docs/examples/\(name)")
-            #expect(file == text, "docs/plugins.md quotes \(name) differently from docs/examples/\(name); copy the file into the guide")
+            #expect(
+                file == text,
+                "docs/plugins.md quotes \(name) differently from docs/examples/\(name); copy the file into the guide")
         }
         // Each plugin example comes with its test.
         for file in files where !file.hasSuffix("_test.lua") {

@@ -1,6 +1,7 @@
 import Foundation
 import LimberCore
 import Testing
+
 @testable import LimberCLI
 
 /// Just enough of a terminal to replay the live display: text, `\n`, `\r`, cursor up (`ESC[nA`),
@@ -50,9 +51,11 @@ private struct ScreenModel {
 @Suite("Hook output during a live session")
 struct HookOutputTests {
     @Test func printedLinesStayAboveTheLiveBlockAndAreNeverDrawnOver() throws {
-        let routine = Routine(id: "demo", name: "Demo", steps: [
-            .init(exercise: "childs-pose", hold: 5), .init(exercise: "calf-stretch", hold: 4),
-        ], rest: 2)
+        let routine = Routine(
+            id: "demo", name: "Demo",
+            steps: [
+                .init(exercise: "childs-pose", hold: 5), .init(exercise: "calf-stretch", hold: 4),
+            ], rest: 2)
         let plan = try SessionPlan(routine: routine, catalogue: .builtin, options: .init(getReady: 3, switchSides: 2))
         var machine = try SessionMachine(plan: plan)
         var events = machine.start(at: .zero)

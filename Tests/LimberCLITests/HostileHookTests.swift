@@ -12,7 +12,8 @@ struct HostileHookTests {
         """
 
     /// A hook that loops for ever, catching every error (the CPU budget's too).
-    static let spinning = "limber.on('step_start', function() print('hook spinning') while true do pcall(function() while true do end end) end end)"
+    static let spinning =
+        "limber.on('step_start', function() print('hook spinning') while true do pcall(function() while true do end end) end end)"
     /// A hook that sleeps a day.
     static let sleeping = "limber.on('step_start', function() print('hook sleeping') limber.timer.sleep(86400) end)"
 
@@ -24,7 +25,8 @@ struct HostileHookTests {
 
     func session(_ home: TemporaryFolder) throws -> TmuxSession {
         let environment = ["LIMBER_HOME": home.url.path, "PATH": "/usr/bin:/bin", "NO_COLOR": "1", "LIMBER_SHIPPED_PLUGINS": ""]
-        let shell = "trap : INT; \(LimberProcess.executable.path) start quick --no-countdown --no-safety-notice --no-log; echo \"exit=$?\""
+        let shell =
+            "trap : INT; \(LimberProcess.executable.path) start quick --no-countdown --no-safety-notice --no-log; echo \"exit=$?\""
         return try TmuxSession(["/bin/sh", "-c", shell], environment: environment)
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 import LimberCore
 import Testing
+
 @testable import LimberCLI
 
 /// The live display, its status line and the plain lines with an exercise whose name and cues a
@@ -21,9 +22,12 @@ struct HostileSessionRenderingTests {
         evil.aliases = []
         evil.cues = ["cue " + Self.hostile, "second\u{1B}[1;1H\u{1B}[K"]
         try catalogue.add(evil)
-        let routine = Routine(id: "evil", name: "Routine " + Self.hostile, steps: [
-            .init(exercise: "evil-pose", hold: 3), .init(exercise: "figure-four-stretch", hold: 2), .init(exercise: "evil-pose", hold: 2),
-        ], rest: 1)
+        let routine = Routine(
+            id: "evil", name: "Routine " + Self.hostile,
+            steps: [
+                .init(exercise: "evil-pose", hold: 3), .init(exercise: "figure-four-stretch", hold: 2),
+                .init(exercise: "evil-pose", hold: 2),
+            ], rest: 1)
         return try SessionPlan(routine: routine, catalogue: catalogue, options: .init(getReady: 2, switchSides: 1))
     }
 
@@ -84,7 +88,10 @@ struct HostileSessionRenderingTests {
         let phrases = try events(plan).compactMap { Speech.phrase(for: $0, plan: plan) }.map(TerminalSafe.spoken)
         #expect(phrases.contains { $0.hasPrefix("Evil A [2J ]0;pwned B C D E F") })
         for phrase in phrases {
-            #expect(!phrase.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0.value == 0x202E || $0.value == 0x2028 })
+            #expect(
+                !phrase.unicodeScalars.contains {
+                    $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0.value == 0x202E || $0.value == 0x2028
+                })
         }
     }
 }

@@ -21,7 +21,9 @@ struct HostileTextTests {
         home = try TemporaryFolder()
         limber = LimberProcess(home: home.url, extra: ["LIMBER_SHIPPED_PLUGINS": ""])
         let h = Self.luaHostile
-        try home.write("extra/hostile.lua", """
+        try home.write(
+            "extra/hostile.lua",
+            """
             local H = "\(h)"
             limber.catalogue.add{ id = 'evil-move', name = 'Evil ' .. H, kind = 'static', position = 'standing',
               laterality = 'bilateral', phase = 'anytime', regions = { 'hips' }, muscles = { 'm' .. H },
@@ -46,7 +48,9 @@ struct HostileTextTests {
             return (v < 0x20 && v != 0x0A && v != 0x09) || (0x7F...0x9F).contains(v) || (0x202A...0x202E).contains(v)
                 || (0x2066...0x2069).contains(v) || v == 0x2028 || v == 0x2029
         }
-        #expect(raw.isEmpty, "raw controls \(raw.map { String($0.value, radix: 16) }) in \(text.debugDescription)", sourceLocation: sourceLocation)
+        #expect(
+            raw.isEmpty, "raw controls \(raw.map { String($0.value, radix: 16) }) in \(text.debugDescription)",
+            sourceLocation: sourceLocation)
         for part in parts {
             #expect(text.contains(part), "\(part) not in \(text)", sourceLocation: sourceLocation)
         }
@@ -57,11 +61,15 @@ struct HostileTextTests {
         expectSafe(exercises.stdout, showing: ["Evil " + Self.visible])
         expectSafe(exercises.stderr, showing: ["broken " + Self.visible])
         let card = try limber.run(["show", "evil-move", "--plugins", extra])
-        expectSafe(card.stdout, showing: ["Evil ", "m" + Self.visible, "step " + Self.visible, "cue " + Self.visible, "caution " + Self.visible])
+        expectSafe(
+            card.stdout,
+            showing: ["Evil ", "m" + Self.visible, "step " + Self.visible, "cue " + Self.visible, "caution " + Self.visible])
         let routines = try limber.run(["routines", "--plugins", extra])
         expectSafe(routines.stdout, showing: ["Routine " + Self.visible])
         let plan = try limber.run(["plan", "evil", "--plugins", extra])
-        expectSafe(plan.stdout, showing: ["Routine " + Self.visible, "summary " + Self.visible, "describe " + Self.visible, "reason " + Self.visible])
+        expectSafe(
+            plan.stdout,
+            showing: ["Routine " + Self.visible, "summary " + Self.visible, "describe " + Self.visible, "reason " + Self.visible])
         let plugins = try limber.run(["plugins", "--plugins", extra])
         expectSafe(plugins.stdout, showing: ["error: ", "broken " + Self.visible])
         let check = try limber.run(["plugins", "check", home.path("extra/broken.lua")])
@@ -84,7 +92,8 @@ struct HostileTextTests {
             let progressions: [Change]
             let applied: [Applied]
         }
-        let plan = try JSONDecoder().decode(Plan.self, from: Data(try limber.run(["plan", "evil", "--json", "--plugins", extra]).stdout.utf8))
+        let plan = try JSONDecoder().decode(
+            Plan.self, from: Data(try limber.run(["plan", "evil", "--json", "--plugins", extra]).stdout.utf8))
         #expect(plan.name == "Routine " + Self.hostile)
         #expect(plan.progressions.first?.reason == "reason " + Self.hostile)
         #expect(plan.applied.first?.describe == "describe " + Self.hostile)
@@ -101,9 +110,13 @@ struct HostileTextTests {
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: voice.path)
         let path = home.path("bin") + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
         let withVoice = LimberProcess(home: home.url, extra: ["LIMBER_SHIPPED_PLUGINS": "", "PATH": path])
-        let session = try withVoice.run(["start", "evil", "--no-log", "--pace", "10", "--voice", "--no-safety-notice", "--plugins", extra])
+        let session = try withVoice.run([
+            "start", "evil", "--no-log", "--pace", "10", "--voice", "--no-safety-notice", "--plugins", extra,
+        ])
         #expect(session.status == 0, "\(session.stderr)")
-        expectSafe(session.stdout, showing: ["Routine " + Self.visible + ": 2 steps", "step 1/2: Evil " + Self.visible, "finished Routine "])
+        expectSafe(
+            session.stdout,
+            showing: ["Routine " + Self.visible + ": 2 steps", "step 1/2: Evil " + Self.visible, "finished Routine "])
         let arguments = try String(decoding: Data(contentsOf: URL(fileURLWithPath: spoken)), as: UTF8.self)
         let words = arguments.split(separator: "\0").map(String.init)
         #expect(words.contains { $0.contains("Evil A [2J ]0;pwned B C D E") }, "\(words)")
@@ -133,7 +146,9 @@ struct HostileTextTests {
 
     @Test func notifyErrorsAndTheLog() throws {
         let h = Self.luaHostile
-        let script = try home.write("script.lua", """
+        let script = try home.write(
+            "script.lua",
+            """
             limber.notify("notify \(h)")
             limber.log.record{ routine = "log \(h)", notes = "note \(h)", sets = { { exercise = "evil-move", hold = 2 } } }
             """)
@@ -144,7 +159,9 @@ struct HostileTextTests {
         expectSafe(log.stdout, showing: ["log " + Self.visible, "note " + Self.visible])
         let stats = try limber.run(["stats"])
         expectSafe(stats.stdout, showing: [])
-        struct Logged: Decodable { struct Session: Decodable { let routine: String; let notes: String? }; let sessions: [Session] }
+        struct Logged: Decodable {
+            struct Session: Decodable { let routine: String; let notes: String? }; let sessions: [Session]
+        }
         let json = try JSONDecoder().decode(Logged.self, from: Data(try limber.run(["log", "--json"]).stdout.utf8))
         #expect(json.sessions.first?.routine == "log " + Self.hostile && json.sessions.first?.notes == "note " + Self.hostile)
 
@@ -159,7 +176,8 @@ struct HostileTextTests {
     @Test func importedTextInTheLogAndStats() throws {
         // Yesterday, so `limber stats` (the last weeks) counts it.
         let day = Date().addingTimeInterval(-86_400)
-        let date = ISO8601DateFormatter.string(from: day, timeZone: TimeZone(identifier: "UTC") ?? .current, formatOptions: [.withFullDate])
+        let date = ISO8601DateFormatter.string(
+            from: day, timeZone: TimeZone(identifier: "UTC") ?? .current, formatOptions: [.withFullDate])
         let csv = """
             type,session,activity,routine,source,started_at,ended_at,completed,day,notes,exercise,side,unit,planned,actual,discomfort,at,reason,weekday
             session,2f1c3c4e-0000-4000-8000-000000000001,mobility,"imp\(Self.hostile)",manual,\(date)T18:00:00Z,\(date)T18:10:00Z,true,\(date),"n\(Self.hostile)",,,,,,,,,
@@ -176,20 +194,24 @@ struct HostileTextTests {
 
     @Test func replErrorsAndValues() throws {
         let h = Self.luaHostile
-        let repl = try limber.run(["repl", "--plugins", extra], stdin: """
-            error("repl \(h)")
-            setmetatable({}, { __tostring = function() return "tostring \(h)" end })
-            "string \(h)"
-            setmetatable({}, { __tostring = function() return "bytes \\255\\155" end })
+        let repl = try limber.run(
+            ["repl", "--plugins", extra],
+            stdin: """
+                error("repl \(h)")
+                setmetatable({}, { __tostring = function() return "tostring \(h)" end })
+                "string \(h)"
+                setmetatable({}, { __tostring = function() return "bytes \\255\\155" end })
 
-            """)
+                """)
         expectSafe(repl.stderr, showing: ["repl " + Self.visible])
         expectSafe(repl.stdout, showing: ["tostring " + Self.visible, "string ", #"bytes \xFF\x9B"#])
     }
 
     @Test func limberTestReports() throws {
         let h = Self.luaHostile
-        let file = try home.write("tests/hostile_test.lua", """
+        let file = try home.write(
+            "tests/hostile_test.lua",
+            """
             test("name \(h)", function() error("failure \(h)") end)
             """)
         let result = try limber.run(["test", file.path])

@@ -11,13 +11,16 @@ struct LogCLITests {
     /// A Wednesday afternoon, in UTC, so days and weeks are the same on every machine.
     init() throws {
         home = try TemporaryFolder()
-        limber = LimberProcess(home: home.url, extra: ["LIMBER_SHIPPED_PLUGINS": "", "LIMBER_NOW": "2024-05-08T15:30:00Z", "TZ": "UTC"])
+        limber = LimberProcess(
+            home: home.url, extra: ["LIMBER_SHIPPED_PLUGINS": "", "LIMBER_NOW": "2024-05-08T15:30:00Z", "TZ": "UTC"])
     }
 
     private var database: URL { LimberPaths(home: home.url).database }
 
     @discardableResult
-    private func expectSuccess(_ arguments: [String], stdin: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+    private func expectSuccess(_ arguments: [String], stdin: String? = nil, sourceLocation: SourceLocation = #_sourceLocation)
+        throws -> String
+    {
         let result = try limber.run(arguments, stdin: stdin)
         #expect(result.status == 0, "\(arguments): \(result.stderr)", sourceLocation: sourceLocation)
         return result.stdout
@@ -42,12 +45,16 @@ struct LogCLITests {
         #expect(lines[4].contains("cooldown") && lines[4].contains("12 min") && lines[4].contains("after tempo"))
         #expect(!listing.contains("\u{1B}["))
 
-        let json = try JSONSerialization.jsonObject(with: Data(try expectSuccess(["log", "--json", "--routine", "figure-four-stretch"]).utf8)) as? [String: Any]
+        let json =
+            try JSONSerialization.jsonObject(
+                with: Data(try expectSuccess(["log", "--json", "--routine", "figure-four-stretch"]).utf8)) as? [String: Any]
         let sessions = try #require(json?["sessions"] as? [[String: Any]])
         #expect(sessions.count == 1)
         #expect((sessions[0]["sets"] as? [[String: Any]])?.map { $0["side"] as? String } == ["left", "right"])
 
-        let stats = try JSONSerialization.jsonObject(with: Data(try expectSuccess(["stats", "--json", "--weeks", "2"]).utf8)) as? [String: Any]
+        let stats =
+            try JSONSerialization.jsonObject(with: Data(try expectSuccess(["stats", "--json", "--weeks", "2"]).utf8))
+            as? [String: Any]
         let streaks = try #require(stats?["streaks"] as? [String: Any])
         #expect((streaks["current"] as? [String: Any])?["days"] as? Int == 3)
         #expect((stats?["weeks"] as? [[String: Any]])?.map { $0["sessions"] as? Int } == [0, 3])
@@ -62,10 +69,14 @@ struct LogCLITests {
     @Test func badInputIsOneLineAndNonZero() throws {
         let typo = try limber.run(["log", "add", "cat-cwo"])
         #expect(typo.status == 1)
-        #expect(typo.stderr == "limber: unknown exercise or routine 'cat-cwo' (did you mean 'cat-cow'?); add --routine to log it under that name anyway\n")
+        #expect(
+            typo.stderr
+                == "limber: unknown exercise or routine 'cat-cwo' (did you mean 'cat-cow'?); add --routine to log it under that name anyway\n"
+        )
         let unknown = try limber.run(["log", "add", "nonsense"])
         #expect(unknown.status == 1, "an unknown name is refused, not logged")
-        #expect(unknown.stderr == "limber: unknown exercise or routine 'nonsense'; add --routine to log it under that name anyway\n")
+        #expect(
+            unknown.stderr == "limber: unknown exercise or routine 'nonsense'; add --routine to log it under that name anyway\n")
         #expect(try limber.run(["log"]).stdout.contains("nonsense") == false)
         let since = try limber.run(["log", "--since", "lately"])
         #expect(since.status == 1)
@@ -82,7 +93,8 @@ struct LogCLITests {
             let exported = try expectSuccess(["export", "--format", format])
             let file = try home.write("export.\(format)", exported)
             let other = try TemporaryFolder()
-            let fresh = LimberProcess(home: other.url, extra: ["LIMBER_SHIPPED_PLUGINS": "", "LIMBER_NOW": "2024-05-08T15:30:00Z", "TZ": "UTC"])
+            let fresh = LimberProcess(
+                home: other.url, extra: ["LIMBER_SHIPPED_PLUGINS": "", "LIMBER_NOW": "2024-05-08T15:30:00Z", "TZ": "UTC"])
             let imported = try fresh.run(["import", file.path])
             #expect(imported.status == 0, "\(imported.stderr)")
             #expect(imported.stdout == "imported 2 sessions, 3 sets, 1 weekly rest day\n")
@@ -114,7 +126,10 @@ struct LogCLITests {
         for arguments in [["log"], ["stats"], ["log", "add", "cat-cow"], ["export"]] {
             let result = try limber.run(arguments)
             #expect(result.status == 1)
-            #expect(result.stderr == "limber: the log at \(database.path) is not a readable SQLite database (corrupt?); it was left untouched\n")
+            #expect(
+                result.stderr
+                    == "limber: the log at \(database.path) is not a readable SQLite database (corrupt?); it was left untouched\n"
+            )
         }
         #expect(try Data(contentsOf: database) == garbage)
     }
@@ -134,7 +149,9 @@ struct LogCLITests {
 
     @Test func aKilledScriptKeepsEveryCompletedSetAndEndsEarly() throws {
         // Records sets forever, printing each set's id once `record` has returned.
-        let script = try home.write("forever.lua", """
+        let script = try home.write(
+            "forever.lua",
+            """
             while true do
               local set = limber.log.record{ routine = 'evening', exercise = 'cat-cow', reps = 10 }
               io.stdout:write(set.session, ' ', set.id, '\\n')
@@ -154,7 +171,9 @@ struct LogCLITests {
         #expect(process.terminationReason == .uncaughtSignal)
         text += String(decoding: reader.readDataToEndOfFile(), as: UTF8.self)
 
-        let reported = text.split(separator: "\n").filter { $0.split(separator: " ").count == 2 }.compactMap { Int64($0.split(separator: " ")[1]) }
+        let reported = text.split(separator: "\n").filter { $0.split(separator: " ").count == 2 }.compactMap {
+            Int64($0.split(separator: " ")[1])
+        }
         #expect(reported.count >= 25)
         let log = try SessionLog(url: database)
         let sessions = try log.sessions()
@@ -175,7 +194,9 @@ struct LogCLITests {
     }
 
     @Test func twoWriterProcessesLoseNothing() throws {
-        let script = try home.write("writer.lua", """
+        let script = try home.write(
+            "writer.lua",
+            """
             for i = 1, 300 do
               limber.log.record{ routine = 'writer', exercise = 'cat-cow', reps = i }
             end

@@ -13,7 +13,9 @@ struct PluginsCommandTests {
         limber = LimberProcess(home: home.url, extra: ["LIMBER_SHIPPED_PLUGINS": ""])
         try home.write("extra/envy.lua", "-- needs: env\nlocal home = os.getenv('HOME')\n")
         try home.write("extra/broken.lua", "local = 1\n")
-        try home.write("extra/good.lua", """
+        try home.write(
+            "extra/good.lua",
+            """
             limber.catalogue.add{ id = 'good-move', name = 'Good move', kind = 'static', position = 'standing',
               laterality = 'bilateral', phase = 'anytime', regions = { 'hips' },
               dose = { unit = 'seconds', min = 30, max = 60, default = 30 } }
@@ -37,7 +39,9 @@ struct PluginsCommandTests {
         #expect(summaries[0].status == "failed")
         #expect(summaries[0].error?.contains("broken.lua:1:") == true)
         #expect(summaries[1].needs == ["env"] && summaries[1].granted.isEmpty && summaries[1].status == "failed")
-        #expect(summaries[2] == Summary(name: "good", status: "loaded", error: nil, defines: ["exercise:good-move"], needs: [], granted: []))
+        #expect(
+            summaries[2]
+                == Summary(name: "good", status: "loaded", error: nil, defines: ["exercise:good-move"], needs: [], granted: []))
 
         try home.write("config/config.lua", "return { grants = { ['../extra/envy.lua'] = { 'env' } } }")
         let granted = try limber.run(["plugins", "--plugins", home.path("extra"), "--json"])
@@ -63,7 +67,8 @@ struct PluginsCommandTests {
     @Test func aPinnedGrantHoldsOnlyForThatContent() throws {
         let source = "-- needs: env\nlocal home = os.getenv('HOME')\n"
         let hash = SHA256.hex(Array(source.utf8))
-        try home.write("config/config.lua", "return { grants = { { path = '\(home.path("extra/envy.lua"))', sha256 = '\(hash)', 'env' } } }")
+        try home.write(
+            "config/config.lua", "return { grants = { { path = '\(home.path("extra/envy.lua"))', sha256 = '\(hash)', 'env' } } }")
         let pinned = try limber.run(["plugins", "--plugins", home.path("extra"), "--json"])
         let before = try JSONDecoder().decode([Summary].self, from: Data(pinned.stdout.utf8))
         #expect(before[1].status == "loaded" && before[1].granted == ["env"])

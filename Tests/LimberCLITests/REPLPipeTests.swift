@@ -20,7 +20,8 @@ struct REPLPipeTests {
     }
 
     @Test func expressionsPrintTheirValuesAndStatementsNothing() throws {
-        let result = try repl("""
+        let result = try repl(
+            """
             x = 40 + 2
             x
             return x, "two\\nlines", nil
@@ -34,7 +35,8 @@ struct REPLPipeTests {
     }
 
     @Test func underscoreHoldsTheLastResult() throws {
-        let result = try repl("""
+        let result = try repl(
+            """
             6 * 7
             _ + 1
             x = 1
@@ -44,7 +46,8 @@ struct REPLPipeTests {
     }
 
     @Test func multiLineInputContinuesUntilTheChunkIsComplete() throws {
-        let result = try repl("""
+        let result = try repl(
+            """
             for i = 1, 3 do
               io.write(i, " ")
             end
@@ -62,7 +65,8 @@ struct REPLPipeTests {
     }
 
     @Test func tablesPrintSortedIndentedWithCyclesAndADepthLimit() throws {
-        let result = try repl("""
+        let result = try repl(
+            """
             t = { 3, 1, zeta = true, alpha = "a", ["two words"] = 2, [10] = "ten" }
             t
             t.self = t
@@ -73,45 +77,50 @@ struct REPLPipeTests {
         #expect(result.status == 0, "\(result.stderr)")
         let outputs = result.stdout.components(separatedBy: "\n")
         #expect(outputs[0] == #"{ 3, 1, [10] = "ten", alpha = "a", ["two words"] = 2, zeta = true }"#)
-        #expect(result.stdout.contains("""
-            <1>{
-              3,
-              1,
-              [10] = "ten",
-              alpha = "a",
-              inner = { back = <cycle 1>, list = { "x", "y" } },
-              self = <cycle 1>,
-              ["two words"] = 2,
-              zeta = true
-            }
-            """))
+        #expect(
+            result.stdout.contains(
+                """
+                <1>{
+                  3,
+                  1,
+                  [10] = "ten",
+                  alpha = "a",
+                  inner = { back = <cycle 1>, list = { "x", "y" } },
+                  self = <cycle 1>,
+                  ["two words"] = 2,
+                  zeta = true
+                }
+                """))
         #expect(result.stdout.hasSuffix("{ a = { b = { c = { d = {...} } } } }\n"))
     }
 
     @Test func apiProxiesAndFunctionsPrintByName() throws {
-        let result = try repl("""
+        let result = try repl(
+            """
             limber.catalogue
             limber.catalogue.find
             print
             string.format
             """)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout == """
-            <limber.catalogue> {
-              add = <function limber.catalogue.add(exercise)>,
-              all = <function limber.catalogue.all()>,
-              find = <function limber.catalogue.find(filter)>,
-              get = <function limber.catalogue.get(id)>
-            }
-            <function limber.catalogue.find(filter)>
-            <function print>
-            <function string.format>
+        #expect(
+            result.stdout == """
+                <limber.catalogue> {
+                  add = <function limber.catalogue.add(exercise)>,
+                  all = <function limber.catalogue.all()>,
+                  find = <function limber.catalogue.find(filter)>,
+                  get = <function limber.catalogue.get(id)>
+                }
+                <function limber.catalogue.find(filter)>
+                <function print>
+                <function string.format>
 
-            """)
+                """)
     }
 
     @Test func raisingMetamethodsAreShownNotRaised() throws {
-        let result = try repl("""
+        let result = try repl(
+            """
             setmetatable({}, { __tostring = function() return "Vector(1, 2)" end })
             setmetatable({}, { __pairs = function() error("no pairs here") end })
             setmetatable({}, { __tostring = function() error("no text") end }) ~= nil
@@ -121,7 +130,8 @@ struct REPLPipeTests {
     }
 
     @Test func anErrorNamesTheLineAndTheREPLGoesOn() throws {
-        let result = try repl("""
+        let result = try repl(
+            """
             local ok = 1
             for i = 1, 2 do
               if i == 2 then error("second pass") end
@@ -139,7 +149,8 @@ struct REPLPipeTests {
     }
 
     @Test func errorsInsideFunctionsShowATraceback() throws {
-        let result = try repl("""
+        let result = try repl(
+            """
             function inner() error("deep") end
             function outer() inner() end
             outer()
@@ -168,7 +179,8 @@ struct REPLPipeTests {
     }
 
     @Test func helpPrintsTheAPIDocumentation() throws {
-        let result = try repl("""
+        let result = try repl(
+            """
             help()
             help(limber.catalogue.find)
             help("limber.Exercise")
@@ -179,17 +191,19 @@ struct REPLPipeTests {
         #expect(result.stdout.contains("The limber API (version 1)"))
         #expect(result.stdout.contains("limber.catalogue - The exercise catalogue"))
         #expect(result.stdout.contains("  find(filter)   The exercises that match every given field of the filter."))
-        #expect(result.stdout.contains("""
-            limber.catalogue.find(filter)
-              The exercises that match every given field of the filter.
-            Parameters:
-              filter  limber.ExerciseFilter?  fields to match; omit one to match all
-            Returns:
-              limber.Exercise[]  matching exercises, in catalogue order
-            Example:
-              limber.catalogue.find{ phase = 'cooldown', kind = 'static' }
-            See also: help("limber.Exercise"), help("limber.ExerciseFilter")
-            """))
+        #expect(
+            result.stdout.contains(
+                """
+                limber.catalogue.find(filter)
+                  The exercises that match every given field of the filter.
+                Parameters:
+                  filter  limber.ExerciseFilter?  fields to match; omit one to match all
+                Returns:
+                  limber.Exercise[]  matching exercises, in catalogue order
+                Example:
+                  limber.catalogue.find{ phase = 'cooldown', kind = 'static' }
+                See also: help("limber.Exercise"), help("limber.ExerciseFilter")
+                """))
         #expect(result.stdout.contains("limber.Exercise - One movement in the catalogue.\n  id "))
         #expect(result.stdout.contains("no help for <function print>: it is not part of the limber API"))
     }
@@ -197,7 +211,8 @@ struct REPLPipeTests {
     @Test func dotCommandsWork() throws {
         try home.write("numbers.lua", "local n = 20\nreturn n + 1, 'from a file'\n")
         try home.write("broken.lua", "local x = 1\nerror('broken file')\n")
-        let result = try repl("""
+        let result = try repl(
+            """
             .help
             .exercises
             .load numbers.lua
@@ -221,9 +236,13 @@ struct REPLPipeTests {
     }
 
     @Test func reloadMakesAFreshStateWithThePluginsLoadedAgain() throws {
-        let plugin = try home.write("plugins/stretch.lua", "limber.catalogue.add{ id = 'first-stretch', name = 'First', kind = 'static', position = 'standing', laterality = 'bilateral', phase = 'anytime', dose = { unit = 'seconds', min = 10, max = 20, default = 10 }, regions = { 'hips' } }\n")
+        let plugin = try home.write(
+            "plugins/stretch.lua",
+            "limber.catalogue.add{ id = 'first-stretch', name = 'First', kind = 'static', position = 'standing', laterality = 'bilateral', phase = 'anytime', dose = { unit = 'seconds', min = 10, max = 20, default = 10 }, regions = { 'hips' } }\n"
+        )
         let folder = plugin.deletingLastPathComponent().path
-        let result = try repl("""
+        let result = try repl(
+            """
             kept = "a global"
             limber.catalogue.get("first-stretch").name
             do

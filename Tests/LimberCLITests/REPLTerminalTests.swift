@@ -90,15 +90,16 @@ struct REPLTerminalTests {
         try enter(session, "end")
         let screen = try enter(session, "t")
         #expect(screen.contains("{ n = 2, name = \"héllo\" }"))
-        #expect(lines(screen).prefix(7) == [
-            "limber> t = { name = \"héllo\", n = 2 }",
-            "limber> for i = 1, t.n do",
-            "   ...> print(i)",
-            "   ...> end",
-            "1",
-            "2",
-            "limber> t",
-        ])
+        #expect(
+            lines(screen).prefix(7) == [
+                "limber> t = { name = \"héllo\", n = 2 }",
+                "limber> for i = 1, t.n do",
+                "   ...> print(i)",
+                "   ...> end",
+                "1",
+                "2",
+                "limber> t",
+            ])
     }
 
     @Test func tabCompletesFieldsOfTheAPIAndListsChoices() throws {
@@ -184,7 +185,9 @@ struct REPLTerminalTests {
 
     @Test func aGuidedSessionEndsWithCtrlCAndGivesThePromptBack() throws {
         let session = try start(["repl"])
-        try enter(session, """
+        try enter(
+            session,
+            """
             limber.routine{ id = 'long-hold', name = 'Long hold', steps = { { exercise = 'childs-pose', hold = 120 } } } and nil
             """)
         try enter(session, "limber.on('step_start', function(e) print('holding ' .. e.exercise) end)")
@@ -208,7 +211,9 @@ struct REPLTerminalTests {
 
     @Test func aGuidedSessionThatRunsToTheEndReturnsItsResult() throws {
         let session = try start(["repl"])
-        try enter(session, """
+        try enter(
+            session,
+            """
             limber.routine{ id = 'quick', name = 'Quick', steps = { { exercise = 'childs-pose', hold = 20 } } } and nil
             """)
         let screen = try enter(session, "limber.session.start('quick', { get_ready = 0, pace = 100, log = false }).completed")

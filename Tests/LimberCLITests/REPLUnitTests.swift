@@ -1,9 +1,10 @@
 import Foundation
-@testable import LimberCLI
 import LimberCore
 import LimberLua
 import LimberTestSupport
 import Testing
+
+@testable import LimberCLI
 
 /// The REPL's parts without a process: chunk compilation, completion, dot-commands, history.
 @Suite("REPL parts")
@@ -44,9 +45,10 @@ struct REPLUnitTests {
         let topLevel = Set(HostAPI.namespaces.map(\.name) + HostAPI.functions.filter { $0.namespace == nil }.map(\.name))
             .union(["api_version", "version"])
         #expect(driver.complete("limber.") == topLevel.sorted().map { "limber." + $0 })
-        #expect(driver.complete("limber.catalogue.") == [
-            "limber.catalogue.add", "limber.catalogue.all", "limber.catalogue.find", "limber.catalogue.get",
-        ])
+        #expect(
+            driver.complete("limber.catalogue.") == [
+                "limber.catalogue.add", "limber.catalogue.all", "limber.catalogue.find", "limber.catalogue.get",
+            ])
         #expect(driver.complete("limber.catalogue.fi") == ["limber.catalogue.find"])
         #expect(driver.complete("string.for") == ["string.format"])
         #expect(driver.complete("fun") == ["function"], "keywords complete too")
@@ -59,7 +61,8 @@ struct REPLUnitTests {
     }
 
     @Test func completionSurvivesRaisingAndEndlessPairs() throws {
-        try host.lua.run("""
+        try host.lua.run(
+            """
             bad = setmetatable({}, { __pairs = function() error("no") end, __index = function() error("no") end })
             endless = setmetatable({}, { __pairs = function() return function() while true do end end end })
             """)

@@ -40,7 +40,9 @@ struct RemindCommandTests {
     var stateFile: String { home.path(".local/state/limber/reminders.json") }
 
     @Test func inCronsBareEnvironmentItPrintsWhenDueAndIsSilentOtherwise() throws {
-        try plugin("evening.lua", """
+        try plugin(
+            "evening.lua",
+            """
             limber.reminder{ id = 'evening', schedule = 'daily 18:00', message = 'Time for your cool-down' }
             limber.reminder{ id = 'never', schedule = 'hourly', message = 'no', due = function(ctx) return false end }
             """)
@@ -66,13 +68,19 @@ struct RemindCommandTests {
 
     @Test(arguments: [
         // (zone, runs every 90 minutes from, to, the deliveries expected)
-        ("America/New_York", "2025-03-08T12:00:00-05:00", "2025-03-10T20:00:00-04:00",
-         ["2025-03-08T18:00:00-05:00", "2025-03-09T18:00:00-04:00", "2025-03-10T18:00:00-04:00"]),
-        ("Europe/Berlin", "2025-10-25T12:00:00+02:00", "2025-10-27T20:00:00+01:00",
-         ["2025-10-25T18:00:00+02:00", "2025-10-26T18:00:00+01:00", "2025-10-27T18:00:00+01:00"]),
+        (
+            "America/New_York", "2025-03-08T12:00:00-05:00", "2025-03-10T20:00:00-04:00",
+            ["2025-03-08T18:00:00-05:00", "2025-03-09T18:00:00-04:00", "2025-03-10T18:00:00-04:00"]
+        ),
+        (
+            "Europe/Berlin", "2025-10-25T12:00:00+02:00", "2025-10-27T20:00:00+01:00",
+            ["2025-10-25T18:00:00+02:00", "2025-10-26T18:00:00+01:00", "2025-10-27T18:00:00+01:00"]
+        ),
     ])
     func aDailyReminderFiresOnceADayAcrossTheClockChange(zone: String, from: String, to: String, expected: [String]) throws {
-        try plugin("daily.lua", """
+        try plugin(
+            "daily.lua",
+            """
             limber.reminder{ id = 'daily', schedule = 'daily 18:00',
               message = function(ctx) return 'stretch ' .. os.date('!%Y-%m-%dT%H:%M', ctx.occurrence) end }
             """)
@@ -100,7 +108,9 @@ struct RemindCommandTests {
     }
 
     @Test func aRaisingDueIsOneLineAndTheOthersStillRun() throws {
-        try plugin("a_broken.lua", """
+        try plugin(
+            "a_broken.lua",
+            """
             limber.reminder{ id = 'broken', schedule = 'hourly', message = 'never',
               due = function(ctx)
                 local entry = nil
@@ -119,7 +129,9 @@ struct RemindCommandTests {
 
     @Test func twoOverlappingRunsDeliverOnceAndTheSecondExitsQuietly() throws {
         // The first run's notifier holds it mid-delivery (with the lock held) until told to go on.
-        try script(home, "bin/slow-notify", """
+        try script(
+            home, "bin/slow-notify",
+            """
             printf '%s\\n' "$1" >> '\(home.path("delivered.txt"))'
             : > '\(home.path("started"))'
             while [ ! -e '\(home.path("go"))' ]; do sleep 0.05; done
@@ -144,13 +156,17 @@ struct RemindCommandTests {
 
     @Test func aCommandGetsTheMessageAndNotifyUsesTheSameBackend() throws {
         try script(home, "bin/record", "printf '%s\\n' \"$@\" >> '\(home.path("args.txt"))'\n")
-        try plugin("evening.lua", """
+        try plugin(
+            "evening.lua",
+            """
             limber.reminder{ id = 'evening', schedule = 'daily 18:00', message = "it's $(date) time; `id`",
               due = function(ctx) return true end }
             limber.reminder{ id = 'noisy', schedule = 'daily 18:00', message = 'm',
               due = function(ctx) limber.notify('from due'); return true end }
             """)
-        let result = try cron.run(["remind", "--command", "'\(home.path("bin/record"))' --from limber", "--now", "2025-06-04T18:05:00Z"])
+        let result = try cron.run([
+            "remind", "--command", "'\(home.path("bin/record"))' --from limber", "--now", "2025-06-04T18:05:00Z",
+        ])
         // A due only decides; notifying from it is refused, and the other reminder still goes out.
         #expect(result.status == 1)
         #expect(result.stderr.contains("limber.notify cannot run in a reminder's due"), "\(result.stderr)")
@@ -164,7 +180,8 @@ struct RemindCommandTests {
         let desktop = try cron.run(["remind", "--notify", "desktop", "--now", "2025-06-04T18:05:00Z"])
         #expect(desktop.status == 1)
         #expect(desktop.stdout == "")
-        #expect(desktop.stderr.hasPrefix("limber: desktop notifications need a session bus, and DBUS_SESSION_BUS_ADDRESS is not set"))
+        #expect(
+            desktop.stderr.hasPrefix("limber: desktop notifications need a session bus, and DBUS_SESSION_BUS_ADDRESS is not set"))
         #expect(desktop.stderr.split(separator: "\n").count == 1)
         let command = try cron.run(["remind", "--command", "no-such-notifier", "--now", "2025-06-04T18:05:00Z"])
         #expect(command.status == 1)
@@ -179,15 +196,21 @@ struct RemindCommandTests {
         try script(home, "bin/hang", "sleep 30\n")
         try plugin("evening.lua", "limber.reminder{ id = 'evening', schedule = 'daily 18:00', message = 'stretch' }\n")
         let started = Date()
-        let result = try cron.run(["remind", "--command", home.path("bin/hang"), "--timeout", "0.5", "--now", "2025-06-04T18:05:00Z"])
+        let result = try cron.run([
+            "remind", "--command", home.path("bin/hang"), "--timeout", "0.5", "--now", "2025-06-04T18:05:00Z",
+        ])
         #expect(Date().timeIntervalSince(started) < 10)
         #expect(result.status == 1)
-        #expect(result.stderr == "limber: reminder evening: --command '\(home.path("bin/hang"))' did not finish within 0.5 s and was stopped\n")
+        #expect(
+            result.stderr
+                == "limber: reminder evening: --command '\(home.path("bin/hang"))' did not finish within 0.5 s and was stopped\n")
         #expect(!FileManager.default.fileExists(atPath: stateFile), "an undelivered reminder is not recorded")
     }
 
     @Test func dryRunShowsEveryReminderAndRecordsNothing() throws {
-        try plugin("r.lua", """
+        try plugin(
+            "r.lua",
+            """
             limber.reminder{ id = 'evening', schedule = 'daily 18:00', message = 'stretch' }
             limber.reminder{ id = 'gated', schedule = 'weekdays 07:30', message = 'no', due = function() return false end }
             limber.reminder{ id = 'later', schedule = 'every 2 days at 18:00 from 2030-01-01', message = 'no' }
@@ -195,12 +218,13 @@ struct RemindCommandTests {
         let zoned = CronLikeProcess(home: home.url, extra: ["LIMBER_SHIPPED_PLUGINS": "", "TZ": "America/New_York"])
         let dry = try zoned.run(["remind", "--dry-run", "--now", "2025-06-04T18:05:00-04:00"])
         #expect(dry.status == 0)
-        #expect(dry.stdout == """
-            evening: due since 2025-06-04 18:00 EDT: stretch
-            gated: not due (weekdays 07:30) since 2025-06-04 07:30 EDT, next 2025-06-05 07:30 EDT
-            later: no scheduled time yet (every 2 days at 18:00 from 2030-01-01)
+        #expect(
+            dry.stdout == """
+                evening: due since 2025-06-04 18:00 EDT: stretch
+                gated: not due (weekdays 07:30) since 2025-06-04 07:30 EDT, next 2025-06-05 07:30 EDT
+                later: no scheduled time yet (every 2 days at 18:00 from 2030-01-01)
 
-            """)
+                """)
         #expect(!FileManager.default.fileExists(atPath: stateFile))
         let json = try zoned.run(["remind", "--json", "--now", "2025-06-04T18:05:00-04:00"])
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
@@ -214,7 +238,10 @@ struct RemindCommandTests {
     @Test func badNowIsOneClearLine() throws {
         let result = try cron.run(["remind", "--now", "teatime"])
         #expect(result.status != 0)
-        #expect(result.stderr == "limber: --now 'teatime' is not a time: epoch seconds, ISO 8601 with an offset (2025-06-04T18:10:00-04:00) or local 2025-06-04T18:10\n")
+        #expect(
+            result.stderr
+                == "limber: --now 'teatime' is not a time: epoch seconds, ISO 8601 with an offset (2025-06-04T18:10:00-04:00) or local 2025-06-04T18:10\n"
+        )
         let fromEnvironment = try CronLikeProcess(home: home.url, extra: ["LIMBER_NOW": "soon"]).run(["remind"])
         #expect(fromEnvironment.stderr.hasPrefix("limber: LIMBER_NOW 'soon' is not a time"))
         #expect(fromEnvironment.status != 0)

@@ -15,7 +15,9 @@ struct RemindDeliveryTests {
         home = try TemporaryFolder()
         bin = try TemporaryFolder()
         runtime = try TemporaryFolder()
-        try home.write(".config/limber/plugins/evening.lua", """
+        try home.write(
+            ".config/limber/plugins/evening.lua",
+            """
             limber.reminder{ id = 'evening', schedule = 'daily 18:00', routine = 'runner-cooldown',
               message = 'Time for your cool-down' }
             """)
@@ -64,9 +66,15 @@ struct RemindDeliveryTests {
     }
 
     @Test(arguments: [
-        ("return { remind = { deliver = 'pigeon' } }", "field 'remind.deliver': expected \"stdout\", \"desktop\" or { command = {...} }, got 'pigeon'"),
+        (
+            "return { remind = { deliver = 'pigeon' } }",
+            "field 'remind.deliver': expected \"stdout\", \"desktop\" or { command = {...} }, got 'pigeon'"
+        ),
         ("return { remind = { deliver = { command = {} } } }", "field 'remind.deliver.command': expected a list of words"),
-        ("return { remind = { deliver = { command = { 'a', 3 } } } }", "field 'remind.deliver.command[2]': expected a non-empty string, got number"),
+        (
+            "return { remind = { deliver = { command = { 'a', 3 } } } }",
+            "field 'remind.deliver.command[2]': expected a non-empty string, got number"
+        ),
         ("return { remind = { delivr = 'desktop' } }", "unknown field 'remind.delivr'"),
         ("return { remind = { terminal = 'xterm' } }", "field 'remind.terminal': expected a list of words"),
     ])
@@ -131,7 +139,9 @@ struct RemindDeliveryTests {
     /// answers with `answer` as if that button were pressed.
     func actionServer(answer: String) throws {
         try script("gdbus", "echo \"(['actions', 'body'],)\"\n")
-        try script("notify-send", """
+        try script(
+            "notify-send",
+            """
             case "$1" in --help) echo "  -A, --action=[NAME=]Text..."; exit 0;; esac
             echo "$*" >> \(bin.path("notified"))
             echo \(answer)

@@ -13,7 +13,9 @@ struct RunDeferredPluginsTests {
     init() throws {
         home = try TemporaryFolder()
         limber = LimberProcess(home: home.url, extra: ["LIMBER_SHIPPED_PLUGINS": ""])
-        try home.write("extra/moves.lua", """
+        try home.write(
+            "extra/moves.lua",
+            """
             limber.catalogue.add{ id = 'plugin-stretch', name = 'Plugin stretch', kind = 'static',
               position = 'standing', laterality = 'bilateral', phase = 'anytime', regions = { 'hips' },
               dose = { unit = 'seconds', min = 30, max = 60, default = 30 } }
@@ -41,7 +43,9 @@ struct RunDeferredPluginsTests {
 
     @Test func aScriptStartsAShippedRoutineWithoutAskingForPlugins() throws {
         let shipped = LimberProcess(home: home.url)
-        let script = try home.write("session.lua", """
+        let script = try home.write(
+            "session.lua",
+            """
             local result = limber.session.start('runner-cooldown', { pace = 100, hold = 1, get_ready = 0, switch = 1 })
             print(result.routine, result.completed)
             """)

@@ -14,26 +14,31 @@ struct RunsCLITests {
 
     init() throws {
         home = try TemporaryFolder()
-        limber = LimberProcess(home: home.url, extra: ["LIMBER_SHIPPED_PLUGINS": "", "LIMBER_NOW": "2026-03-12T20:00:00Z", "TZ": "UTC"])
+        limber = LimberProcess(
+            home: home.url, extra: ["LIMBER_SHIPPED_PLUGINS": "", "LIMBER_NOW": "2026-03-12T20:00:00Z", "TZ": "UTC"])
     }
 
     @Test func importPrintsEachRunAndOneLinePerBrokenFileAndExitsOne() throws {
         let result = try limber.run([
-            "runs", "import", fixture("run.fit"), fixture("broken/bad_crc.fit"), fixture("broken/truncated.fit"), fixture("xml/run.tcx"),
+            "runs", "import", fixture("run.fit"), fixture("broken/bad_crc.fit"), fixture("broken/truncated.fit"),
+            fixture("xml/run.tcx"),
         ])
         #expect(result.status == 1)
         let errors = result.stderr.split(separator: "\n").map(String.init)
-        #expect(errors == [
-            "limber: \(fixture("broken/bad_crc.fit")): the FIT file's CRC does not match (corrupt or incompletely copied)",
-            "limber: \(fixture("broken/truncated.fit")): cut short: the header announces 605 bytes of records but the file holds 295",
-        ])
+        #expect(
+            errors == [
+                "limber: \(fixture("broken/bad_crc.fit")): the FIT file's CRC does not match (corrupt or incompletely copied)",
+                "limber: \(fixture("broken/truncated.fit")): cut short: the header announces 605 bytes of records but the file holds 295",
+            ])
         #expect(result.stdout.contains("imported  Mon 2026-03-09 07:00  47 min    8.20 km"))
         #expect(result.stdout.contains("imported  Wed 2026-03-11 07:00  45 min    9.00 km"))
         #expect(result.stdout.hasSuffix("2 runs imported from 4 files, 2 failed\n"))
     }
 
     @Test func verboseAndJSONSayWhyFilesWereSkipped() throws {
-        let verbose = try limber.run(["runs", "import", "-v", fixture("ride.fit"), fixture("settings.fit"), fixture("xml/no_sport.gpx")])
+        let verbose = try limber.run([
+            "runs", "import", "-v", fixture("ride.fit"), fixture("settings.fit"), fixture("xml/no_sport.gpx"),
+        ])
         #expect(verbose.status == 0, "\(verbose.stderr)")
         #expect(verbose.stdout.contains("skipped   \(fixture("ride.fit")): a cycling activity, not a run"))
         #expect(verbose.stdout.contains("skipped   \(fixture("settings.fit")): a settings file, not an activity"))
@@ -78,7 +83,9 @@ struct RunsCLITests {
 
     @Test func luaSeesDistanceAndDurationOfRuns() throws {
         _ = try limber.run(["runs", "import", fixture("run.fit"), fixture("treadmill.fit")])
-        let script = try home.write("runs.lua", """
+        let script = try home.write(
+            "runs.lua",
+            """
             local last = limber.log.last('run')
             print(last.distance_m, last.seconds, last.sport, last.file ~= nil)
             for _, run in ipairs(limber.log.sessions{ activity = 'run' }) do print(run.started_at, run.seconds, run.distance_m) end
@@ -103,7 +110,9 @@ struct RunsCLITests {
     }
 
     @Test func remindersSeeTheLastRunInTheirContext() throws {
-        try home.write("config/plugins/last-run.lua", """
+        try home.write(
+            "config/plugins/last-run.lua",
+            """
             limber.reminder{ id = 'last-run', schedule = 'every 30 minutes',
               message = function(ctx)
                 local run = ctx.last_run
@@ -131,15 +140,20 @@ struct RunsCLITests {
         let watch = home.url.appendingPathComponent("Garmin/Activity")
         try FileManager.default.createDirectory(at: watch, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: fixture("run.fit"), toPath: watch.appendingPathComponent("RUN.FIT").path)
-        try FileManager.default.copyItem(atPath: fixture("broken/truncated.fit"), toPath: watch.appendingPathComponent("cut.fit").path)
-        try home.write(".config/limber/config.lua", """
+        try FileManager.default.copyItem(
+            atPath: fixture("broken/truncated.fit"), toPath: watch.appendingPathComponent("cut.fit").path)
+        try home.write(
+            ".config/limber/config.lua",
+            """
             return { runs = { folders = { "~/Garmin/Activity", "~/Suunto/not-plugged-in" } } }
             """)
         // Shipped plugins on: the stretch-after-run reminder is the one that should speak.
         let cron = CronLikeProcess(home: home.url, extra: ["TZ": "UTC"])
         let first = try cron.run(["remind", "--now", "2026-03-09T08:30:00Z"])
         #expect(first.stdout == "You ran 47 minutes today but have not stretched yet: limber start runner-cooldown.\n")
-        #expect(first.stderr == "limber: \(watch.path)/cut.fit: cut short: the header announces 605 bytes of records but the file holds 295\n")
+        #expect(
+            first.stderr
+                == "limber: \(watch.path)/cut.fit: cut short: the header announces 605 bytes of records but the file holds 295\n")
         #expect(first.status == 1)
 
         // Half an hour later: the run is known, the broken file is not reported again, nothing is due.

@@ -73,9 +73,10 @@ struct SoundCommandTests {
         #expect(result.stderr == "")
         // Each 4 s hold ticks at 3, 2, 1 s left; the first step's end chimes; the calf stretch's
         // left side ends in the switch call (no step end over it); the last set in the session's end.
-        #expect(sounds(played) == [
-            "tick", "tick", "tick", "step_end", "tick", "tick", "tick", "switch", "tick", "tick", "tick", "session_end",
-        ])
+        #expect(
+            sounds(played) == [
+                "tick", "tick", "tick", "step_end", "tick", "tick", "tick", "switch", "tick", "tick", "tick", "session_end",
+            ])
     }
 
     @Test func noPlayerIsOneLineNamingWhatToInstallAndTheSessionGoesOn() throws {
@@ -83,7 +84,10 @@ struct SoundCommandTests {
         let result = try start(["short", "--sound"], path: empty.url.path)
         #expect(result.status == 0)
         let lines = result.stderr.split(separator: "\n")
-        #expect(lines == ["limber: sound needs pw-play, paplay or aplay on PATH (Debian: apt install pipewire-bin, pulseaudio-utils or alsa-utils); going on with the bell"])
+        #expect(
+            lines == [
+                "limber: sound needs pw-play, paplay or aplay on PATH (Debian: apt install pipewire-bin, pulseaudio-utils or alsa-utils); going on with the bell"
+            ])
         #expect(result.stdout.contains("finished Short: 3 of 3 sets"))
     }
 
@@ -98,13 +102,18 @@ struct SoundCommandTests {
         try player("pw-play")
         var result = try start(["soft"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(sounds(played) == ["soft_tick", "soft_tick", "soft_tick", "soft_tick", "soft_tick", "soft_tick", "switch",
-                                   "soft_tick", "soft_tick", "soft_tick", "session_end"],
-                "the routine turns sound on, softens the tick and drops the step end")
+        #expect(
+            sounds(played) == [
+                "soft_tick", "soft_tick", "soft_tick", "soft_tick", "soft_tick", "soft_tick", "switch",
+                "soft_tick", "soft_tick", "soft_tick", "session_end",
+            ],
+            "the routine turns sound on, softens the tick and drops the step end")
 
         try FileManager.default.removeItem(atPath: bin.path("played.log"))
         let own = try home.write("mine.wav", "RIFF")
-        try home.write("config/config.lua", """
+        try home.write(
+            "config/config.lua",
+            """
             return { cues = { sound = true, countdown = 'off' }, sounds = { session_end = '\(own.path)' } }
             """)
         result = try start(["short"])
@@ -135,7 +144,9 @@ struct SoundCommandTests {
     }
 
     @Test func aBadRoutineCueSetIsAPluginErrorNamingTheField() throws {
-        try home.write("config/plugins/bad.lua", """
+        try home.write(
+            "config/plugins/bad.lua",
+            """
             limber.routine{ id = 'bad', name = 'Bad', cues = { switch = 'gong' }, steps = { { exercise = 'childs-pose', hold = 2 } } }
             """)
         let limber = LimberProcess(home: home.url, extra: ["PATH": bin.url.path])
@@ -145,7 +156,9 @@ struct SoundCommandTests {
 
     @Test func aHookPlaysACueAndPrintsBetweenTheSessionsLines() throws {
         try player("pw-play")
-        try home.write("config/plugins/hooks.lua", """
+        try home.write(
+            "config/plugins/hooks.lua",
+            """
             limber.on('step_start', function(e)
               print('hook: step', e.step, limber.cue('halfway'), limber.cue('soft_tick'))
             end)
@@ -154,7 +167,9 @@ struct SoundCommandTests {
         let result = try start(["short", "--sound"])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("hook: step\t1\ttrue\ttrue\n"), "\(result.stdout)")
-        #expect(result.stdout.contains("false\tlimber.cue: unknown cue 'gong' (cues: tick, soft_tick, halfway, switch, step_end, session_end)"))
+        #expect(
+            result.stdout.contains(
+                "false\tlimber.cue: unknown cue 'gong' (cues: tick, soft_tick, halfway, switch, step_end, session_end)"))
         let names = sounds(played)
         let halfways = names.filter { $0 == "halfway" }.count, softs = names.filter { $0 == "soft_tick" }.count
         #expect(halfways == 3 && softs == 3, "one each for three sets: \(names)")

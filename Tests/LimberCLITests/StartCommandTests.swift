@@ -37,10 +37,11 @@ struct StartCommandTests {
         #expect(result.status == 0)
         let plan = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let steps = try #require(plan["steps"] as? [[String: Any]])
-        #expect(steps.compactMap { $0["exercise"] as? String } == [
-            "roll-down", "downward-dog", "childs-pose", "cat-cow", "modified-childs-pose",
-            "kneeling-hip-flexor-stretch", "figure-four-stretch",
-        ])
+        #expect(
+            steps.compactMap { $0["exercise"] as? String } == [
+                "roll-down", "downward-dog", "childs-pose", "cat-cow", "modified-childs-pose",
+                "kneeling-hip-flexor-stretch", "figure-four-stretch",
+            ])
         for step in steps where step["unit"] as? String == "seconds" {
             #expect((30...60).contains(step["amount"] as? Int ?? 0), "the article's 30–60 s holds")
         }
@@ -101,7 +102,8 @@ struct StartCommandTests {
 
     @Test func onATerminalKeysPauseAndEndAndTheTerminalComesBack() throws {
         let environment = ["LIMBER_HOME": home.url.path, "PATH": "/usr/bin:/bin", "NO_COLOR": "1"]
-        let shell = "\(LimberProcess.executable.path) start runner-cooldown --pace 10 --no-safety-notice; echo \"exit=$?\"; stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '"
+        let shell =
+            "\(LimberProcess.executable.path) start runner-cooldown --pace 10 --no-safety-notice; echo \"exit=$?\"; stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '"
         let tmux = try TmuxSession(["/bin/sh", "-c", shell], environment: environment)
         try tmux.waitFor("Roll Down")
         let screen = try tmux.waitFor("pace ×10")
@@ -124,7 +126,8 @@ struct StartCommandTests {
         let environment = ["LIMBER_HOME": home.url.path, "PATH": "/usr/bin:/bin"]
         // The shell traps SIGINT (a trap, unlike an ignored signal, is reset for limber), so it
         // lives to report limber's exit status and the terminal's mode.
-        let shell = "trap : INT; \(LimberProcess.executable.path) start runner-cooldown --no-safety-notice; echo \"exit=$?\"; stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '"
+        let shell =
+            "trap : INT; \(LimberProcess.executable.path) start runner-cooldown --no-safety-notice; echo \"exit=$?\"; stty -a | tr ' ' '\\n' | grep -E '^-?(icanon|echo)$' | tr '\\n' ' '"
         let tmux = try TmuxSession(["/bin/sh", "-c", shell], environment: environment)
         try tmux.waitFor("Get ready")
         try tmux.waitFor(" 9 s") // the first tick: the session is running, keys and signals set up
@@ -144,7 +147,8 @@ struct StartCommandTests {
     }
 }
 
-private let voiceMissing = "--voice needs espeak-ng, which is not installed (Debian: apt install espeak-ng); going on without voice"
+private let voiceMissing =
+    "--voice needs espeak-ng, which is not installed (Debian: apt install espeak-ng); going on without voice"
 
 @Suite("limber plan with progressions", .serialized)
 struct PlanProgressionTests {

@@ -1,5 +1,6 @@
 import LimberCore
 import Testing
+
 @testable import LimberCLI
 
 struct StatsViewTests {
@@ -7,14 +8,17 @@ struct StatsViewTests {
         let day = try #require(LocalDay(iso: "2024-05-06"))
         return LogStats(
             today: day.adding(days: 2),
-            streaks: Streaks(current: Streak(days: 3, start: day, end: day.adding(days: 2)),
-                             longest: Streak(days: 9, start: day.adding(days: -30), end: day.adding(days: -22))),
+            streaks: Streaks(
+                current: Streak(days: 3, start: day, end: day.adding(days: 2)),
+                longest: Streak(days: 9, start: day.adding(days: -30), end: day.adding(days: -22))),
             totalSessions: 40, firstDay: day.adding(days: -60),
             weeks: [
                 WeekStats(start: day.adding(days: -7), sessions: 4, minutes: 40, discomfort: 4, discomfortRatings: 2),
                 WeekStats(start: day, sessions: 2, minutes: 15, discomfort: 2, discomfortRatings: 1),
             ],
-            exercises: [ExerciseCount(exercise: "cat-cow", sets: 6, seconds: 0), ExerciseCount(exercise: "bridge", sets: 0, seconds: 0)],
+            exercises: [
+                ExerciseCount(exercise: "cat-cow", sets: 6, seconds: 0), ExerciseCount(exercise: "bridge", sets: 0, seconds: 0),
+            ],
             discomfortTrend: .falling)
     }
 

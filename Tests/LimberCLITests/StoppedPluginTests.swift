@@ -13,12 +13,16 @@ struct StoppedPluginTests {
         home = try TemporaryFolder()
         limber = LimberProcess(
             home: home.url, extra: ["LIMBER_SHIPPED_PLUGINS": "", "LIMBER_CPU_LIMIT": "0.1"], workingDirectory: home.url)
-        try home.write("config/plugins/a-spin.lua", """
+        try home.write(
+            "config/plugins/a-spin.lua",
+            """
             limber.reminder{ id = 'spin', schedule = 'every 30 minutes', message = 'x', due = function()
               while true do pcall(function() while true do end end) end
             end }
             """)
-        try home.write("config/plugins/b-good.lua", """
+        try home.write(
+            "config/plugins/b-good.lua",
+            """
             limber.reminder{ id = 'good', schedule = 'every 30 minutes', message = 'time to stretch' }
             """)
     }
@@ -30,7 +34,9 @@ struct StoppedPluginTests {
     }
 
     @Test func theREPLPromptComesBackAfterAPluginStoppedAtLoad() throws {
-        try home.write("config/plugins/c-load.lua", "while true do xpcall(function() while true do end end, function() while true do end end) end")
+        try home.write(
+            "config/plugins/c-load.lua",
+            "while true do xpcall(function() while true do end end, function() while true do end end) end")
         let result = try limber.run(["repl"], stdin: "1 + 1\n#limber.catalogue.all() > 0\n")
         #expect(result.stdout == "2\ntrue\n", "\(result)")
         #expect(result.stderr.contains("c-load.lua:1: stopped after 0.1 s of CPU time"), "\(result.stderr)")
@@ -50,13 +56,18 @@ struct StoppedPluginTests {
         let start = Date()
         let result = try limber.run(["plugins", "check", plugin.path])
         #expect(result.status == 70, "\(name): \(result)")
-        #expect(result.stderr.contains("limber: hang.lua did not come back from C code within 1.0 s; stopping"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("limber: hang.lua did not come back from C code within 1.0 s; stopping"), "\(result.stderr)")
         #expect(result.stderr.split(separator: "\n").count == 1, "one line: \(result.stderr)")
         #expect(Date().timeIntervalSince(start) < 60, "ended, not hung")
     }
 
     @Test func loadingRefusesWaitsAndSideEffects() throws {
-        for (index, call) in ["limber.timer.sleep(86400)", "limber.notify('hi')", "limber.log.record{ routine = 'x', exercise = 'cat-cow', reps = 3 }", "limber.session.start('x')", "limber.timer.countdown(3)"].enumerated() {
+        for (index, call) in [
+            "limber.timer.sleep(86400)", "limber.notify('hi')",
+            "limber.log.record{ routine = 'x', exercise = 'cat-cow', reps = 3 }", "limber.session.start('x')",
+            "limber.timer.countdown(3)",
+        ].enumerated() {
             let plugin = try home.write("side\(index).lua", "local x = 1\n" + call)
             let start = Date()
             let result = try limber.run(["plugins", "check", plugin.path])

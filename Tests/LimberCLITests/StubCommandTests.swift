@@ -19,7 +19,8 @@ struct StubCommandTests {
         #expect(printed.stdout == committed)
         let written = try limber.run(["stub", "--output", home.path("out/limber.lua")])
         #expect(written.status == 0)
-        #expect(String(decoding: try Data(contentsOf: home.url.appendingPathComponent("out/limber.lua")), as: UTF8.self) == committed)
+        #expect(
+            String(decoding: try Data(contentsOf: home.url.appendingPathComponent("out/limber.lua")), as: UTF8.self) == committed)
     }
 
     @Test func testsPrintsTheTestGlobalsStub() throws {
@@ -38,6 +39,9 @@ struct StubCommandTests {
         try home.write("stale.lua", "---@meta limber\nlimber = {}\n")
         let stale = try limber.run(["stub", "--check", home.path("stale.lua")])
         #expect(stale.status == 1)
-        #expect(stale.stderr == "limber: \(home.path("stale.lua")) is out of date; regenerate it with: limber stub --output \(home.path("stale.lua"))\n")
+        #expect(
+            stale.stderr
+                == "limber: \(home.path("stale.lua")) is out of date; regenerate it with: limber stub --output \(home.path("stale.lua"))\n"
+        )
     }
 }

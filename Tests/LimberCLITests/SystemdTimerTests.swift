@@ -27,9 +27,12 @@ struct SystemdTimerTests {
     }
 
     func limber(_ arguments: [String]) throws -> LimberProcess.Result {
-        try LimberProcess(home: home.url, extra: [
-            "XDG_CONFIG_HOME": config.url.path, "PATH": bin.url.path + ":/usr/bin:/bin",
-        ]).run(["cron"] + arguments)
+        try LimberProcess(
+            home: home.url,
+            extra: [
+                "XDG_CONFIG_HOME": config.url.path, "PATH": bin.url.path + ":/usr/bin:/bin",
+            ]
+        ).run(["cron"] + arguments)
     }
 
     var calls: [String] {
@@ -62,15 +65,18 @@ struct SystemdTimerTests {
         try systemctl(state: "offline")
         let result = try limber(["install", "--systemd"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout.hasSuffix("""
-            systemd is not running for this user; when it is, run:
-              systemctl --user daemon-reload
-              systemctl --user enable --now limber-remind.timer
+        #expect(
+            result.stdout.hasSuffix(
+                """
+                systemd is not running for this user; when it is, run:
+                  systemctl --user daemon-reload
+                  systemctl --user enable --now limber-remind.timer
 
-            """), "\(result.stdout)")
+                """), "\(result.stdout)")
         #expect(calls == ["--user is-system-running"])
-        #expect(try String(contentsOfFile: unitFolder + "/limber-remind.timer", encoding: .utf8).contains("OnCalendar=*:0/30\n"),
-                "the cron line's default interval")
+        #expect(
+            try String(contentsOfFile: unitFolder + "/limber-remind.timer", encoding: .utf8).contains("OnCalendar=*:0/30\n"),
+            "the cron line's default interval")
         // No systemctl at all: the same.
         try FileManager.default.removeItem(atPath: bin.path("systemctl"))
         let bare = try limber(["install", "--systemd", "--every", "60"])
@@ -83,7 +89,8 @@ struct SystemdTimerTests {
         _ = try limber(["install", "--systemd"])
         try FileManager.default.createDirectory(atPath: unitFolder + "/timers.target.wants", withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(
-            atPath: unitFolder + "/timers.target.wants/limber-remind.timer", withDestinationPath: unitFolder + "/limber-remind.timer")
+            atPath: unitFolder + "/timers.target.wants/limber-remind.timer",
+            withDestinationPath: unitFolder + "/limber-remind.timer")
         try FileManager.default.removeItem(atPath: bin.path("systemctl.log"))
         let removed = try limber(["remove", "--systemd"])
         #expect(removed.status == 0, "\(removed.stderr)")

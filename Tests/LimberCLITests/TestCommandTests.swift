@@ -10,7 +10,9 @@ struct TestCommandTests {
     init() throws {
         home = try TemporaryFolder()
         limber = LimberProcess(home: home.url, extra: ["LIMBER_SHIPPED_PLUGINS": ""], workingDirectory: home.url)
-        try home.write("mine/hold.lua", """
+        try home.write(
+            "mine/hold.lua",
+            """
             limber.catalogue.add{ id = 'long-hold', name = 'Long hold', kind = 'static', position = 'standing',
               laterality = 'bilateral', phase = 'anytime', regions = { 'hips' },
               dose = { unit = 'seconds', min = 30, max = 90, default = 45 } }
@@ -22,7 +24,9 @@ struct TestCommandTests {
     }
 
     @Test func passingTestsExitZeroWithTheCountsLast() throws {
-        try home.write("mine/hold_test.lua", """
+        try home.write(
+            "mine/hold_test.lua",
+            """
             test("the plugin adds its exercise", function()
               expect(limber.catalogue.get("long-hold").dose.default).to_be(45)
             end)
@@ -33,17 +37,20 @@ struct TestCommandTests {
             """)
         let result = try limber.run(["test", "mine"])
         #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
-        #expect(result.stdout == """
-            mine/hold_test.lua
-              ok   the plugin adds its exercise
-              ok   the clock is virtual
-            2 passed, 0 failed
+        #expect(
+            result.stdout == """
+                mine/hold_test.lua
+                  ok   the plugin adds its exercise
+                  ok   the clock is virtual
+                2 passed, 0 failed
 
-            """)
+                """)
     }
 
     @Test func aBrokenTestSaysWhereAndWhatDifferedAndExitsOne() throws {
-        try home.write("mine/hold_test.lua", """
+        try home.write(
+            "mine/hold_test.lua",
+            """
             test("passes", function() end)
             test("wrong default", function()
               local dose = limber.catalogue.get("long-hold").dose
@@ -53,10 +60,12 @@ struct TestCommandTests {
         try home.write("mine/syntax_test.lua", "test('x', function()\n")
         let result = try limber.run(["test", "mine"])
         #expect(result.status == 1)
-        #expect(result.stdout.contains("""
-              FAIL wrong default
-                   mine/hold_test.lua:4: values differ at .default: expected 60, got 45
-            """))
+        #expect(
+            result.stdout.contains(
+                """
+                  FAIL wrong default
+                       mine/hold_test.lua:4: values differ at .default: expected 60, got 45
+                """))
         #expect(result.stdout.contains("  FAIL load test file\n       mine/syntax_test.lua:2: "))
         #expect(lastLine(result.stdout) == "1 passed, 2 failed")
         #expect(result.stderr.isEmpty)

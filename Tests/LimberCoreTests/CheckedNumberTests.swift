@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LimberCore
 
 @Suite("checked conversions of outside numbers")
@@ -21,10 +22,14 @@ struct CheckedNumberTests {
 
     @Test func theEdgesOfTheTimeRangeAreKept() throws {
         #expect(try CheckedNumber.stamp(CheckedNumber.date(seconds: 0, field: "at"), field: "at") == 0)
-        #expect(try CheckedNumber.stamp(CheckedNumber.date(seconds: Self.latest + 0.999, field: "at"), field: "at") == CheckedNumber.latestStamp)
+        #expect(
+            try CheckedNumber.stamp(CheckedNumber.date(seconds: Self.latest + 0.999, field: "at"), field: "at")
+                == CheckedNumber.latestStamp)
         #expect(throws: CheckedNumberError.self) { try CheckedNumber.date(stamp: CheckedNumber.latestStamp + 1, field: "at") }
         #expect(throws: CheckedNumberError.self) { try CheckedNumber.date(stamp: .min, field: "at") }
-        #expect(LocalDay(try CheckedNumber.date(stamp: CheckedNumber.latestStamp, field: "at"), in: TimeZone(identifier: "UTC")!) == LogLimits.latestDay)
+        #expect(
+            LocalDay(try CheckedNumber.date(stamp: CheckedNumber.latestStamp, field: "at"), in: TimeZone(identifier: "UTC")!)
+                == LogLimits.latestDay)
     }
 
     @Test func integersMustBeWholeAndInRange() throws {
@@ -70,31 +75,44 @@ struct CheckedNumberTests {
     @Test func theLogRefusesWhatItCouldNotExport() throws {
         let log = try SessionLog()
         let utc = TimeZone(identifier: "UTC")!
-        let bad: [Date] = [.init(timeIntervalSince1970: .infinity), .init(timeIntervalSince1970: .nan), .init(timeIntervalSince1970: 1e300),
-                           .init(timeIntervalSince1970: -9.223372036854775808e18), .init(timeIntervalSince1970: 4.611686018427388e18),
-                           .init(timeIntervalSince1970: -1)]
+        let bad: [Date] = [
+            .init(timeIntervalSince1970: .infinity), .init(timeIntervalSince1970: .nan), .init(timeIntervalSince1970: 1e300),
+            .init(timeIntervalSince1970: -9.223372036854775808e18), .init(timeIntervalSince1970: 4.611686018427388e18),
+            .init(timeIntervalSince1970: -1),
+        ]
         for date in bad {
             #expect(throws: LogError.self) { try log.startSession(routine: "x", source: .script, at: date, timeZone: utc) }
-            #expect(throws: LogError.self) { try log.log(NewSession(routine: "x", source: .script, startedAt: date), timeZone: utc) }
             #expect(throws: LogError.self) {
-                try log.log(NewSession(routine: "x", source: .script, startedAt: Date(timeIntervalSince1970: 0),
-                                       sets: [NewSet(exercise: "pigeon", at: date)]), timeZone: utc)
+                try log.log(NewSession(routine: "x", source: .script, startedAt: date), timeZone: utc)
+            }
+            #expect(throws: LogError.self) {
+                try log.log(
+                    NewSession(
+                        routine: "x", source: .script, startedAt: Date(timeIntervalSince1970: 0),
+                        sets: [NewSet(exercise: "pigeon", at: date)]), timeZone: utc)
             }
         }
         // The last second of 9999 is kept in UTC, but not where it is already the year 10000.
         try log.log(NewSession(routine: "x", source: .script, startedAt: Date(timeIntervalSince1970: Self.latest)), timeZone: utc)
         #expect(throws: LogError.self) {
-            try log.log(NewSession(routine: "x", source: .script, startedAt: Date(timeIntervalSince1970: Self.latest)),
-                        timeZone: TimeZone(identifier: "Pacific/Kiritimati")!)
+            try log.log(
+                NewSession(routine: "x", source: .script, startedAt: Date(timeIntervalSince1970: Self.latest)),
+                timeZone: TimeZone(identifier: "Pacific/Kiritimati")!)
         }
         // A timed session whose sets would end after 9999.
         #expect(throws: LogError.self) {
-            try log.log(NewSession(routine: "x", source: .script, startedAt: Date(timeIntervalSince1970: Self.latest - 10),
-                                   sets: [NewSet(exercise: "pigeon", unit: .seconds, actual: 1e9, at: Date(timeIntervalSince1970: Self.latest - 10))]),
-                        timeZone: utc)
+            try log.log(
+                NewSession(
+                    routine: "x", source: .script, startedAt: Date(timeIntervalSince1970: Self.latest - 10),
+                    sets: [
+                        NewSet(exercise: "pigeon", unit: .seconds, actual: 1e9, at: Date(timeIntervalSince1970: Self.latest - 10))
+                    ]),
+                timeZone: utc)
         }
         #expect(throws: LogError.invalid(field: "notes", reason: "must not contain a NUL character")) {
-            try log.log(NewSession(routine: "x", source: .script, startedAt: Date(timeIntervalSince1970: 0), notes: "a\u{0}b"), timeZone: utc)
+            try log.log(
+                NewSession(routine: "x", source: .script, startedAt: Date(timeIntervalSince1970: 0), notes: "a\u{0}b"),
+                timeZone: utc)
         }
         #expect(try log.sessions().count == 1)
         let copy = try SessionLog()
@@ -107,13 +125,20 @@ struct CheckedNumberTests {
         "1969-12-31T23:59:59Z", "9999-12-31T23:59:59-00:01", "0000-01-01T00:00:00Z", "1970-01-01T00:00:00+00:01",
     ])
     func importRefusesTimesOutsideTheRange(time: String) throws {
-        let csv = "type,session,activity,routine,source,started_at,completed,day\nsession,u1,mobility,x,manual,\(time),false,2024-01-01\n"
+        let csv =
+            "type,session,activity,routine,source,started_at,completed,day\nsession,u1,mobility,x,manual,\(time),false,2024-01-01\n"
         let log = try SessionLog()
-        #expect(throws: LogError.malformedFile(line: 2, reason: "invalid started_at '\(time)' (expected a time between 1970-01-01 and 9999-12-31)")) {
+        #expect(
+            throws: LogError.malformedFile(
+                line: 2, reason: "invalid started_at '\(time)' (expected a time between 1970-01-01 and 9999-12-31)")
+        ) {
             try log.importLog(csv)
         }
-        let json = "{\"format\":\"limber-log\",\"version\":1,\"records\":[{\"type\":\"skip\",\"day\":\"2024-05-05\",\"reason\":\"a\\u0000b\"}]}"
-        #expect(throws: LogError.malformedFile(line: 1, reason: "field 'reason' contains a NUL character")) { try log.importLog(json) }
+        let json =
+            "{\"format\":\"limber-log\",\"version\":1,\"records\":[{\"type\":\"skip\",\"day\":\"2024-05-05\",\"reason\":\"a\\u0000b\"}]}"
+        #expect(throws: LogError.malformedFile(line: 1, reason: "field 'reason' contains a NUL character")) {
+            try log.importLog(json)
+        }
         #expect(try log.export(format: .csv) == SessionLog().export(format: .csv))
     }
 }

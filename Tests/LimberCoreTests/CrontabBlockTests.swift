@@ -49,7 +49,9 @@ struct CrontabBlockTests {
 
     @Test func theCrontabLineRunsExactlyTheJobUnderShAfterCronsPercentHandling() throws {
         let folder = try TemporaryFolder()
-        let printer = try folder.write("bin/show args", """
+        let printer = try folder.write(
+            "bin/show args",
+            """
             #!/bin/sh
             printf '%s\\n' "LIMBER_HOME=$LIMBER_HOME" "$@"
             """)
@@ -64,8 +66,9 @@ struct CrontabBlockTests {
         let command = line.split(separator: " ", maxSplits: 5)[5].replacingOccurrences(of: "\\%", with: "%")
         let result = try TimedProcess.run("/bin/sh", arguments: ["-c", command], environment: [:], capture: true)
         #expect(result.termination == .exited(0))
-        #expect(String(decoding: result.output, as: UTF8.self)
-            == "LIMBER_HOME=/tmp/it's 100% here\nremind\n--command\nnotify 'a b' 50% $HOME `id`\n")
+        #expect(
+            String(decoding: result.output, as: UTF8.self)
+                == "LIMBER_HOME=/tmp/it's 100% here\nremind\n--command\nnotify 'a b' 50% $HOME `id`\n")
     }
 
     @Test func systemdUnitsQuoteAndEscapeSpecifiers() {

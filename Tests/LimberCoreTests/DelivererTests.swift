@@ -22,7 +22,8 @@ struct DelivererTests {
     /// A script that writes each argument on its own line to `args.txt`.
     @discardableResult
     func recorder(_ name: String) throws -> URL {
-        try writeScript(folder, "bin/\(name)", "for a in \"$@\"; do printf '%s\\n' \"$a\" >> '\(folder.path("args.txt"))'; done\n")
+        try writeScript(
+            folder, "bin/\(name)", "for a in \"$@\"; do printf '%s\\n' \"$a\" >> '\(folder.path("args.txt"))'; done\n")
     }
 
     func recorded() -> [String] {
@@ -61,7 +62,10 @@ struct DelivererTests {
         try writeScript(folder, "bin/hang", "sleep 30 &\nsleep 30\n")
         let deliverer = Deliverer(backend: .command(folder.path("bin/hang")), environment: [:], timeout: .milliseconds(300))
         let started = ContinuousClock.now
-        #expect(throws: ReminderError.deliveryFailed("--command '\(folder.path("bin/hang"))' did not finish within 0.3 s and was stopped")) {
+        #expect(
+            throws: ReminderError.deliveryFailed(
+                "--command '\(folder.path("bin/hang"))' did not finish within 0.3 s and was stopped")
+        ) {
             try deliverer.deliver("hello")
         }
         #expect(ContinuousClock.now - started < .seconds(5))
@@ -76,16 +80,21 @@ struct DelivererTests {
                 "desktop notifications need a session bus, and DBUS_SESSION_BUS_ADDRESS is not set") == true
         }
         let goneBus = Deliverer(backend: .desktop, environment: ["DBUS_SESSION_BUS_ADDRESS": "unix:path=\(folder.path("nobus"))"])
-        #expect(throws: ReminderError.backendUnavailable(
-            "desktop notifications need a session bus, and \(folder.path("nobus")) does not exist (is anyone logged in?)")) {
+        #expect(
+            throws: ReminderError.backendUnavailable(
+                "desktop notifications need a session bus, and \(folder.path("nobus")) does not exist (is anyone logged in?)")
+        ) {
             try goneBus.checkAvailable()
         }
         try folder.write("bus", "")
         let noProgram = Deliverer(
             backend: .desktop,
             environment: ["DBUS_SESSION_BUS_ADDRESS": "unix:path=\(folder.path("bus"))", "PATH": folder.path("empty")])
-        #expect(throws: ReminderError.backendUnavailable(
-            "desktop notifications need notify-send, which is not on PATH (\(folder.path("empty"))); on Debian: apt install libnotify-bin")) {
+        #expect(
+            throws: ReminderError.backendUnavailable(
+                "desktop notifications need notify-send, which is not on PATH (\(folder.path("empty"))); on Debian: apt install libnotify-bin"
+            )
+        ) {
             try noProgram.checkAvailable()
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LimberCore
 
 struct LimberPathsTests {
@@ -11,7 +12,9 @@ struct LimberPathsTests {
     }
 
     @Test func xdgVariablesThenHomeDefaults() {
-        let paths = LimberPaths.resolve(environment: ["XDG_DATA_HOME": "/xdg/data", "XDG_STATE_HOME": "relative", "HOME": "/home/u"])
+        let paths = LimberPaths.resolve(environment: [
+            "XDG_DATA_HOME": "/xdg/data", "XDG_STATE_HOME": "relative", "HOME": "/home/u",
+        ])
         #expect(paths.data.path == "/xdg/data/limber")
         #expect(paths.state.path == "/home/u/.local/state/limber", "a relative XDG path is ignored")
         #expect(paths.config.path == "/home/u/.config/limber")

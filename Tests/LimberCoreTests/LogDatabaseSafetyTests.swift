@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import LimberTestSupport
 import Testing
+
 @testable import LimberCore
 
 /// A log database that cannot be used gives a clear error and is never replaced.
@@ -46,7 +47,8 @@ struct LogDatabaseSafetyTests {
         let folder = try TemporaryFolder()
         let file = folder.file("limber.sqlite")
         try DatabaseQueue(path: file.path).write { db in
-            try db.execute(sql: "CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO photos (name) VALUES ('cat')")
+            try db.execute(
+                sql: "CREATE TABLE photos (id INTEGER PRIMARY KEY, name TEXT); INSERT INTO photos (name) VALUES ('cat')")
         }
         let before = try Data(contentsOf: file)
         #expect(throws: LogError.notALimberLog(path: file.path)) { try SessionLog(url: file) }

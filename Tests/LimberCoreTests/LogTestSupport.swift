@@ -1,5 +1,6 @@
 import Foundation
 import LimberTestSupport
+
 @testable import LimberCore
 
 extension TemporaryFolder {
@@ -20,11 +21,16 @@ enum LogFixtures {
 
     /// Logs a finished mobility session of one 30-second set on `date`.
     @discardableResult
-    static func practise(_ log: SessionLog, on date: Date, routine: String = "hips", exercise: String = "pigeon",
-                         discomfort: Int? = nil) throws -> LoggedSession {
-        try log.log(NewSession(
-            routine: routine, source: .manual, startedAt: date,
-            sets: [NewSet(exercise: exercise, planned: 30, actual: 30, discomfort: discomfort, at: date.addingTimeInterval(30))]),
+    static func practise(
+        _ log: SessionLog, on date: Date, routine: String = "hips", exercise: String = "pigeon",
+        discomfort: Int? = nil
+    ) throws -> LoggedSession {
+        try log.log(
+            NewSession(
+                routine: routine, source: .manual, startedAt: date,
+                sets: [
+                    NewSet(exercise: exercise, planned: 30, actual: 30, discomfort: discomfort, at: date.addingTimeInterval(30))
+                ]),
             timeZone: utc)
     }
 }

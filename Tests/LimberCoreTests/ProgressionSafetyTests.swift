@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LimberCore
 
 /// The discomfort rule: after a session rated 7/10 or more no plan carries more load, whatever its shape.
@@ -31,24 +32,31 @@ struct ProgressionSafetyTests {
     }
 
     @Test func increasesPassWhenDiscomfortWasLow() {
-        let adjusted = with { $0.steps[0].hold = 35; $0.steps[1].reps = 10; $0.steps.append(.init(exercise: "cat-cow", reps: 6, sides: 1)) }
+        let adjusted = with {
+            $0.steps[0].hold = 35; $0.steps[1].reps = 10; $0.steps.append(.init(exercise: "cat-cow", reps: 6, sides: 1))
+        }
         let result = review(adjusted, last: session(6))
         #expect(result.routine.steps == adjusted.steps)
-        #expect(result.changes.map(\.summary) == [
-            "childs-pose hold 30 → 35 s", "cat-cow breaths 8 → 10", "cat-cow 6 breaths added",
-        ])
+        #expect(
+            result.changes.map(\.summary) == [
+                "childs-pose hold 30 → 35 s", "cat-cow breaths 8 → 10", "cat-cow 6 breaths added",
+            ])
         #expect(result.changes.allSatisfy { !$0.refused && $0.reason == "a good week" })
     }
 
     @Test func longerHoldsAndMoreRepsAreRefusedButDecreasesStay() {
-        let adjusted = with { $0.steps[0].hold = 35; $0.steps[1].reps = 6; $0.steps[2].hold = 40 }
+        let adjusted = with {
+            $0.steps[0].hold = 35; $0.steps[1].reps = 6; $0.steps[2].hold = 40
+        }
         let result = review(adjusted, last: session(7))
         #expect(result.routine.steps[0].hold == 30, "the longer hold is refused")
         #expect(result.routine.steps[1].reps == 6, "a decrease stands")
         #expect(result.routine.steps[2].hold == 30)
         let refused = result.changes.filter(\.refused)
         #expect(refused.map(\.summary) == ["childs-pose hold 30 → 35 s", "figure-four-stretch hold 30 → 40 s"])
-        #expect(refused[0].reason?.hasPrefix("after a session rated 7/10 discomfort: childs-pose 35 s in all asked, that session had 30 s") == true)
+        #expect(
+            refused[0].reason?.hasPrefix(
+                "after a session rated 7/10 discomfort: childs-pose 35 s in all asked, that session had 30 s") == true)
         #expect(result.changes.filter { !$0.refused }.map(\.summary) == ["cat-cow breaths 8 → 6"])
 
         let reps = review(with { $0.steps[1].reps = 12 }, last: session(9))
@@ -57,7 +65,8 @@ struct ProgressionSafetyTests {
     }
 
     @Test func addedStepsAreRefusedWhetherNewOrRepeated() {
-        let repeated = review(with { $0.steps.insert(.init(exercise: "childs-pose", hold: 60, sides: 1), at: 1) }, last: session(8))
+        let repeated = review(
+            with { $0.steps.insert(.init(exercise: "childs-pose", hold: 60, sides: 1), at: 1) }, last: session(8))
         #expect(repeated.routine.steps == base.steps)
         #expect(repeated.changes.count == 1)
         #expect(repeated.changes[0].field == .added && repeated.changes[0].refused && repeated.changes[0].step == 2)
@@ -70,18 +79,25 @@ struct ProgressionSafetyTests {
     }
 
     @Test func doubledSidesAreRefused() {
-        let doubled = review(with { $0.steps[0].sides = 2; $0.steps[1].sides = 2 }, last: session(7))
+        let doubled = review(
+            with {
+                $0.steps[0].sides = 2; $0.steps[1].sides = 2
+            }, last: session(7))
         #expect(doubled.routine.steps == base.steps)
         #expect(doubled.changes.map(\.summary) == ["childs-pose sides 1 → 2", "cat-cow sides 1 → 2"])
         #expect(doubled.changes.allSatisfy { $0.refused })
         // Half the hold on twice the sides is the same load: allowed.
-        let halved = review(with { $0.steps[0].sides = 2; $0.steps[0].hold = 15 }, last: session(7))
+        let halved = review(
+            with {
+                $0.steps[0].sides = 2; $0.steps[0].hold = 15
+            }, last: session(7))
         #expect(halved.routine.steps[0] == .init(exercise: "childs-pose", hold: 15, sides: 2))
         #expect(halved.changes.allSatisfy { !$0.refused })
     }
 
     @Test func aMoveSwappedForALongerOneGivesItsPlaceBack() {
-        let swapped = review(with { $0.steps[0] = .init(exercise: "half-kneeling-couch-stretch", hold: 60, sides: 2) }, last: session(9))
+        let swapped = review(
+            with { $0.steps[0] = .init(exercise: "half-kneeling-couch-stretch", hold: 60, sides: 2) }, last: session(9))
         #expect(swapped.routine.steps == base.steps, "the old move is back, no hole left")
         #expect(swapped.changes.count == 1)
         let change = swapped.changes[0]
@@ -110,13 +126,18 @@ struct ProgressionSafetyTests {
     }
 
     @Test func aShorterRestAndFewerStepsAreAccepted() {
-        let adjusted = with { $0.steps[0].rest = 3; $0.steps.remove(at: 1) }
+        let adjusted = with {
+            $0.steps[0].rest = 3; $0.steps.remove(at: 1)
+        }
         let result = review(adjusted, last: session(10))
         #expect(result.routine.steps == adjusted.steps)
         #expect(result.changes.map(\.summary) == ["childs-pose rest 10 → 3 s", "cat-cow 8 breaths removed"])
         #expect(result.changes.allSatisfy { !$0.refused })
         // The rest stands even when the same step's dose is refused.
-        let both = review(with { $0.steps[0].rest = 3; $0.steps[0].hold = 50 }, last: session(10))
+        let both = review(
+            with {
+                $0.steps[0].rest = 3; $0.steps[0].hold = 50
+            }, last: session(10))
         #expect(both.routine.steps[0] == .init(exercise: "childs-pose", hold: 30, sides: 1, rest: 3))
     }
 
@@ -141,9 +162,12 @@ struct ProgressionSafetyTests {
 
     @Test func theLastSessionIsReadFromItsSets() {
         let at = Date(timeIntervalSince1970: 0)
-        func set(_ exercise: String, _ side: LoggedSet.Side?, _ unit: Dose.Unit, _ planned: Double, discomfort: Int? = nil) -> LoggedSet {
-            LoggedSet(id: 0, sessionID: 1, exercise: exercise, side: side, unit: unit, planned: planned, actual: planned,
-                      completed: true, discomfort: discomfort, at: at)
+        func set(_ exercise: String, _ side: LoggedSet.Side?, _ unit: Dose.Unit, _ planned: Double, discomfort: Int? = nil)
+            -> LoggedSet
+        {
+            LoggedSet(
+                id: 0, sessionID: 1, exercise: exercise, side: side, unit: unit, planned: planned, actual: planned,
+                completed: true, discomfort: discomfort, at: at)
         }
         let last = ProgressionSafety.LastSession(sets: [
             set("childs-pose", nil, .seconds, 30), set("cat-cow", nil, .breaths, 8),
@@ -151,18 +175,23 @@ struct ProgressionSafetyTests {
             set("figure-four-stretch", .left, .seconds, 25),
         ])
         #expect(last.maxDiscomfort == 7 && last.blocksGrowth)
-        #expect(last.steps == base.steps + [.init(exercise: "figure-four-stretch", hold: 25, sides: 2)],
-                "a side named means two sides planned, even when the session ended after the first")
+        #expect(
+            last.steps == base.steps + [.init(exercise: "figure-four-stretch", hold: 25, sides: 2)],
+            "a side named means two sides planned, even when the session ended after the first")
     }
 
     @Test func plansAreLinedUpByExercise() {
         let moved = with { $0.steps.swapAt(0, 2) }
-        let changes = PlanDiff(old: base, new: moved, catalogue: catalogue).changes(progression: "p", reason: nil, catalogue: catalogue)
+        let changes = PlanDiff(old: base, new: moved, catalogue: catalogue).changes(
+            progression: "p", reason: nil, catalogue: catalogue)
         #expect(!changes.isEmpty, "a reordered plan is a changed plan")
         #expect(changes.allSatisfy { [.swapped, .added, .removed].contains($0.field) })
         let inserted = with { $0.steps.insert(.init(exercise: "knee-to-chest", hold: 20, sides: 2), at: 0) }
         let diff = PlanDiff(old: base, new: inserted, catalogue: catalogue)
-        #expect(diff.changes(progression: "p", reason: nil, catalogue: catalogue).map(\.summary) == ["knee-to-chest 20 s each side added"])
+        #expect(
+            diff.changes(progression: "p", reason: nil, catalogue: catalogue).map(\.summary) == [
+                "knee-to-chest 20 s each side added"
+            ])
     }
 
     @Test func resolvedFillsDefaultsFromTheCatalogue() throws {

@@ -44,7 +44,9 @@ struct ReminderLockTakeoverTests {
         let file = ReminderLock.file(in: folder.url)
         let hung = try #require(try ReminderLock.acquire(at: file, now: Date().addingTimeInterval(-ReminderLock.hungAfter - 120)))
         let taken = try #require(try ReminderLock.acquire(at: file))
-        #expect(taken.takeover?.hasPrefix("took over the reminder lock from pid \(getpid()), which has held it for 12 min") == true, "\(taken.takeover ?? "nil")")
+        #expect(
+            taken.takeover?.hasPrefix("took over the reminder lock from pid \(getpid()), which has held it for 12 min") == true,
+            "\(taken.takeover ?? "nil")")
         #expect(try ReminderLock.acquire(at: file) == nil)
         withExtendedLifetime(hung) {}
         withExtendedLifetime(taken) {}

@@ -82,14 +82,18 @@ struct ReminderScheduleGrammarTests {
     @Test func everyFewDaysAlternatesAndStartsOnItsDate() throws {
         let schedule = try ReminderSchedule(parsing: "every 2 days at 18:00 from 2025-06-02")
         #expect(schedule.occurrence(atOrBefore: instant("2025-06-01T20:00:00-04:00"), in: newYork) == nil)
-        #expect(schedule.occurrence(after: instant("2025-05-01T20:00:00-04:00"), in: newYork)
-            == instant("2025-06-02T18:00:00-04:00"))
-        #expect(schedule.occurrence(atOrBefore: instant("2025-06-03T20:00:00-04:00"), in: newYork)
-            == instant("2025-06-02T18:00:00-04:00"))
-        #expect(schedule.occurrence(atOrBefore: instant("2025-06-04T18:00:00-04:00"), in: newYork)
-            == instant("2025-06-04T18:00:00-04:00"))
-        #expect(schedule.occurrence(after: instant("2025-06-04T18:00:00-04:00"), in: newYork)
-            == instant("2025-06-06T18:00:00-04:00"))
+        #expect(
+            schedule.occurrence(after: instant("2025-05-01T20:00:00-04:00"), in: newYork)
+                == instant("2025-06-02T18:00:00-04:00"))
+        #expect(
+            schedule.occurrence(atOrBefore: instant("2025-06-03T20:00:00-04:00"), in: newYork)
+                == instant("2025-06-02T18:00:00-04:00"))
+        #expect(
+            schedule.occurrence(atOrBefore: instant("2025-06-04T18:00:00-04:00"), in: newYork)
+                == instant("2025-06-04T18:00:00-04:00"))
+        #expect(
+            schedule.occurrence(after: instant("2025-06-04T18:00:00-04:00"), in: newYork)
+                == instant("2025-06-06T18:00:00-04:00"))
     }
 
     @Test func theSameScheduleMeansLocalTimeInEachZone() throws {
@@ -135,15 +139,23 @@ struct ReminderScheduleDSTTests {
 
     @Test(arguments: [
         // New York springs forward on 2025-03-09 and falls back on 2025-11-02.
-        ("America/New_York", "2025-03-08T00:00:00-05:00", "2025-03-10T23:30:00-04:00",
-         ["2025-03-08T18:00:00-05:00", "2025-03-09T18:00:00-04:00", "2025-03-10T18:00:00-04:00"]),
-        ("America/New_York", "2025-11-01T00:00:00-04:00", "2025-11-03T23:30:00-05:00",
-         ["2025-11-01T18:00:00-04:00", "2025-11-02T18:00:00-05:00", "2025-11-03T18:00:00-05:00"]),
+        (
+            "America/New_York", "2025-03-08T00:00:00-05:00", "2025-03-10T23:30:00-04:00",
+            ["2025-03-08T18:00:00-05:00", "2025-03-09T18:00:00-04:00", "2025-03-10T18:00:00-04:00"]
+        ),
+        (
+            "America/New_York", "2025-11-01T00:00:00-04:00", "2025-11-03T23:30:00-05:00",
+            ["2025-11-01T18:00:00-04:00", "2025-11-02T18:00:00-05:00", "2025-11-03T18:00:00-05:00"]
+        ),
         // Berlin springs forward on 2025-03-30 and falls back on 2025-10-26.
-        ("Europe/Berlin", "2025-03-29T00:00:00+01:00", "2025-03-31T23:30:00+02:00",
-         ["2025-03-29T18:00:00+01:00", "2025-03-30T18:00:00+02:00", "2025-03-31T18:00:00+02:00"]),
-        ("Europe/Berlin", "2025-10-25T00:00:00+02:00", "2025-10-27T23:30:00+01:00",
-         ["2025-10-25T18:00:00+02:00", "2025-10-26T18:00:00+01:00", "2025-10-27T18:00:00+01:00"]),
+        (
+            "Europe/Berlin", "2025-03-29T00:00:00+01:00", "2025-03-31T23:30:00+02:00",
+            ["2025-03-29T18:00:00+01:00", "2025-03-30T18:00:00+02:00", "2025-03-31T18:00:00+02:00"]
+        ),
+        (
+            "Europe/Berlin", "2025-10-25T00:00:00+02:00", "2025-10-27T23:30:00+01:00",
+            ["2025-10-25T18:00:00+02:00", "2025-10-26T18:00:00+01:00", "2025-10-27T18:00:00+01:00"]
+        ),
     ])
     func dailyFiresOnceADayAtLocalTimeAcrossTheChange(zone: String, start: String, end: String, expected: [String]) throws {
         let timeZone = try #require(TimeZone(identifier: zone))
@@ -159,7 +171,8 @@ struct ReminderScheduleDSTTests {
         let early = try reminder("daily 02:30")
         let start = instant("2025-03-08T12:00:00-05:00")
         var state = stateCaughtUp(early, at: start, in: newYork)
-        let fired = simulateCron(early, from: start, to: instant("2025-03-10T12:00:00-04:00"), every: 600, in: newYork, state: &state)
+        let fired = simulateCron(
+            early, from: start, to: instant("2025-03-10T12:00:00-04:00"), every: 600, in: newYork, state: &state)
         #expect(fired.map(\.occurrence) == [instant("2025-03-09T03:30:00-04:00"), instant("2025-03-10T02:30:00-04:00")])
         // Berlin on 2025-03-30: 02:00 CET jumps to 03:00 CEST.
         var berlinState = stateCaughtUp(early, at: instant("2025-03-29T12:00:00+01:00"), in: berlin)
@@ -174,7 +187,8 @@ struct ReminderScheduleDSTTests {
         let early = try reminder("daily 01:30")
         let start = instant("2025-11-01T12:00:00-04:00")
         var state = stateCaughtUp(early, at: start, in: newYork)
-        let fired = simulateCron(early, from: start, to: instant("2025-11-02T12:00:00-05:00"), every: 600, in: newYork, state: &state)
+        let fired = simulateCron(
+            early, from: start, to: instant("2025-11-02T12:00:00-05:00"), every: 600, in: newYork, state: &state)
         #expect(fired.map(\.occurrence) == [instant("2025-11-02T01:30:00-04:00")])
         // 02:30 happens twice in Berlin on 2025-10-26 (CEST, then CET).
         let berlinEarly = try reminder("daily 02:30")
@@ -195,17 +209,19 @@ struct ReminderScheduleDSTTests {
         let spring = simulateCron(
             midnight, from: instant("2018-11-02T12:00:00-03:00"), to: instant("2018-11-05T12:00:00-02:00"), every: 600,
             in: saoPaulo, state: &state)
-        #expect(spring.map(\.occurrence) == [
-            instant("2018-11-03T00:00:00-03:00"), instant("2018-11-04T01:00:00-02:00"), instant("2018-11-05T00:00:00-02:00"),
-        ])
+        #expect(
+            spring.map(\.occurrence) == [
+                instant("2018-11-03T00:00:00-03:00"), instant("2018-11-04T01:00:00-02:00"), instant("2018-11-05T00:00:00-02:00"),
+            ])
         let late = try reminder("daily 23:30")
         var lateState = stateCaughtUp(late, at: instant("2019-02-15T12:00:00-02:00"), in: saoPaulo)
         let autumn = simulateCron(
             late, from: instant("2019-02-15T12:00:00-02:00"), to: instant("2019-02-18T12:00:00-03:00"), every: 600,
             in: saoPaulo, state: &lateState)
-        #expect(autumn.map(\.occurrence) == [
-            instant("2019-02-15T23:30:00-02:00"), instant("2019-02-16T23:30:00-02:00"), instant("2019-02-17T23:30:00-03:00"),
-        ])
+        #expect(
+            autumn.map(\.occurrence) == [
+                instant("2019-02-15T23:30:00-02:00"), instant("2019-02-16T23:30:00-02:00"), instant("2019-02-17T23:30:00-03:00"),
+            ])
     }
 
     @Test func halfHourlyFollowsTheWallClockThroughShortAndLongDays() throws {
@@ -245,12 +261,15 @@ struct ReminderStandingTests {
         var state = ReminderState()
         state.record("cooldown", occurrence: period.occurrence, firedAt: evening)
         let later = instant("2025-06-05T17:59:00-04:00")
-        #expect(reminder.standing(at: later, in: newYork, lastFired: state.entries["cooldown"]) == .alreadyFired(
-            ReminderPeriod(
-                occurrence: period.occurrence, next: period.next, dayStart: instant("2025-06-05T00:00:00-04:00"),
-                occurrenceDayStart: instant("2025-06-04T00:00:00-04:00"))))
+        #expect(
+            reminder.standing(at: later, in: newYork, lastFired: state.entries["cooldown"])
+                == .alreadyFired(
+                    ReminderPeriod(
+                        occurrence: period.occurrence, next: period.next, dayStart: instant("2025-06-05T00:00:00-04:00"),
+                        occurrenceDayStart: instant("2025-06-04T00:00:00-04:00"))))
         let nextEvening = instant("2025-06-05T18:00:00-04:00")
-        guard case .pending(let nextPeriod) = reminder.standing(at: nextEvening, in: newYork, lastFired: state.entries["cooldown"])
+        guard
+            case .pending(let nextPeriod) = reminder.standing(at: nextEvening, in: newYork, lastFired: state.entries["cooldown"])
         else {
             Issue.record("the next day's time opens a new period")
             return

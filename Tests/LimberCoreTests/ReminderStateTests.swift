@@ -10,7 +10,9 @@ struct ReminderStateTests {
         let file = ReminderState.file(in: folder.url.appendingPathComponent("state"))
         #expect(try ReminderState.load(from: file) == ReminderState())
         var state = ReminderState()
-        state.record("cooldown", occurrence: Date(timeIntervalSince1970: 1_749_074_400), firedAt: Date(timeIntervalSince1970: 1_749_075_300))
+        state.record(
+            "cooldown", occurrence: Date(timeIntervalSince1970: 1_749_074_400),
+            firedAt: Date(timeIntervalSince1970: 1_749_075_300))
         try state.save(to: file)
         #expect(try ReminderState.load(from: file) == state)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: file.deletingLastPathComponent().path)
@@ -20,7 +22,9 @@ struct ReminderStateTests {
     @Test func aDamagedStateFileIsAnErrorNotAFreshStart() throws {
         let folder = try TemporaryFolder()
         let file = try folder.write("reminders.json", "{ not json")
-        #expect(throws: ReminderError.unreadableState(path: file.path, reason: "not reminder state (move it aside to start afresh)")) {
+        #expect(
+            throws: ReminderError.unreadableState(path: file.path, reason: "not reminder state (move it aside to start afresh)")
+        ) {
             try ReminderState.load(from: file)
         }
     }

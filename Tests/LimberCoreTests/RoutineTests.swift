@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LimberCore
 
 @Suite("Routines")
@@ -7,8 +8,10 @@ struct RoutineTests {
 
     @Test func unknownExerciseNamesTheStepAndTheClosestID() {
         let routine = Routine(id: "r", name: "R", steps: [.init(exercise: "childs-pose"), .init(exercise: "rol-down")])
-        #expect(throws: RoutineError.unknownExercise(
-            field: "steps[2].exercise", .unknownExercise("rol-down", suggestion: "roll-down"))) {
+        #expect(
+            throws: RoutineError.unknownExercise(
+                field: "steps[2].exercise", .unknownExercise("rol-down", suggestion: "roll-down"))
+        ) {
             try routine.validate(against: catalogue)
         }
         var message = ""
@@ -32,9 +35,11 @@ struct RoutineTests {
         #expect(field(Routine(id: "r", name: "R", steps: [])) == "steps")
         #expect(field(Routine(id: "r", name: "R", steps: [step, .init(exercise: "calf-stretch", sides: 3)])) == "steps[2].sides")
         #expect(field(Routine(id: "r", name: "R", steps: [.init(exercise: "calf-stretch", hold: 0)])) == "steps[1].hold")
-        #expect(field(Routine(id: "r", name: "R", steps: [.init(exercise: "calf-stretch", hold: 30, reps: 3)])) == "steps[1].hold")
-        #expect(field(Routine(id: "r", name: "R", steps: [.init(exercise: "childs-pose", reps: 5)])) == "steps[1].reps",
-                "a held stretch is not counted in reps")
+        #expect(
+            field(Routine(id: "r", name: "R", steps: [.init(exercise: "calf-stretch", hold: 30, reps: 3)])) == "steps[1].hold")
+        #expect(
+            field(Routine(id: "r", name: "R", steps: [.init(exercise: "childs-pose", reps: 5)])) == "steps[1].reps",
+            "a held stretch is not counted in reps")
         #expect(field(Routine(id: "r", name: "R", steps: [.init(exercise: "cat-cow", reps: 8, tempo: 0)])) == "steps[1].tempo")
         #expect(field(Routine(id: "r", name: "R", steps: [.init(exercise: "cat-cow", rest: -1)])) == "steps[1].rest")
         #expect(field(Routine(id: "r", name: "R", steps: [.init(exercise: "cat-cow", reps: 8)])) == nil)

@@ -1,7 +1,8 @@
 import Foundation
-@testable import LimberCore
 import LimberTestSupport
 import Testing
+
+@testable import LimberCore
 
 /// A fixture of Tests/Fixtures/runs.
 func runFixture(_ name: String) -> URL {
@@ -54,8 +55,13 @@ struct RunFileTests {
 
     @Test func aMultisportFileHasEachLegWithItsSport() throws {
         let legs = try activities("multisport.fit")
-        #expect(legs.map(\.sport) == [.other("swimming"), .other("transition"), .other("cycling"), .other("transition"), .run("street_running")])
-        #expect(legs.last == FileActivity(start: utc("2026-03-09T07:35:00Z"), seconds: 2100, distance: 7000, sport: .run("street_running")))
+        #expect(
+            legs.map(\.sport) == [
+                .other("swimming"), .other("transition"), .other("cycling"), .other("transition"), .run("street_running"),
+            ])
+        #expect(
+            legs.last
+                == FileActivity(start: utc("2026-03-09T07:35:00Z"), seconds: 2100, distance: 7000, sport: .run("street_running")))
     }
 
     @Test func gpxTracksTimeAndDistanceAndType() throws {
@@ -111,7 +117,7 @@ struct RunFileTests {
         let url = folder.url.appendingPathComponent("huge.fit")
         #expect(FileManager.default.createFile(atPath: url.path, contents: nil))
         let handle = try FileHandle(forWritingTo: url)
-        try handle.truncate(atOffset: 100 << 20)  // sparse: costs no disk
+        try handle.truncate(atOffset: 100 << 20) // sparse: costs no disk
         try handle.close()
         let error = #expect(throws: RunFileError.self) {
             try RunFileReader.contents(of: url, format: #require(RunFileFormat(fileName: "huge.fit")))

@@ -1,7 +1,8 @@
 import Foundation
-@testable import LimberCore
 import LimberTestSupport
 import Testing
+
+@testable import LimberCore
 
 @Suite("Importing runs: skips, dedup, one transaction per file, the scan cache")
 struct RunImporterTests {
@@ -58,7 +59,9 @@ struct RunImporterTests {
     @Test func withoutASportAFileIsSkippedUnlessToldItIsARun() throws {
         let path = try copy(["xml/no_sport.gpx", "xml/other.tcx"])
         let first = try importer().importFiles(at: [path], missingIsFailure: true)
-        #expect(first.map(\.status) == Array(repeating: .skipped("the file does not say which sport (--as run imports it as a run)"), count: 2))
+        #expect(
+            first.map(\.status)
+                == Array(repeating: .skipped("the file does not say which sport (--as run imports it as a run)"), count: 2))
         #expect(try log.runs().isEmpty)
         // Unchanged and skipped before: --as run reads them again.
         let asRun = try importer(assumeRun: true).importFiles(at: [path], missingIsFailure: true)
@@ -78,7 +81,8 @@ struct RunImporterTests {
     @Test func aChangedFileIsReadAgainAndItsRunIsNotLoggedTwice() throws {
         let path = try copy(["run.fit"])
         _ = try importer().importFiles(at: [path], missingIsFailure: true)
-        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSince1970: 1_000)], ofItemAtPath: path + "/run.fit")
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date(timeIntervalSince1970: 1_000)], ofItemAtPath: path + "/run.fit")
         let again = try importer().importFiles(at: [path], missingIsFailure: true)
         guard case .skipped(let reason) = again.first?.status else {
             Issue.record("expected a skip, got \(String(describing: again.first?.status))")
@@ -106,8 +110,9 @@ struct RunImporterTests {
 
     @Test func aRunTypedInByHandIsNotImportedAgain() throws {
         try log.log(
-            NewSession(activity: .run, routine: "run", source: .manual, startedAt: utc("2026-03-09T07:01:00Z"),
-                       endedAt: utc("2026-03-09T07:46:00Z")),
+            NewSession(
+                activity: .run, routine: "run", source: .manual, startedAt: utc("2026-03-09T07:01:00Z"),
+                endedAt: utc("2026-03-09T07:46:00Z")),
             timeZone: utcZone)
         let reports = try importer().importFiles(at: [try copy(["run.fit"])], missingIsFailure: true)
         guard case .skipped(let reason) = reports.first?.status else {
@@ -121,8 +126,9 @@ struct RunImporterTests {
     @Test func runsThatStartCloseButLastVeryDifferentlyAreTwoRuns() throws {
         // 07:00 for 47 minutes, and a 10-minute warm-up jog logged at 07:01: not the same run.
         try log.log(
-            NewSession(activity: .run, routine: "run", source: .manual, startedAt: utc("2026-03-09T07:01:00Z"),
-                       endedAt: utc("2026-03-09T07:11:00Z")),
+            NewSession(
+                activity: .run, routine: "run", source: .manual, startedAt: utc("2026-03-09T07:01:00Z"),
+                endedAt: utc("2026-03-09T07:11:00Z")),
             timeZone: utcZone)
         _ = try importer().importFiles(at: [try copy(["run.fit"])], missingIsFailure: true)
         #expect(try log.runs().count == 2)
@@ -169,8 +175,9 @@ struct RunImporterTests {
     @Test func lastRunAndRunStatsSeeImportedRuns() throws {
         _ = try importer().importFiles(at: [try copy(["run.fit", "xml/run.tcx"])], missingIsFailure: true)
         try log.log(
-            NewSession(routine: "runner-cooldown", source: .manual, startedAt: utc("2026-03-09T08:30:00Z"),
-                       endedAt: utc("2026-03-09T08:45:00Z")),
+            NewSession(
+                routine: "runner-cooldown", source: .manual, startedAt: utc("2026-03-09T08:30:00Z"),
+                endedAt: utc("2026-03-09T08:45:00Z")),
             timeZone: utcZone)
         #expect(try log.lastRun(atOrBefore: utc("2026-03-10T00:00:00Z"))?.distance == 8200)
         #expect(try log.lastRun(atOrBefore: utc("2026-03-12T00:00:00Z"))?.distance == 9000)

@@ -1,5 +1,6 @@
 import LimberTestSupport
 import Testing
+
 @testable import LimberCore
 
 @Suite("Session driver")
@@ -35,10 +36,11 @@ struct SessionDriverTests {
         #expect(times(recorder, "step_start") == [5, 45, 88])
         #expect(times(recorder, "side_switch") == [85])
         #expect(times(recorder, "session_done") == [128])
-        #expect(recorder.outline == [
-            "session_start", "step_start", "step_done", "step_start", "step_done", "side_switch",
-            "step_start", "step_done", "session_done",
-        ])
+        #expect(
+            recorder.outline == [
+                "session_start", "step_start", "step_done", "step_start", "step_done", "side_switch",
+                "step_start", "step_done", "session_done",
+            ])
         #expect(times(recorder, "tick").count == 122)
         #expect(result?.completed == true)
     }

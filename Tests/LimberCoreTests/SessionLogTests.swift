@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import LimberTestSupport
 import Testing
+
 @testable import LimberCore
 
 struct SessionLogTests {
@@ -23,10 +24,11 @@ struct SessionLogTests {
         #expect(tables == ["day_mark", "grdb_migrations", "rest_weekday", "run_detail", "run_file", "session", "session_set"])
         #expect(mode == "wal")
         #expect(owner == SessionLog.applicationID)
-        #expect(migrations == [
-            "v1 sessions, sets, day marks, rest weekdays",
-            "v2 runs: distance, sport and source file of runs; the run file scan cache",
-        ])
+        #expect(
+            migrations == [
+                "v1 sessions, sets, day marks, rest weekdays",
+                "v2 runs: distance, sport and source file of runs; the run file scan cache",
+            ])
 
         // Reopening keeps what was written and migrates nothing twice.
         try LogFixtures.practise(log, on: LogFixtures.may(1))
@@ -46,7 +48,8 @@ struct SessionLogTests {
         let log = try SessionLog()
         let recording = try SessionRecording(log: log, routine: "cooldown", at: LogFixtures.may(1, 18), timeZone: utc)
         try recording.record(NewSet(exercise: "pigeon", side: .left, planned: 45, actual: 45, at: LogFixtures.may(1, 18, 1)))
-        try recording.record(NewSet(exercise: "pigeon", side: .right, planned: 45, actual: 40, completed: false, at: LogFixtures.may(1, 18, 2)))
+        try recording.record(
+            NewSet(exercise: "pigeon", side: .right, planned: 45, actual: 40, completed: false, at: LogFixtures.may(1, 18, 2)))
         #expect(try log.session(id: recording.id)?.outcome == .endedEarly, "unfinished reads as ended early")
         let rated = try recording.rateLastSet(discomfort: 3)
         #expect(rated?.side == .right)
@@ -62,7 +65,9 @@ struct SessionLogTests {
         #expect(throws: LogError.sessionFinished(recording.id)) {
             try recording.record(NewSet(exercise: "pigeon", at: LogFixtures.may(1, 19)))
         }
-        #expect(throws: LogError.sessionFinished(recording.id)) { try recording.finish(at: LogFixtures.may(1, 19), completed: true) }
+        #expect(throws: LogError.sessionFinished(recording.id)) {
+            try recording.finish(at: LogFixtures.may(1, 19), completed: true)
+        }
         let summary = try #require(try log.summaries().first)
         #expect(summary.sets == 2)
         #expect(summary.completedSets == 1)
@@ -97,7 +102,8 @@ struct SessionLogTests {
             let recording = try SessionRecording(log: log, routine: "cooldown", at: LogFixtures.may(1), timeZone: utc)
             sessionID = recording.id
             for minute in 1...3 {
-                try recording.record(NewSet(exercise: "cat-cow", unit: .reps, planned: 10, actual: 10, at: LogFixtures.may(1, 7, minute)))
+                try recording.record(
+                    NewSet(exercise: "cat-cow", unit: .reps, planned: 10, actual: 10, at: LogFixtures.may(1, 7, minute)))
             }
             // No finish: the connection goes away as if the process stopped here.
         }
@@ -111,34 +117,40 @@ struct SessionLogTests {
     @Test func loggingAWholeSessionEstimatesItsEnd() throws {
         let log = try SessionLog()
         let start = LogFixtures.may(2, 12)
-        let session = try log.log(NewSession(
-            routine: "couch-stretch", source: .manual, startedAt: start,
-            sets: [
-                NewSet(exercise: "couch-stretch", side: .left, planned: 60, actual: 60, at: start),
-                NewSet(exercise: "couch-stretch", side: .right, planned: 60, actual: 60, at: start),
-                NewSet(exercise: "cat-cow", unit: .reps, planned: 10, actual: 10, at: start),
-            ]), timeZone: utc)
+        let session = try log.log(
+            NewSession(
+                routine: "couch-stretch", source: .manual, startedAt: start,
+                sets: [
+                    NewSet(exercise: "couch-stretch", side: .left, planned: 60, actual: 60, at: start),
+                    NewSet(exercise: "couch-stretch", side: .right, planned: 60, actual: 60, at: start),
+                    NewSet(exercise: "cat-cow", unit: .reps, planned: 10, actual: 10, at: start),
+                ]), timeZone: utc)
         #expect(session.endedAt == start.addingTimeInterval(120))
         #expect(session.outcome == .completed)
         #expect(try log.sets(session: session.id).count == 3)
-        let run = try log.log(NewSession(activity: .run, routine: "run", source: .manual, startedAt: start,
-                                         endedAt: start.addingTimeInterval(2400), notes: "easy 8k"), timeZone: utc)
+        let run = try log.log(
+            NewSession(
+                activity: .run, routine: "run", source: .manual, startedAt: start,
+                endedAt: start.addingTimeInterval(2400), notes: "easy 8k"), timeZone: utc)
         #expect(try log.lastSession(activity: .run) == run)
         #expect(throws: LogError.self) {
-            try log.log(NewSession(routine: "x", source: .manual, startedAt: start, endedAt: start.addingTimeInterval(-1)), timeZone: utc)
+            try log.log(
+                NewSession(routine: "x", source: .manual, startedAt: start, endedAt: start.addingTimeInterval(-1)), timeZone: utc)
         }
     }
 
     @Test func queriesFilterBySinceRoutineAndExercise() throws {
         let log = try SessionLog()
         for day in 1...5 {
-            try LogFixtures.practise(log, on: LogFixtures.may(day), routine: day.isMultiple(of: 2) ? "hips" : "back",
-                                     exercise: day.isMultiple(of: 2) ? "pigeon" : "cat-cow")
+            try LogFixtures.practise(
+                log, on: LogFixtures.may(day), routine: day.isMultiple(of: 2) ? "hips" : "back",
+                exercise: day.isMultiple(of: 2) ? "pigeon" : "cat-cow")
         }
         #expect(try log.sessions().count == 5)
         #expect(try log.sessions(SessionQuery(since: LogFixtures.may(4))).map(\.day.iso) == ["2024-05-04", "2024-05-05"])
         #expect(try log.sessions(SessionQuery(sinceDay: LogFixtures.day("2024-05-03"), routine: "hips")).count == 1)
-        #expect(try log.sessions(SessionQuery(limit: 2)).map(\.day.iso) == ["2024-05-04", "2024-05-05"], "newest two, oldest first")
+        #expect(
+            try log.sessions(SessionQuery(limit: 2)).map(\.day.iso) == ["2024-05-04", "2024-05-05"], "newest two, oldest first")
         #expect(try log.lastSession(routine: "hips")?.day.iso == "2024-05-04")
         #expect(try log.lastSession(routine: "nothing") == nil)
         #expect(try log.sets(SetQuery(exercise: "pigeon")).count == 2)
@@ -150,11 +162,12 @@ struct SessionLogTests {
         let log = try SessionLog()
         // Weeks start on Monday: 2024-04-22, 04-29, 05-06. Today is Wednesday 2024-05-08.
         try LogFixtures.practise(log, on: LogFixtures.may(-7), exercise: "pigeon", discomfort: 2) // Tue 04-23
-        try LogFixtures.practise(log, on: LogFixtures.may(1), exercise: "pigeon", discomfort: 4)  // Wed 05-01
+        try LogFixtures.practise(log, on: LogFixtures.may(1), exercise: "pigeon", discomfort: 4) // Wed 05-01
         try LogFixtures.practise(log, on: LogFixtures.may(2), exercise: "cat-cow", discomfort: 4) // Thu 05-02
-        try LogFixtures.practise(log, on: LogFixtures.may(7), exercise: "pigeon", discomfort: 6)  // Tue 05-07
-        try LogFixtures.practise(log, on: LogFixtures.may(-29), exercise: "old")                  // outside the window
-        let stats = try log.stats(today: LogFixtures.day("2024-05-08"), weeks: 3, firstWeekday: 2, known: ["pigeon", "cat-cow", "bridge"])
+        try LogFixtures.practise(log, on: LogFixtures.may(7), exercise: "pigeon", discomfort: 6) // Tue 05-07
+        try LogFixtures.practise(log, on: LogFixtures.may(-29), exercise: "old") // outside the window
+        let stats = try log.stats(
+            today: LogFixtures.day("2024-05-08"), weeks: 3, firstWeekday: 2, known: ["pigeon", "cat-cow", "bridge"])
         #expect(stats.weeks.map(\.start.iso) == ["2024-04-22", "2024-04-29", "2024-05-06"])
         #expect(stats.weeks.map(\.sessions) == [1, 2, 1])
         #expect(stats.weeks.map(\.minutes) == [0.5, 1, 0.5])
@@ -178,9 +191,11 @@ struct SessionLogTests {
         DispatchQueue.concurrentPerform(iterations: 2) { index in
             do {
                 let log = writers[index]
-                let session = try log.startSession(routine: "writer-\(index)", source: .script, at: LogFixtures.may(1), timeZone: utc)
+                let session = try log.startSession(
+                    routine: "writer-\(index)", source: .script, at: LogFixtures.may(1), timeZone: utc)
                 for count in 0..<200 {
-                    try log.recordSet(NewSet(exercise: "pigeon", actual: Double(count), at: LogFixtures.may(1)), session: session.id)
+                    try log.recordSet(
+                        NewSet(exercise: "pigeon", actual: Double(count), at: LogFixtures.may(1)), session: session.id)
                 }
                 try log.finishSession(session.id, at: LogFixtures.may(1, 8), completed: true)
             } catch {

@@ -1,14 +1,17 @@
 import Testing
+
 @testable import LimberCore
 
 /// A routine whose timeline is easy to reason about:
 /// get ready 0–5, child's pose 5–35, rest 35–45, figure four side 1 45–85,
 /// switch 85–88, side 2 88–128.
 func sampleRoutinePlan(getReady: Int = 5) throws -> SessionPlan {
-    let routine = Routine(id: "sample", name: "Sample", steps: [
-        .init(exercise: "childs-pose", hold: 30),
-        .init(exercise: "figure-four-stretch", hold: 40),
-    ], rest: 10)
+    let routine = Routine(
+        id: "sample", name: "Sample",
+        steps: [
+            .init(exercise: "childs-pose", hold: 30),
+            .init(exercise: "figure-four-stretch", hold: 40),
+        ], rest: 10)
     return try SessionPlan(routine: routine, catalogue: .builtin, options: .init(getReady: getReady, switchSides: 3))
 }
 
@@ -33,25 +36,28 @@ struct SessionMachineTests {
         var machine = try SessionMachine(plan: sampleRoutinePlan())
         let log = runToEnd(&machine)
         let milestones = log.filter { $0.1.name != "tick" }.map { "\($0.1.name)@\(Int(secondsOf($0.0)))" }
-        #expect(milestones == [
-            "session_start@0", "step_start@5", "step_done@35", "step_start@45", "step_done@85",
-            "side_switch@85", "step_start@88", "step_done@128", "session_done@128",
-        ])
+        #expect(
+            milestones == [
+                "session_start@0", "step_start@5", "step_done@35", "step_start@45", "step_done@85",
+                "side_switch@85", "step_start@88", "step_done@128", "session_done@128",
+            ])
         let ticks = log.filter { $0.1.name == "tick" }
         #expect(ticks.count == 4 + 29 + 9 + 39 + 2 + 39, "one tick per whole second inside each segment")
         #expect(Set(ticks.map { $0.0 }).count == ticks.count, "never two ticks for one second")
 
         let starts = log.compactMap { if case .stepStart(let s) = $0.1 { s } else { nil } }
-        #expect(starts.map { "\($0.exercise)/\($0.side)of\($0.sides)/\($0.seconds)s" } == [
-            "childs-pose/1of1/30s", "figure-four-stretch/1of2/40s", "figure-four-stretch/2of2/40s",
-        ])
+        #expect(
+            starts.map { "\($0.exercise)/\($0.side)of\($0.sides)/\($0.seconds)s" } == [
+                "childs-pose/1of1/30s", "figure-four-stretch/1of2/40s", "figure-four-stretch/2of2/40s",
+            ])
         let switches = log.compactMap { if case .sideSwitch(let s) = $0.1 { s } else { nil } }
         #expect(switches == [SideSwitch(step: 2, exercise: "figure-four-stretch", from: 1, to: 2, seconds: 3)])
         let done = log.compactMap { if case .stepDone(let d) = $0.1 { d } else { nil } }
         #expect(done.map(\.completed) == [true, true, true])
         #expect(done.map(\.actualSeconds) == [30, 40, 40])
         #expect(done.map(\.rest) == [10, 0, 0], "rest between steps, never after the last")
-        #expect(machine.result == SessionDone(completed: true, setsCompleted: 3, sets: 3, plannedSeconds: 128, elapsedSeconds: 128))
+        #expect(
+            machine.result == SessionDone(completed: true, setsCompleted: 3, sets: 3, plannedSeconds: 128, elapsedSeconds: 128))
     }
 
     @Test func ticksCarryPhaseAndSecondsLeft() throws {
@@ -60,7 +66,8 @@ struct SessionMachineTests {
         let ticks = log.compactMap { if case .tick(let t) = $0.1 { t } else { nil } }
         #expect(ticks.first == Tick(phase: .getReady, step: 1, side: 1, remaining: 4, seconds: 5))
         let rest = ticks.filter { $0.phase == .rest }
-        #expect(rest.first == Tick(phase: .rest, step: 2, side: 1, remaining: 9, seconds: 10), "a rest points at the step to come")
+        #expect(
+            rest.first == Tick(phase: .rest, step: 2, side: 1, remaining: 9, seconds: 10), "a rest points at the step to come")
         #expect(ticks.filter { $0.phase == .switchSides }.map(\.remaining) == [2, 1])
         #expect(ticks.last == Tick(phase: .hold, step: 2, side: 2, remaining: 1, seconds: 40))
     }
@@ -89,9 +96,13 @@ struct SessionMachineTests {
         _ = machine.start(at: .zero)
         _ = machine.advance(to: .seconds(15))
         let skipped = machine.skip(at: .seconds(15))
-        #expect(skipped == [.stepDone(StepDone(
-            step: 1, exercise: "childs-pose", side: 1, sides: 1, unit: .seconds, planned: 30, actual: 10,
-            plannedSeconds: 30, actualSeconds: 10, completed: false, rest: 10))])
+        #expect(
+            skipped == [
+                .stepDone(
+                    StepDone(
+                        step: 1, exercise: "childs-pose", side: 1, sides: 1, unit: .seconds, planned: 30, actual: 10,
+                        plannedSeconds: 30, actualSeconds: 10, completed: false, rest: 10))
+            ])
         #expect(machine.currentSegment?.kind == .rest(after: 0))
         #expect(machine.nextDeadline == .seconds(16))
         _ = machine.advance(to: .seconds(17))
@@ -100,7 +111,8 @@ struct SessionMachineTests {
         // Skipping side 1 of a two-sided step skips the whole step; it was the last.
         let last = machine.skip(at: .seconds(20))
         #expect(last.map(\.name) == ["step_done", "session_done"])
-        #expect(machine.result == SessionDone(completed: true, setsCompleted: 0, sets: 3, plannedSeconds: 128, elapsedSeconds: 20))
+        #expect(
+            machine.result == SessionDone(completed: true, setsCompleted: 0, sets: 3, plannedSeconds: 128, elapsedSeconds: 20))
     }
 
     @Test func skipDuringGetReadyStartsTheFirstStepAndLaterDeadlinesFollow() throws {
@@ -116,8 +128,9 @@ struct SessionMachineTests {
         var machine = try SessionMachine(plan: sampleRoutinePlan())
         _ = machine.start(at: .zero)
         let events = machine.abort(at: .seconds(60))
-        #expect(events.map(\.name) == ["step_start", "step_done", "step_start", "step_done", "session_done"],
-                "what fell due is reported first, without ticks")
+        #expect(
+            events.map(\.name) == ["step_start", "step_done", "step_start", "step_done", "session_done"],
+            "what fell due is reported first, without ticks")
         guard case .stepDone(let cut) = events.filter({ $0.name == "step_done" }).last else {
             Issue.record("no step_done")
             return
@@ -125,7 +138,8 @@ struct SessionMachineTests {
         #expect(cut.exercise == "figure-four-stretch")
         #expect(cut.completed == false)
         #expect(cut.actualSeconds == 15)
-        #expect(machine.result == SessionDone(completed: false, setsCompleted: 1, sets: 3, plannedSeconds: 128, elapsedSeconds: 60))
+        #expect(
+            machine.result == SessionDone(completed: false, setsCompleted: 1, sets: 3, plannedSeconds: 128, elapsedSeconds: 60))
         #expect(machine.nextDeadline == nil)
         #expect(machine.advance(to: .seconds(500)).isEmpty)
     }

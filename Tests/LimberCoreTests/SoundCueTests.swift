@@ -1,6 +1,7 @@
 import Foundation
 import LimberTestSupport
 import Testing
+
 @testable import LimberCore
 
 /// Reads a little-endian integer of `size` bytes at `offset`.
@@ -90,11 +91,13 @@ struct CueScheduleTests {
     /// own clock (no sleeping, and no tick can be coalesced as a loaded machine might do to a
     /// driver); the cues each event asks for, with the second they fall on.
     func run(settings: CueSettings, voice: Bool = false) async throws -> [(second: Int, action: CueSchedule.Action)] {
-        let routine = Routine(id: "cues", name: "Cues", steps: [
-            .init(exercise: "childs-pose", hold: 40),
-            .init(exercise: "figure-four-stretch", hold: 20),
-            .init(exercise: "cat-cow", reps: 2),
-        ], rest: 5)
+        let routine = Routine(
+            id: "cues", name: "Cues",
+            steps: [
+                .init(exercise: "childs-pose", hold: 40),
+                .init(exercise: "figure-four-stretch", hold: 20),
+                .init(exercise: "cat-cow", reps: 2),
+            ], rest: 5)
         let plan = try SessionPlan(routine: routine, catalogue: .builtin, options: .init(getReady: 5, switchSides: 3))
         let schedule = CueSchedule(plan: plan, settings: settings, voice: voice)
         var machine = try SessionMachine(plan: plan)

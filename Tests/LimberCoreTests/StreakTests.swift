@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LimberCore
 
 struct StreakTests {
@@ -56,7 +57,8 @@ struct StreakTests {
     @Test func theLogComputesStreaksFromSessionsSkipsAndRestDays() throws {
         let log = try SessionLog()
         for day in [1, 2, 3, 6, 7] { try LogFixtures.practise(log, on: LogFixtures.may(day)) }
-        try log.log(NewSession(activity: .run, routine: "run", source: .manual, startedAt: LogFixtures.may(8)), timeZone: LogFixtures.utc)
+        try log.log(
+            NewSession(activity: .run, routine: "run", source: .manual, startedAt: LogFixtures.may(8)), timeZone: LogFixtures.utc)
         #expect(try log.streaks(today: LogFixtures.day("2024-05-08")).current?.days == 2, "a run is not mobility practice")
         #expect(try log.streaks(today: LogFixtures.day("2024-05-07")).longest?.days == 3)
 

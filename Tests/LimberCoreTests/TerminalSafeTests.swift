@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LimberCore
 
 /// The one function that makes text from plugins, the log and files safe on a terminal.
@@ -52,6 +53,7 @@ struct TerminalSafeTests {
     @Test func spokenTextHasNoControlsAndIsNoOption() {
         #expect(TerminalSafe.spoken("Pose\u{1B}[2J\u{07}") == "Pose [2J ")
         #expect(TerminalSafe.spoken("-w /tmp/x.wav") == " -w /tmp/x.wav")
-        #expect(!TerminalSafe.spoken("a\u{9B}\u{202E}\r\n").unicodeScalars.contains { TerminalSafe.needsEscape($0, lines: .single) })
+        #expect(
+            !TerminalSafe.spoken("a\u{9B}\u{202E}\r\n").unicodeScalars.contains { TerminalSafe.needsEscape($0, lines: .single) })
     }
 }

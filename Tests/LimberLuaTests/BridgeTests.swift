@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LimberLua
 
 @Suite("Swift ↔ Lua bridge")
@@ -97,7 +98,8 @@ struct BridgeTests {
     }
 
     @Test func objectsAreReleasedWhenLuaCollectsThem() throws {
-        final class Tracked { nonisolated(unsafe) static var alive = 0
+        final class Tracked {
+            nonisolated(unsafe) static var alive = 0
             init() { Tracked.alive += 1 }
             deinit { Tracked.alive -= 1 }
         }
@@ -112,14 +114,21 @@ struct BridgeTests {
     }
 
     @Test func hostFunctionsAreReleasedWithTheirClosures() throws {
-        final class Captured { nonisolated(unsafe) static var alive = 0
+        final class Captured {
+            nonisolated(unsafe) static var alive = 0
             init() { Captured.alive += 1 }
             deinit { Captured.alive -= 1 }
         }
         let lua = try LuaState()
         do {
             let captured = Captured()
-            try lua.setGlobal("f", .function(.host(HostFunction("f") { _ in _ = captured; return [] })))
+            try lua.setGlobal(
+                "f",
+                .function(
+                    .host(
+                        HostFunction("f") { _ in
+                            _ = captured; return []
+                        })))
         }
         #expect(Captured.alive == 1)
         try lua.run("f = nil; collectgarbage('collect'); collectgarbage('collect')", chunkName: "=t")
@@ -136,10 +145,14 @@ struct BridgeTests {
 
     @Test func callingBackIntoLuaFromSwift() throws {
         let lua = try LuaState()
-        try lua.setGlobal("twice", .function(.host(HostFunction("twice") { call in
-            let first = try call.state.call(call.argument(1), [call.argument(2)])
-            return try call.state.call(call.argument(1), first)
-        })))
+        try lua.setGlobal(
+            "twice",
+            .function(
+                .host(
+                    HostFunction("twice") { call in
+                        let first = try call.state.call(call.argument(1), [call.argument(2)])
+                        return try call.state.call(call.argument(1), first)
+                    })))
         let results = try lua.run("return twice(function(x) return x * 3 end, 2)", chunkName: "=t")
         #expect(results == [18])
     }

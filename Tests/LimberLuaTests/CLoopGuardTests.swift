@@ -2,6 +2,7 @@ import Foundation
 import LimberCore
 import LimberTestSupport
 import Testing
+
 @testable import LimberLua
 
 /// C functions that loop on plugin input check the budget as they go; finalizers cannot be set.
@@ -9,12 +10,30 @@ import Testing
 struct CLoopGuardTests {
     @Test(arguments: [
         ("table.move over nothing", "table.move({}, 1, math.maxinteger // 2, 2)"),
-        ("table.insert under a lying __len", "local t = setmetatable({}, { __len = function() return math.maxinteger - 1 end })\ntable.insert(t, 1, 'x')"),
-        ("table.remove under a lying __len", "local t = setmetatable({}, { __len = function() return math.maxinteger - 1 end })\ntable.remove(t, 1)"),
-        ("table.concat through a C __index", "local t = setmetatable({}, { __index = rawlen })\ntable.concat(t, '', 1, math.maxinteger)"),
-        ("table.sort through a C __lt", "local e = setmetatable({}, { __lt = rawequal })\nlocal t = setmetatable({}, { __len = function() return 2^31 - 2 end, __index = function() return e end })\ntable.sort(t)"),
-        ("table.sort with a C comparator", "local t = {}\nfor i = 1, 3e5 do t[i] = i % 7 end\nwhile true do table.sort(t, math.ult) end"),
-        ("collectgarbage on a big heap", "local keep = {}\nfor i = 1, 5e5 do keep[i] = { i } end\nwhile true do collectgarbage() end"),
+        (
+            "table.insert under a lying __len",
+            "local t = setmetatable({}, { __len = function() return math.maxinteger - 1 end })\ntable.insert(t, 1, 'x')"
+        ),
+        (
+            "table.remove under a lying __len",
+            "local t = setmetatable({}, { __len = function() return math.maxinteger - 1 end })\ntable.remove(t, 1)"
+        ),
+        (
+            "table.concat through a C __index",
+            "local t = setmetatable({}, { __index = rawlen })\ntable.concat(t, '', 1, math.maxinteger)"
+        ),
+        (
+            "table.sort through a C __lt",
+            "local e = setmetatable({}, { __lt = rawequal })\nlocal t = setmetatable({}, { __len = function() return 2^31 - 2 end, __index = function() return e end })\ntable.sort(t)"
+        ),
+        (
+            "table.sort with a C comparator",
+            "local t = {}\nfor i = 1, 3e5 do t[i] = i % 7 end\nwhile true do table.sort(t, math.ult) end"
+        ),
+        (
+            "collectgarbage on a big heap",
+            "local keep = {}\nfor i = 1, 5e5 do keep[i] = { i } end\nwhile true do collectgarbage() end"
+        ),
     ])
     func longCLoopsStopWithTheBudget(name: String, source: String) throws {
         let start = Date()
@@ -25,14 +44,16 @@ struct CLoopGuardTests {
     }
 
     @Test func stringRepOfNothingReturnsAtOnce() throws {
-        let (report, host) = try loadPlugin("assert(string.rep('', math.maxinteger) == '')\nassert(('x'):rep(3, ''):len() == 3)", cpuLimit: 0.1)
+        let (report, host) = try loadPlugin(
+            "assert(string.rep('', math.maxinteger) == '')\nassert(('x'):rep(3, ''):len() == 3)", cpuLimit: 0.1)
         #expect(report.status == .loaded, "\(report)")
         _ = host
     }
 
     @Test func guardedFunctionsBehaveAsTheStockOnes() throws {
         let host = try LimberHost(paths: LimberPaths(home: try TemporaryFolder().url))
-        let results = try host.lua.run("""
+        let results = try host.lua.run(
+            """
             local out = {}
             local function add(...) for i = 1, select('#', ...) do out[#out + 1] = tostring((select(i, ...))) end end
             local t = { 1, 2, 3, 4, 5 }
@@ -53,19 +74,27 @@ struct CLoopGuardTests {
             add(select(2, pcall(table.sort, nil)))
             return table.concat(out, '|')
             """, chunkName: "=guards")
-        #expect(results.first?.stringValue == [
-            "1,1,2,3,4", "2,3,4,5,5", "9,1,2", "abcd", "d", "a", "bc", "nil", "2", "2-3", "", "a", "1,2,5,8", "8,5,2,1",
-            "ab-ab-ab", "", "", "bad argument #2 to 'table.insert' (position out of bounds)",
-            "wrong number of arguments to 'insert'", "invalid value (table) at index 2 in table for 'concat'",
-            "bad argument #4 to 'table.move' (destination wrap around)", "attempt to compare string with number",
-            "bad argument #1 to 'table.sort' (table expected, got nil)",
-        ].joined(separator: "|"))
+        #expect(
+            results.first?.stringValue
+                == [
+                    "1,1,2,3,4", "2,3,4,5,5", "9,1,2", "abcd", "d", "a", "bc", "nil", "2", "2-3", "", "a", "1,2,5,8", "8,5,2,1",
+                    "ab-ab-ab", "", "", "bad argument #2 to 'table.insert' (position out of bounds)",
+                    "wrong number of arguments to 'insert'", "invalid value (table) at index 2 in table for 'concat'",
+                    "bad argument #4 to 'table.move' (destination wrap around)", "attempt to compare string with number",
+                    "bad argument #1 to 'table.sort' (table expected, got nil)",
+                ].joined(separator: "|"))
     }
 
     @Test(arguments: [
         ("set directly", "setmetatable({}, { __gc = function() limber.notify('gc ran') end })"),
-        ("as a placeholder", "local mt = { __gc = true }\nsetmetatable({}, mt)\nmt.__gc = function() limber.notify('gc ran') end"),
-        ("added later, then set again", "local mt = {}\nlocal t = setmetatable({}, mt)\nmt.__gc = function() limber.notify('gc ran') end\nsetmetatable(t, mt)"),
+        (
+            "as a placeholder",
+            "local mt = { __gc = true }\nsetmetatable({}, mt)\nmt.__gc = function() limber.notify('gc ran') end"
+        ),
+        (
+            "added later, then set again",
+            "local mt = {}\nlocal t = setmetatable({}, mt)\nmt.__gc = function() limber.notify('gc ran') end\nsetmetatable(t, mt)"
+        ),
     ])
     func finalizersAreRefused(name: String, source: String) throws {
         let (report, host) = try loadPlugin(source)
@@ -77,7 +106,8 @@ struct CLoopGuardTests {
     @Test func aFinalizerAddedAfterSetmetatableNeverRunsNotEvenAtClose() throws {
         let box = Box()
         do {
-            let (report, host) = try loadPlugin("""
+            let (report, host) = try loadPlugin(
+                """
                 local mt = {}
                 local keep = setmetatable({}, mt)
                 setmetatable({}, mt)

@@ -1,6 +1,7 @@
 import Foundation
 import LimberCore
 import Testing
+
 @testable import LimberLua
 
 @Suite("limber.catalogue and the limber table")
@@ -92,8 +93,9 @@ struct CatalogueAPITests {
                 """, chunkName: "=t")
             Issue.record("expected an error")
         } catch {
-            #expect(error.message.hasSuffix(
-                "exercise 'cat-cow' is already defined by the built-in catalogue; set override = true to replace it"))
+            #expect(
+                error.message.hasSuffix(
+                    "exercise 'cat-cow' is already defined by the built-in catalogue; set override = true to replace it"))
         }
     }
 

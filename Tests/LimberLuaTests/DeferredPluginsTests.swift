@@ -2,6 +2,7 @@ import Foundation
 import LimberCore
 import LimberTestSupport
 import Testing
+
 @testable import LimberLua
 
 /// Deferred plugins (`limber run`): none load until the script calls an API function that may
@@ -14,7 +15,9 @@ struct DeferredPluginsTests {
     init() throws {
         home = try TemporaryFolder()
         plugins = try TemporaryFolder()
-        try plugins.write("moves.lua", """
+        try plugins.write(
+            "moves.lua",
+            """
             limber.catalogue.add{ id = 'plugin-stretch', name = 'Plugin stretch', kind = 'static',
               position = 'standing', laterality = 'bilateral', phase = 'anytime', regions = { 'hips' },
               dose = { unit = 'seconds', min = 30, max = 60, default = 30 } }
@@ -36,7 +39,9 @@ struct DeferredPluginsTests {
     @Test func aScriptThatTouchesNoPluginAPILoadsNoPlugin() throws {
         let loads = Counter()
         let host = try deferredHost(loads)
-        let script = try home.write("plain.lua", """
+        let script = try home.write(
+            "plain.lua",
+            """
             local t = limber.now()
             local n = #limber.log.sessions{ since = '7d' }
             local s = limber.log.streak()
@@ -55,7 +60,9 @@ struct DeferredPluginsTests {
     @Test func thePluginsLoadOnceOnFirstNeedAndTheScriptSeesThem() throws {
         let loads = Counter()
         let host = try deferredHost(loads)
-        let script = try home.write("uses.lua", """
+        let script = try home.write(
+            "uses.lua",
+            """
             local e = limber.catalogue.get('plugin-stretch')
             local again = limber.catalogue.get('plugin-stretch')
             limber.routine{ id = 'script-routine', name = 'Mine', steps = { { exercise = 'plugin-stretch' } } }
@@ -72,7 +79,9 @@ struct DeferredPluginsTests {
 
     @Test func aScriptRedefiningAPluginsRoutineMeetsItAsIfLoadedFirst() throws {
         let host = try deferredHost(Counter())
-        let script = try home.write("clash.lua", """
+        let script = try home.write(
+            "clash.lua",
+            """
             limber.routine{ id = 'plugin-routine', name = 'Again', steps = { { exercise = 'cat-cow' } } }
             """)
         #expect {

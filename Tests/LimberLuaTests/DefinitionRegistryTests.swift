@@ -2,6 +2,7 @@ import Foundation
 import LimberCore
 import LimberTestSupport
 import Testing
+
 @testable import LimberLua
 
 /// Exercises, routines, progressions and reminders follow one set of rules: a taken id is an
@@ -9,18 +10,26 @@ import Testing
 @Suite("one registry for every definition")
 struct DefinitionRegistryTests {
     static let definitions: [(kind: String, first: String, second: String)] = [
-        ("exercise",
-         "limber.catalogue.add{ id = 'wall-calf', name = 'Wall calf', kind = 'static', position = 'standing', laterality = 'per_side', phase = 'post_run', dose = { unit = 'seconds', min = 20, max = 60, default = 30 }, regions = { 'calves' } }",
-         "limber.catalogue.add{ id = 'wall-calf', name = 'Wall calf 2', kind = 'static', position = 'standing', laterality = 'per_side', phase = 'post_run', dose = { unit = 'seconds', min = 20, max = 60, default = 30 }, regions = { 'calves' }%@ }"),
-        ("routine",
-         "limber.routine{ id = 'desk', name = 'Desk', steps = { { exercise = 'cat-cow', reps = 5 } } }",
-         "limber.routine{ id = 'desk', name = 'Desk 2', steps = { { exercise = 'cat-cow', reps = 6 } }%@ }"),
-        ("progression",
-         "limber.routine{ id = 'base', name = 'Base', steps = { { exercise = 'cat-cow', reps = 5 } } }\nlimber.progression{ id = 'grow', routine = 'base', describe = 'one', adjust = function(p) return p end }",
-         "limber.progression{ id = 'grow', routine = 'base', describe = 'two', adjust = function(p) return p end%@ }"),
-        ("reminder",
-         "limber.reminder{ id = 'nudge', schedule = 'daily 18:00', message = 'one' }",
-         "limber.reminder{ id = 'nudge', schedule = 'daily 18:00', message = 'two'%@ }"),
+        (
+            "exercise",
+            "limber.catalogue.add{ id = 'wall-calf', name = 'Wall calf', kind = 'static', position = 'standing', laterality = 'per_side', phase = 'post_run', dose = { unit = 'seconds', min = 20, max = 60, default = 30 }, regions = { 'calves' } }",
+            "limber.catalogue.add{ id = 'wall-calf', name = 'Wall calf 2', kind = 'static', position = 'standing', laterality = 'per_side', phase = 'post_run', dose = { unit = 'seconds', min = 20, max = 60, default = 30 }, regions = { 'calves' }%@ }"
+        ),
+        (
+            "routine",
+            "limber.routine{ id = 'desk', name = 'Desk', steps = { { exercise = 'cat-cow', reps = 5 } } }",
+            "limber.routine{ id = 'desk', name = 'Desk 2', steps = { { exercise = 'cat-cow', reps = 6 } }%@ }"
+        ),
+        (
+            "progression",
+            "limber.routine{ id = 'base', name = 'Base', steps = { { exercise = 'cat-cow', reps = 5 } } }\nlimber.progression{ id = 'grow', routine = 'base', describe = 'one', adjust = function(p) return p end }",
+            "limber.progression{ id = 'grow', routine = 'base', describe = 'two', adjust = function(p) return p end%@ }"
+        ),
+        (
+            "reminder",
+            "limber.reminder{ id = 'nudge', schedule = 'daily 18:00', message = 'one' }",
+            "limber.reminder{ id = 'nudge', schedule = 'daily 18:00', message = 'two'%@ }"
+        ),
     ]
 
     func host(_ plugins: [String: String]) throws -> (LimberHost, [PluginReport]) {
@@ -51,28 +60,34 @@ struct DefinitionRegistryTests {
             "a.lua": definition.first, "b.lua": definition.second.replacingOccurrences(of: "%@", with: ""),
         ])
         let message = try #require(failure(reports[1]), "\(kind)")
-        #expect(message.contains("b.lua:") && message.contains("\(kind) '") && message.contains("is already defined by")
-            && message.contains("a.lua; set override = true"), "\(kind): \(message)")
-        #expect(name(kind, in: plain) == ["Wall calf", "Desk", "one", "one"][Self.definitions.firstIndex { $0.kind == kind } ?? 0])
+        #expect(
+            message.contains("b.lua:") && message.contains("\(kind) '") && message.contains("is already defined by")
+                && message.contains("a.lua; set override = true"), "\(kind): \(message)")
+        #expect(
+            name(kind, in: plain) == ["Wall calf", "Desk", "one", "one"][Self.definitions.firstIndex { $0.kind == kind } ?? 0])
 
         let (replaced, again) = try host([
             "a.lua": definition.first, "b.lua": definition.second.replacingOccurrences(of: "%@", with: ", override = true"),
         ])
         #expect(again.allSatisfy { $0.status == .loaded }, "\(kind): \(again)")
-        #expect(name(kind, in: replaced) == ["Wall calf 2", "Desk 2", "two", "two"][Self.definitions.firstIndex { $0.kind == kind } ?? 0])
+        #expect(
+            name(kind, in: replaced)
+                == ["Wall calf 2", "Desk 2", "two", "two"][Self.definitions.firstIndex { $0.kind == kind } ?? 0])
     }
 
     @Test(arguments: ["error('halfway')", "while true do pcall(function() while true do end end) end"])
     func aPluginThatFailsLeavesNothingBehind(ending: String) throws {
         let everything = Self.definitions.map(\.first).joined(separator: "\n")
-        let (host, reports) = try host(["a.lua": """
+        let (host, reports) = try host([
+            "a.lua": """
             for i = 1, 300 do
               limber.catalogue.add{ id = 'many-' .. i, name = 'Many ' .. i, kind = 'static', position = 'standing', laterality = 'bilateral', phase = 'anytime', dose = { unit = 'seconds', min = 10, max = 60, default = 30 }, regions = { 'calves' } }
             end
             \(everything)
             limber.on('step_start', function() end)
             \(ending)
-            """])
+            """
+        ])
         #expect(failure(reports[0]) != nil)
         #expect(reports[0].defines.isEmpty)
         #expect(host.catalogue.get("many-1") == nil && host.catalogue.get("wall-calf") == nil)
@@ -82,7 +97,8 @@ struct DefinitionRegistryTests {
     }
 
     @Test func dueAndAdjustReadButDoNotAct() throws {
-        let (host, reports) = try host(["a.lua": """
+        let (host, reports) = try host([
+            "a.lua": """
             limber.routine{ id = 'base', name = 'Base', steps = { { exercise = 'cat-cow', reps = 5 } } }
             limber.reminder{ id = 'sleepy', schedule = 'every 30 minutes', message = 'x', due = function() limber.timer.sleep(86400) end }
             limber.reminder{ id = 'noisy', schedule = 'every 30 minutes', message = 'x', due = function() limber.notify('hi') end }
@@ -90,9 +106,11 @@ struct DefinitionRegistryTests {
             limber.progression{ id = 'writer', routine = 'base', describe = 'w', adjust = function(p)
               limber.log.record{ routine = 'base', exercise = 'cat-cow', reps = 3 }
             end }
-            """])
+            """
+        ])
         #expect(reports[0].status == .loaded, "\(reports)")
-        let outcomes = Dictionary(uniqueKeysWithValues: host.evaluateReminders(at: Date(), in: .gmt, state: ReminderState()).map { ($0.id, $0.status) })
+        let outcomes = Dictionary(
+            uniqueKeysWithValues: host.evaluateReminders(at: Date(), in: .gmt, state: ReminderState()).map { ($0.id, $0.status) })
         guard case .failed(let sleepy)? = outcomes["sleepy"], case .failed(let noisy)? = outcomes["noisy"] else {
             Issue.record("\(outcomes)"); return
         }
@@ -101,7 +119,10 @@ struct DefinitionRegistryTests {
         #expect(outcomes["reader"] == .due("read"))
         let routine = try #require(host.sessions.routines.get("base"))
         let result = host.progressed(routine, now: Date())
-        #expect(result.problems.first?.contains("limber.log.record cannot run in a reminder's due or message or a progression's adjust") == true, "\(result.problems)")
+        #expect(
+            result.problems.first?.contains(
+                "limber.log.record cannot run in a reminder's due or message or a progression's adjust") == true,
+            "\(result.problems)")
         #expect(try host.sessionLog.log().sessions(SessionQuery()).isEmpty)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import LimberCore
 import LimberTestSupport
 import Testing
+
 @testable import LimberLua
 
 /// The shipped `plugins/hold-progression.lua` against histories in an in-memory log.
@@ -80,8 +81,10 @@ struct HoldProgressionTests {
         let fresh = try LimberHost(paths: host.paths)
         fresh.config = host.config
         fresh.sessionLog.use(log)
-        _ = PluginLoader(host: fresh).load(PluginFile(
-            name: "hold-progression", entry: Self.pluginFolder.appendingPathComponent("hold-progression.lua"), moduleFolder: nil))
+        _ = PluginLoader(host: fresh).load(
+            PluginFile(
+                name: "hold-progression", entry: Self.pluginFolder.appendingPathComponent("hold-progression.lua"),
+                moduleFolder: nil))
         try session(day: 0)
         try session(day: 2)
         #expect(fresh.progressed(routine, now: Self.start.addingTimeInterval(8 * Self.day)).routine.steps[0].hold == 35)
@@ -102,7 +105,9 @@ struct HoldProgressionTests {
 
     @Test func theHostRefusesGrowthEvenIfAPluginAsksForIt() throws {
         let folder = try TemporaryFolder()
-        let greedy = try folder.write("greedy.lua", """
+        let greedy = try folder.write(
+            "greedy.lua",
+            """
             limber.progression{ id = 'greedy', routine = 'runner-cooldown', describe = 'always more',
               adjust = function(plan) for _, s in ipairs(plan.steps) do if s.hold then s.hold = s.hold + 20 end end return plan, 'more' end }
             """)
@@ -117,7 +122,9 @@ struct HoldProgressionTests {
 
     @Test func aBrokenProgressionIsSkippedWithItsLine() throws {
         let folder = try TemporaryFolder()
-        let broken = try folder.write("broken.lua", """
+        let broken = try folder.write(
+            "broken.lua",
+            """
             limber.progression{ id = 'broken', routine = 'runner-cooldown', describe = 'breaks',
               adjust = function(plan) local x = nil; return x.y end }
             """)
@@ -134,10 +141,16 @@ struct ProgressionAPITests {
     @Test func definitionsAreCheckedAndNamed() throws {
         let host = try LimberHost(paths: LimberPaths(home: try TemporaryFolder().url))
         let cases: [(String, String)] = [
-            ("limber.progression{ id = 'p', routine = 'r', describe = 'd' }", "field 'adjust': expected a function(plan, history, ctx), got nil"),
+            (
+                "limber.progression{ id = 'p', routine = 'r', describe = 'd' }",
+                "field 'adjust': expected a function(plan, history, ctx), got nil"
+            ),
             ("limber.progression{ id = 'P Q', routine = 'r', describe = 'd', adjust = print }", "field 'id': expected a slug"),
             ("limber.progression{ id = 'p', describe = 'd', adjust = print }", "routine"),
-            ("limber.progression{ id = 'p', routine = 'r', describe = 'd', adjust = print, adjsut = 1 }", "unknown field 'adjsut'"),
+            (
+                "limber.progression{ id = 'p', routine = 'r', describe = 'd', adjust = print, adjsut = 1 }",
+                "unknown field 'adjsut'"
+            ),
         ]
         for (code, message) in cases {
             do {
@@ -156,7 +169,9 @@ struct ProgressionAPITests {
         } catch {
             #expect(error.message.contains("progression 'p' is already defined by a script; set override = true to replace it"))
         }
-        try host.lua.run("limber.progression{ id = 'p', routine = 'r2', describe = 'd', adjust = print, override = true }", chunkName: "@c.lua")
+        try host.lua.run(
+            "limber.progression{ id = 'p', routine = 'r2', describe = 'd', adjust = print, override = true }", chunkName: "@c.lua"
+        )
         #expect(host.progressions.progressions(for: "r2").map(\.id) == ["p"])
     }
 }

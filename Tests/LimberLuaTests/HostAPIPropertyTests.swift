@@ -3,6 +3,7 @@ import LimberCore
 import LimberTestSupport
 import PropertyBased
 import Testing
+
 @testable import LimberLua
 
 /// Every function of the host API, driven from its `HostAPI` description with generated hostile
@@ -44,7 +45,8 @@ struct HostAPIPropertyTests {
         host.sessionLog.now = { clock.date }
         host.sessionLog.timeZone = TimeZone(identifier: "UTC") ?? .current
         // Something already in the log to lose, and a short routine to start.
-        try host.lua.run("""
+        try host.lua.run(
+            """
             limber.routine{ id = 'short', name = 'Short', rest = 0, steps = { { exercise = 'childs-pose', hold = 1 } } }
             limber.log.record{ routine = 'evening', sets = { { exercise = 'cat-cow', reps = 10 }, { exercise = 'childs-pose', hold = 30, discomfort = 2 } }, notes = 'kept' }
             limber.log.record{ activity = 'run', minutes = 40, at = 1715100000 }

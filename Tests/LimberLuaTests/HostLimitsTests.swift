@@ -2,6 +2,7 @@ import Foundation
 import LimberCore
 import LimberTestSupport
 import Testing
+
 @testable import LimberLua
 
 @Suite("host calls bound their work")
@@ -23,12 +24,15 @@ struct HostLimitsTests {
     }
 
     @Test func oneStringReferencedManyTimesIsChargedEachTime() throws {
-        let text = try message("local s = string.rep('x', 16 * 1024 * 1024) local l = {} for i = 1, 64 do l[i] = s end limber.catalogue.find{ region = l }")
+        let text = try message(
+            "local s = string.rep('x', 16 * 1024 * 1024) local l = {} for i = 1, 64 do l[i] = s end limber.catalogue.find{ region = l }"
+        )
         #expect(text.contains("more than the 64 MiB"), "\(text)")
     }
 
     @Test func aSharedTableWithinTheBudgetIsReadAndComparesEqual() throws {
-        let result = try run("""
+        let result = try run(
+            """
             local shared = { 'hips' }
             local ok, err = pcall(limber.catalogue.find, { region = 'hips', extra = { shared, shared, shared } })
             return tostring(ok) .. ' ' .. tostring(err)
@@ -69,7 +73,10 @@ struct HostLimitsTests {
         """
 
     @Test(arguments: [
-        ("instructions = (function() local t = {} for i = 1, 50000 do t[i] = 'step' end return t end)()", "field 'instructions': 50000 items, more than the 100"),
+        (
+            "instructions = (function() local t = {} for i = 1, 50000 do t[i] = 'step' end return t end)()",
+            "field 'instructions': 50000 items, more than the 100"
+        ),
         ("cues = { string.rep('c', 4001) }", "field 'cues[1]': 4001 bytes is longer than the 4000"),
         ("aliases = { string.rep('a', 201) }", "field 'aliases[1]': 201 bytes is longer than the 200"),
     ])
@@ -79,7 +86,8 @@ struct HostLimitsTests {
     }
 
     @Test func theLargestExerciseAllowedIsAccepted() throws {
-        let result = try run("""
+        let result = try run(
+            """
             local list = {} for i = 1, 100 do list[i] = string.rep('i', 4000) end
             local e = limber.catalogue.add{ \(Self.exercise), instructions = list, cues = list, benefits = list, cautions = list }
             return #e.instructions
@@ -88,12 +96,14 @@ struct HostLimitsTests {
     }
 
     @Test func routineStepsAreBounded() throws {
-        let text = try message("""
+        let text = try message(
+            """
             local steps = {} for i = 1, 40000 do steps[i] = { exercise = 'cat-cow', reps = 5 } end
             limber.routine{ id = 'long', name = 'Long', steps = steps }
             """)
         #expect(text.contains("field 'steps': 40000 items, more than the 500"), "\(text)")
-        let most = try run("""
+        let most = try run(
+            """
             local steps = {} for i = 1, 500 do steps[i] = { exercise = 'cat-cow', reps = 5 } end
             return #limber.routine{ id = 'long', name = 'Long', steps = steps }.steps
             """)
@@ -105,11 +115,15 @@ struct HostLimitsTests {
 struct PluginMemoryTests {
     @Test func aMemoryHogFailsAndTheNextPluginLoads() throws {
         let folder = try TemporaryFolder()
-        try folder.write("a_hog.lua", """
+        try folder.write(
+            "a_hog.lua",
+            """
             local hoard = {}
             for i = 1, 1e9 do hoard[i] = string.rep('x', 1024 * 1024) .. i end
             """)
-        try folder.write("b_good.lua", """
+        try folder.write(
+            "b_good.lua",
+            """
             local big = {} for i = 1, 20 do big[i] = string.rep('y', 1024 * 1024) .. i end
             limber.catalogue.add{ id = 'after-hog', name = 'After hog', kind = 'static', position = 'standing',
               laterality = 'bilateral', phase = 'anytime', regions = { 'hips' },

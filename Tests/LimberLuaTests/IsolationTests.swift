@@ -2,6 +2,7 @@ import Foundation
 import LimberCore
 import LimberTestSupport
 import Testing
+
 @testable import LimberLua
 
 @Suite("grants bound to files")
@@ -19,17 +20,20 @@ struct GrantFileTests {
     @Test func sha256MatchesTheStandardVectors() {
         #expect(SHA256.hex(Array("".utf8)) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(SHA256.hex(Array("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
-            == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
-        #expect(SHA256.hex([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000))
-            == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
+        #expect(
+            SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8))
+                == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        #expect(
+            SHA256.hex([UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000))
+                == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 
     @Test func aGrantByPathFollowsTheFileNotTheName() throws {
         let home = try TemporaryFolder()
         try home.write("mine/notifier.lua", Self.needsEnv)
         try home.write("theirs/notifier/init.lua", Self.needsEnv)
-        let reports = try load(home, config: "return { grants = { ['../mine/notifier.lua'] = { 'env' } } }", folders: ["mine", "theirs"])
+        let reports = try load(
+            home, config: "return { grants = { ['../mine/notifier.lua'] = { 'env' } } }", folders: ["mine", "theirs"])
         #expect(reports.map(\.plugin.name) == ["notifier", "notifier"])
         #expect(reports[0].granted == ["env"] && reports[0].status == .loaded)
         #expect(reports[0].grantedFile?.hasSuffix("/mine/notifier.lua") == true)
@@ -43,7 +47,8 @@ struct GrantFileTests {
         try FileManager.default.createDirectory(at: home.url.appendingPathComponent("linked"), withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(atPath: home.path("linked/tool.lua"), withDestinationPath: real.path)
         try home.write("copy/tool.lua", Self.needsEnv)
-        let reports = try load(home, config: "return { grants = { ['\(home.path("linked/tool.lua"))'] = { 'env' } } }", folders: ["real", "copy"])
+        let reports = try load(
+            home, config: "return { grants = { ['\(home.path("linked/tool.lua"))'] = { 'env' } } }", folders: ["real", "copy"])
         #expect(reports[0].granted == ["env"], "the file the link points at is the one granted")
         #expect(reports[1].granted.isEmpty, "an identical copy elsewhere is another file")
     }
@@ -53,7 +58,8 @@ struct GrantFileTests {
         try home.write("extra/stretchy/init.lua", Self.needsEnv)
         let byFolder = try load(home, config: "return { grants = { ['../extra/stretchy'] = { 'env' } } }", folders: ["extra"])
         #expect(byFolder[0].granted == ["env"])
-        let byInit = try load(home, config: "return { grants = { ['../extra/stretchy/init.lua'] = { 'env' } } }", folders: ["extra"])
+        let byInit = try load(
+            home, config: "return { grants = { ['../extra/stretchy/init.lua'] = { 'env' } } }", folders: ["extra"])
         #expect(byInit[0].granted == ["env"])
     }
 
@@ -61,7 +67,8 @@ struct GrantFileTests {
         let home = try TemporaryFolder()
         try home.write("config/plugins/notifier.lua", Self.needsEnv)
         try home.write("extra/notifier.lua", Self.needsEnv)
-        let reports = try load(home, config: "return { grants = { notifier = { 'env' } } }", folders: ["config/plugins", "extra"])
+        let reports = try load(
+            home, config: "return { grants = { notifier = { 'env' } } }", folders: ["config/plugins", "extra"])
         #expect(reports[0].granted == ["env"] && reports[0].status == .loaded)
         #expect(reports[1].granted.isEmpty)
         #expect(reports[1].grantNote?.contains("grant this file by its path: [\"") == true)
@@ -72,11 +79,17 @@ struct GrantFileTests {
         let entry = try home.write("extra/tool.lua", Self.needsEnv)
         let good = SHA256.hex(Array(Self.needsEnv.utf8))
         let wrong = String(repeating: "0", count: 64)
-        let pinned = try load(home, config: "return { grants = { ['\(entry.path)'] = { 'env', sha256 = '\(good.uppercased())' } } }", folders: ["extra"])
+        let pinned = try load(
+            home, config: "return { grants = { ['\(entry.path)'] = { 'env', sha256 = '\(good.uppercased())' } } }",
+            folders: ["extra"])
         #expect(pinned[0].granted == ["env"])
-        let mismatched = try load(home, config: "return { grants = { ['\(entry.path)'] = { 'env', sha256 = '\(wrong)' } } }", folders: ["extra"])
+        let mismatched = try load(
+            home, config: "return { grants = { ['\(entry.path)'] = { 'env', sha256 = '\(wrong)' } } }", folders: ["extra"])
         #expect(mismatched[0].granted.isEmpty)
-        #expect(mismatched[0].grantNote == "the grant for \(GrantMatcher.resolved(entry.path) ?? "") is pinned to sha256 \(wrong), but the file's is \(good); not granted")
+        #expect(
+            mismatched[0].grantNote
+                == "the grant for \(GrantMatcher.resolved(entry.path) ?? "") is pinned to sha256 \(wrong), but the file's is \(good); not granted"
+        )
     }
 
     @Test(arguments: [
@@ -110,7 +123,9 @@ struct RequireIsolationTests {
     }
 
     func requireError(_ home: TemporaryFolder, _ module: String) throws -> String {
-        let report = try run(home, """
+        let report = try run(
+            home,
+            """
             local ok, err = pcall(require, \(luaQuoted(module)))
             assert(not ok, 'required ' .. tostring(err))
             error(err, 0)
@@ -136,7 +151,8 @@ struct RequireIsolationTests {
         let home = try TemporaryFolder()
         try home.write("elsewhere/lib/util.lua", "return 1")
         try home.write("plugins/p/placeholder.txt", "")
-        try FileManager.default.createSymbolicLink(atPath: home.path("plugins/p/lib"), withDestinationPath: home.path("elsewhere/lib"))
+        try FileManager.default.createSymbolicLink(
+            atPath: home.path("plugins/p/lib"), withDestinationPath: home.path("elsewhere/lib"))
         let message = try requireError(home, "lib.util")
         #expect(message.contains("module 'lib.util' resolves outside the plugin's folder"), "\(message)")
     }
@@ -190,7 +206,9 @@ struct RequireIsolationTests {
         #expect(long.count < 400)
         try home.write("plugins/p/big.lua", "return '" + String(repeating: "x", count: ModuleReader.maximumSize) + "'")
         let big = try requireError(home, "big")
-        #expect(big.contains("module 'big' is \(ModuleReader.maximumSize + 9) bytes, more than the 4 MiB a module may have"), "\(big)")
+        #expect(
+            big.contains("module 'big' is \(ModuleReader.maximumSize + 9) bytes, more than the 4 MiB a module may have"), "\(big)"
+        )
     }
 
     @Test func aMissingModuleNamesItAndItsFolder() throws {
@@ -212,7 +230,8 @@ struct PluginErrorTextTests {
     }
 
     @Test func nestedCoroutineErrorsKeepOnePrefix() throws {
-        let (report, _) = try loadPlugin("""
+        let (report, _) = try loadPlugin(
+            """
             local function deep(n)
               if n == 0 then error('boom') end
               local ok, err = coroutine.resume(coroutine.create(function() deep(n - 1) end))

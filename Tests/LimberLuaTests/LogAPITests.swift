@@ -1,6 +1,7 @@
 import Foundation
 import LimberCore
 import Testing
+
 @testable import LimberLua
 
 @Suite("limber.log")
@@ -24,7 +25,8 @@ struct LogAPITests {
     }
 
     @Test func recordWritesSetsIntoOneOpenSessionPerRoutine() throws {
-        let result = try run("""
+        let result = try run(
+            """
             local a = limber.log.record{ routine = 'evening', exercise = 'figure-four-stretch', side = 'left', hold = 45, planned = 45 }
             local b = limber.log.record{ routine = 'evening', exercise = 'figure 4 stretch', side = 'right', hold = 40, completed = false, discomfort = 3 }
             local c = limber.log.record{ exercise = 'cat-cow', reps = 10 }
@@ -43,7 +45,8 @@ struct LogAPITests {
     }
 
     @Test func recordWritesAWholeSessionOrARun() throws {
-        let result = try run("""
+        let result = try run(
+            """
             local s = limber.log.record{ routine = 'cooldown', at = 1715100000, notes = 'after tempo', sets = {
               { exercise = 'childs-pose', hold = 60 },
               { exercise = 'cat-cow', reps = 10, discomfort = 2 },
@@ -82,12 +85,15 @@ struct LogAPITests {
         let utc = TimeZone(identifier: "UTC")!
         for daysAgo in [9, 2, 1, 0] {
             let start = Self.now.addingTimeInterval(TimeInterval(-86_400 * daysAgo) - 3600)
-            try log.log(NewSession(routine: daysAgo == 0 ? "hips" : "cooldown", source: .manual, startedAt: start,
-                                   sets: [NewSet(exercise: "cat-cow", unit: .reps, actual: Double(10 + daysAgo), at: start)]),
-                        timeZone: utc)
+            try log.log(
+                NewSession(
+                    routine: daysAgo == 0 ? "hips" : "cooldown", source: .manual, startedAt: start,
+                    sets: [NewSet(exercise: "cat-cow", unit: .reps, actual: Double(10 + daysAgo), at: start)]),
+                timeZone: utc)
         }
         try log.mark(DayMark(day: LocalDay(iso: "2024-05-05")!, kind: .skip))
-        let result = try run("""
+        let result = try run(
+            """
             local recent = limber.log.sessions{ since = '2d' }
             local cooldowns = limber.log.sessions{ routine = 'cooldown', limit = 1 }
             local sets = limber.log.sets{ exercise = 'cat-cow', since = '1d' }

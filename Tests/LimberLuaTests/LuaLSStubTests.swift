@@ -2,6 +2,7 @@ import Foundation
 import LimberCore
 import LimberTestSupport
 import Testing
+
 @testable import LimberLua
 
 @Suite("LuaLS stub")
@@ -19,7 +20,8 @@ struct LuaLSStubTests {
         let line = (0..<min(old.count, new.count)).first { old[$0] != new[$0] } ?? min(old.count, new.count)
         let was = line < old.count ? String(old[line]) : "(end of file)"
         let now = line < new.count ? String(new[line]) : "(end of file)"
-        Issue.record("""
+        Issue.record(
+            """
             \(path) and what it is generated from have drifted apart; regenerate it with: \(regenerate)
             first difference at line \(line + 1):
               committed: \(was)
@@ -48,20 +50,24 @@ struct LuaLSStubTests {
         #expect(installedFunctions == documented.filter { !$0.contains(".") }.sorted())
         #expect(installedTables == PluginTestAPI.tables.map(\.name).sorted())
         let listing = try session.host.lua.call(
-            try session.host.lua.load(Array("""
-                local function keys(t)
-                  local out = {}
-                  for k in pairs(t) do out[#out + 1] = k end
-                  table.sort(out)
-                  return table.concat(out, " ")
-                end
-                local tables = {}
-                for _, name in ipairs({ ... }) do tables[#tables + 1] = name .. ": " .. keys(_G[name]) end
-                return table.concat(tables, "; "), keys(expect(1))
-                """.utf8), chunkName: "=keys"),
+            try session.host.lua.load(
+                Array(
+                    """
+                    local function keys(t)
+                      local out = {}
+                      for k in pairs(t) do out[#out + 1] = k end
+                      table.sort(out)
+                      return table.concat(out, " ")
+                    end
+                    local tables = {}
+                    for _, name in ipairs({ ... }) do tables[#tables + 1] = name .. ": " .. keys(_G[name]) end
+                    return table.concat(tables, "; "), keys(expect(1))
+                    """.utf8), chunkName: "=keys"),
             installedTables.map { .string($0) })
         let expectedTables = installedTables.map { name in
-            name + ": " + documented.filter { $0.hasPrefix(name + ".") }.map { String($0.dropFirst(name.count + 1)) }.sorted().joined(separator: " ")
+            name + ": "
+                + documented.filter { $0.hasPrefix(name + ".") }.map { String($0.dropFirst(name.count + 1)) }.sorted().joined(
+                    separator: " ")
         }.joined(separator: "; ")
         #expect(listing[0].stringValue == expectedTables)
         let matchers = PluginTestAPI.classes.first { $0.name == "limber.test.Expectation" }?.fields.map(\.name) ?? []
@@ -73,15 +79,18 @@ struct LuaLSStubTests {
         let chunk = try lua.load(Array(LuaLSStub.render().utf8), chunkName: "@meta/limber.lua")
         try lua.call(chunk)
         let paths = HostAPI.functions.map { LuaValue.string($0.path) }
-        let result = try lua.call(try lua.load(Array("""
-            local missing = {}
-            for _, path in ipairs(...) do
-              local value = limber
-              for part in path:gmatch('[^.]+') do value = type(value) == 'table' and value[part] or nil end
-              if type(value) ~= 'function' then missing[#missing + 1] = path end
-            end
-            return missing
-            """.utf8), chunkName: "=check"), [.table(LuaTable(array: paths))])
+        let result = try lua.call(
+            try lua.load(
+                Array(
+                    """
+                    local missing = {}
+                    for _, path in ipairs(...) do
+                      local value = limber
+                      for part in path:gmatch('[^.]+') do value = type(value) == 'table' and value[part] or nil end
+                      if type(value) ~= 'function' then missing[#missing + 1] = path end
+                    end
+                    return missing
+                    """.utf8), chunkName: "=check"), [.table(LuaTable(array: paths))])
         #expect(result.first == .table(LuaTable()))
         #expect(!paths.isEmpty)
     }
@@ -94,7 +103,8 @@ struct LuaLSStubTests {
         }
         for function in HostAPI.functions {
             #expect(stub.contains("---\(function.summary)\n"), "\(function.path) has no summary in the stub")
-            #expect(stub.contains("function limber.\(function.path)(\(function.parameters.map(\.name).joined(separator: ", "))) end"))
+            #expect(
+                stub.contains("function limber.\(function.path)(\(function.parameters.map(\.name).joined(separator: ", "))) end"))
         }
         for type in HostAPI.classes {
             #expect(stub.contains("---@class \(type.name)\n"))
@@ -136,22 +146,24 @@ struct LuaLSStubTests {
         let beta = stub.range(of: "limber.alpha.beta = {}")
         #expect(alpha != nil && beta != nil)
         if let alpha, let beta { #expect(alpha.lowerBound < beta.lowerBound) }
-        #expect(stub.contains("""
-            ---Goes.
-            ---Far.
-            ---
-            ---```lua
-            ---limber.alpha.beta.go('x')
-            ----- done
-            ---```
-            ---@param where string the place
-            ---@param opts? { fast: boolean } options
-            ---@param hook fun(): boolean? # a callback
-            ---@param ... any more
-            ---@return integer # how far
-            ---@return string?
-            function limber.alpha.beta.go(where, opts, hook, ...) end
-            """))
+        #expect(
+            stub.contains(
+                """
+                ---Goes.
+                ---Far.
+                ---
+                ---```lua
+                ---limber.alpha.beta.go('x')
+                ----- done
+                ---```
+                ---@param where string the place
+                ---@param opts? { fast: boolean } options
+                ---@param hook fun(): boolean? # a callback
+                ---@param ... any more
+                ---@return integer # how far
+                ---@return string?
+                function limber.alpha.beta.go(where, opts, hook, ...) end
+                """))
         #expect(stub.contains("---At the top.\nfunction limber.top() end\n"))
         #expect(stub.contains("---A thing.\n---@class limber.Thing\n---@field when? integer\n"))
     }

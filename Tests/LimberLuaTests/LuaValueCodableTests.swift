@@ -1,6 +1,7 @@
 import Foundation
 import LimberCore
 import Testing
+
 @testable import LimberLua
 
 /// A model with one of everything a plugin-facing record uses.
@@ -85,10 +86,10 @@ private func failure<T: Decodable>(_ type: T.Type, _ value: LuaValue) -> String?
 /// A valid `Plan` table, as a plugin would write it; tests break one field at a time.
 private var planTable: LuaValue {
     [
-    "name": "cool-down", "kind": "static",
-    "steps": [["exercise": "knee-to-chest", "hold": 30], ["exercise": "cat-cow", "hold": 1.5, "sides": 2]],
-    "tags": [:], "smallest": 0, "largest": 1, "ratio": 1, "enabled": false, "text": "t", "raw": "r",
-    "started_at": 0, "dose": ["min": 30, "max": 60], "rest_after": 0,
+        "name": "cool-down", "kind": "static",
+        "steps": [["exercise": "knee-to-chest", "hold": 30], ["exercise": "cat-cow", "hold": 1.5, "sides": 2]],
+        "tags": [:], "smallest": 0, "largest": 1, "ratio": 1, "enabled": false, "text": "t", "raw": "r",
+        "started_at": 0, "dose": ["min": 30, "max": 60], "rest_after": 0,
     ]
 }
 
@@ -178,13 +179,15 @@ struct LuaValueCodableTests {
     // MARK: Error messages name the field
 
     @Test func wrongTypeNamesTheDottedField() {
-        #expect(failure(Plan.self, planTable(setting: ["dose", "min"], to: "thirty"))
-            == "field 'dose.min': expected an integer, got string \"thirty\"")
+        #expect(
+            failure(Plan.self, planTable(setting: ["dose", "min"], to: "thirty"))
+                == "field 'dose.min': expected an integer, got string \"thirty\"")
     }
 
     @Test func arrayElementsAreCountedFromOne() {
-        #expect(failure(Plan.self, planTable(setting: ["steps", "2", "hold"], to: true))
-            == "field 'steps[2].hold': expected a number, got boolean")
+        #expect(
+            failure(Plan.self, planTable(setting: ["steps", "2", "hold"], to: true))
+                == "field 'steps[2].hold': expected a number, got boolean")
     }
 
     @Test func missingFieldIsNamed() {
@@ -193,10 +196,12 @@ struct LuaValueCodableTests {
     }
 
     @Test func badEnumValueListsTheAllowedOnes() {
-        #expect(failure(Plan.self, planTable(setting: ["kind"], to: "stretchy"))
-            == "field 'kind': 'stretchy' is not one of static, dynamic")
-        #expect(failure(Plan.self, planTable(setting: ["kind"], to: 3))
-            == "field 'kind': expected one of static, dynamic, got number 3")
+        #expect(
+            failure(Plan.self, planTable(setting: ["kind"], to: "stretchy"))
+                == "field 'kind': 'stretchy' is not one of static, dynamic")
+        #expect(
+            failure(Plan.self, planTable(setting: ["kind"], to: 3))
+                == "field 'kind': expected one of static, dynamic, got number 3")
     }
 
     @Test func unknownKeyIsRefusedWithASuggestion() {
@@ -219,8 +224,9 @@ struct LuaValueCodableTests {
 
     @Test func stringsMustBeStrings() {
         #expect(failure(Small.self, ["id": 7, "n": 1, "list": []]) == "field 'id': expected a string, got number 7")
-        #expect(failure(Small.self, ["id": .string(LuaString(bytes: [0xFF])), "n": 1, "list": []])
-            == "field 'id': expected UTF-8 text, got a string with invalid UTF-8 bytes")
+        #expect(
+            failure(Small.self, ["id": .string(LuaString(bytes: [0xFF])), "n": 1, "list": []])
+                == "field 'id': expected UTF-8 text, got a string with invalid UTF-8 bytes")
     }
 
     // MARK: Numbers
@@ -231,8 +237,9 @@ struct LuaValueCodableTests {
 
     @Test func floatWithAFractionIsNotAnInteger() {
         #expect(failure(Small.self, ["id": "x", "n": 2.5, "list": []]) == "field 'n': expected an integer, got number 2.5")
-        #expect(failure(Small.self, ["id": "x", "n": 1, "list": [1, 2.5]])
-            == "field 'list[2]': expected an integer, got number 2.5")
+        #expect(
+            failure(Small.self, ["id": "x", "n": 1, "list": [1, 2.5]])
+                == "field 'list[2]': expected an integer, got number 2.5")
     }
 
     @Test func doublesAcceptIntegersAndFloats() throws {
@@ -243,10 +250,12 @@ struct LuaValueCodableTests {
 
     @Test func narrowIntegersAreRangeChecked() throws {
         #expect(try decode(Narrow.self, ["small": -128, "count": 65535]) == Narrow(small: -128, count: 65535))
-        #expect(failure(Narrow.self, ["small": 300, "count": 1])
-            == "field 'small': expected an integer from -128 to 127, got 300")
-        #expect(failure(Narrow.self, ["small": 1, "count": -1])
-            == "field 'count': expected an integer from 0 to 65535, got -1")
+        #expect(
+            failure(Narrow.self, ["small": 300, "count": 1])
+                == "field 'small': expected an integer from -128 to 127, got 300")
+        #expect(
+            failure(Narrow.self, ["small": 1, "count": -1])
+                == "field 'count': expected an integer from 0 to 65535, got -1")
     }
 
     @Test func datesAreSecondsSince1970() throws {
@@ -259,10 +268,12 @@ struct LuaValueCodableTests {
 
     @Test func holeyOrMixedTablesAreNotArrays() throws {
         let values = try LuaState().run("return {1, nil, 3}, {1, 2, x = 3}", chunkName: "=t")
-        #expect(failure(Small.self, ["id": "x", "n": 1, "list": values[0]])
-            == "field 'list': expected an array, but it has a hole: index 2 is nil and 3 is set")
-        #expect(failure(Small.self, ["id": "x", "n": 1, "list": values[1]])
-            == "field 'list': expected an array (keys 1..n), found key 'x'")
+        #expect(
+            failure(Small.self, ["id": "x", "n": 1, "list": values[0]])
+                == "field 'list': expected an array, but it has a hole: index 2 is nil and 3 is set")
+        #expect(
+            failure(Small.self, ["id": "x", "n": 1, "list": values[1]])
+                == "field 'list': expected an array (keys 1..n), found key 'x'")
         #expect(failure([Int].self, "1,2") == "expected an array, got string \"1,2\"")
     }
 

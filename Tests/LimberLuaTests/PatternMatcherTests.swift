@@ -1,6 +1,7 @@
 import Foundation
 import LimberTestSupport
 import Testing
+
 @testable import LimberLua
 
 /// Backtracking patterns stop within the CPU budget in every pattern function, however called.
@@ -44,7 +45,8 @@ struct PatternMatcherTests {
             """, cpuLimit: 0.3)
         let message = try #require(failure(report))
         #expect(!message.contains("true"), "\(message)")
-        let refusedEach = message.hasPrefix("stops 40; then false")
+        let refusedEach =
+            message.hasPrefix("stops 40; then false")
             && message.components(separatedBy: "stopped after 0.3 s of CPU time").count == 3
         let hookStopped = message.contains("probe.lua:") && message.contains("stopped after 0.3 s of CPU time")
         #expect(refusedEach || hookStopped, "\(message)")
@@ -62,16 +64,17 @@ struct PatternMatcherTests {
 
     @Test func aStopCaughtByPcallStillEndsTheCallAtTheCallersLine() throws {
         let lua = try LuaState()
-        let error = try #require(Self.stop { () throws(LuaError) -> [LuaValue] in
-            try lua.run(
-                """
-                local ok, err = pcall(function()
-                  return ("x"):rep(30000):gsub(".-.-.-y", "")
-                end)
-                caught = true
-                return ok, err
-                """, chunkName: "@budget.lua", cpuLimit: 0.2)
-        })
+        let error = try #require(
+            Self.stop { () throws(LuaError) -> [LuaValue] in
+                try lua.run(
+                    """
+                    local ok, err = pcall(function()
+                      return ("x"):rep(30000):gsub(".-.-.-y", "")
+                    end)
+                    caught = true
+                    return ok, err
+                    """, chunkName: "@budget.lua", cpuLimit: 0.2)
+            })
         // Budgets stay spent (hooks.c): the pcall gets the stop, and so does the whole call.
         #expect(error.message == "budget.lua:2: stopped after 0.2 s of CPU time (an endless loop?)")
         #expect(try lua.global("caught") == .nil, "no code runs after the stop")
@@ -79,15 +82,16 @@ struct PatternMatcherTests {
 
     @Test func anIteratorMadeBeforeTheStopDoesNotRunAfterIt() throws {
         let lua = try LuaState()
-        let error = try #require(Self.stop { () throws(LuaError) -> [LuaValue] in
-            try lua.run(
-                """
-                local words = ("a b c"):gmatch("%a")
-                first = words()
-                local ok = pcall(string.find, string.rep("a", 5000), string.rep(".-", 20) .. "b")
-                after = { pcall(words) }
-                """, chunkName: "@iter.lua", cpuLimit: 0.2)
-        })
+        let error = try #require(
+            Self.stop { () throws(LuaError) -> [LuaValue] in
+                try lua.run(
+                    """
+                    local words = ("a b c"):gmatch("%a")
+                    first = words()
+                    local ok = pcall(string.find, string.rep("a", 5000), string.rep(".-", 20) .. "b")
+                    after = { pcall(words) }
+                    """, chunkName: "@iter.lua", cpuLimit: 0.2)
+            })
         #expect(error.message.contains("iter.lua:3: stopped after 0.2 s of CPU time"), "\(error.message)")
         #expect(try lua.global("first") == .string("a"))
         #expect(try lua.global("after") == .nil, "the iterator must not go on")
@@ -127,13 +131,14 @@ struct PatternMatcherTests {
             """)
         let result = try LimberProcess(home: home.url, extra: ["LIMBER_SHIPPED_PLUGINS": ""]).run(["run", script.path])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout == """
-            knee-to-chest\t30
-            knee-to-chest_30s_x2\t2
-            knee;to;chest;s;x;
-            false\tinvalid capture index %2
-            nil
+        #expect(
+            result.stdout == """
+                knee-to-chest\t30
+                knee-to-chest_30s_x2\t2
+                knee;to;chest;s;x;
+                false\tinvalid capture index %2
+                nil
 
-            """)
+                """)
     }
 }

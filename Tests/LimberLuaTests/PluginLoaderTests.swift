@@ -2,20 +2,26 @@ import Foundation
 import LimberCore
 import LimberTestSupport
 import Testing
+
 @testable import LimberLua
 
 @Suite("plugin loading")
 struct PluginLoaderTests {
     @Test func oneBrokenPluginDoesNotStopTheOthers() throws {
         let folder = try TemporaryFolder()
-        try folder.write("a_good.lua", """
+        try folder.write(
+            "a_good.lua",
+            """
             limber.catalogue.add{ id = 'plugin-stretch', name = 'Plugin stretch', kind = 'static',
               position = 'standing', laterality = 'bilateral', phase = 'anytime', regions = { 'hips' },
               dose = { unit = 'seconds', min = 30, max = 60, default = 30 } }
             """)
         try folder.write("b_broken.lua", "local x = \n")
         try folder.write("c_raises.lua", "local t = nil\nlocal y = t.field\n")
-        try folder.write("d_folder/init.lua", "limber.catalogue.add{ id = 'folder-move', name = 'Folder move', kind = 'dynamic', position = 'standing', laterality = 'bilateral', phase = 'anytime', regions = { 'hips' }, dose = { unit = 'reps', min = 5, max = 10, default = 5 } }")
+        try folder.write(
+            "d_folder/init.lua",
+            "limber.catalogue.add{ id = 'folder-move', name = 'Folder move', kind = 'dynamic', position = 'standing', laterality = 'bilateral', phase = 'anytime', regions = { 'hips' }, dose = { unit = 'reps', min = 5, max = 10, default = 5 } }"
+        )
         let host = try LimberHost(paths: LimberPaths(home: folder.url))
         let reports = PluginLoader(host: host).load(folders: [folder.url])
         #expect(reports.map(\.plugin.name) == ["a_good", "b_broken", "c_raises", "d_folder"])
@@ -47,7 +53,9 @@ struct PluginLoaderTests {
 struct PluginModuleTests {
     @Test func requireFindsModulesInThePluginsOwnFolderOnly() throws {
         let folder = try TemporaryFolder()
-        try folder.write("plugins/stretchy/init.lua", """
+        try folder.write(
+            "plugins/stretchy/init.lua",
+            """
             local helpers = require("helpers")
             local deep = require("lib.deep")
             assert(helpers.double(21) == 42 and deep.name == "deep")
@@ -62,7 +70,9 @@ struct PluginModuleTests {
         try folder.write("plugins/other/init.lua", "return {}")
         try folder.write("plugins/other/other.lua", "return {}")
         try folder.write("secret.lua", "return 'leaked'")
-        try folder.write("plugins/single.lua", "local ok, err = pcall(require, 'helpers')\nassert(not ok and err:find('only a folder plugin'), err)")
+        try folder.write(
+            "plugins/single.lua",
+            "local ok, err = pcall(require, 'helpers')\nassert(not ok and err:find('only a folder plugin'), err)")
         let host = try LimberHost(paths: LimberPaths(home: folder.url))
         let reports = PluginLoader(host: host).load(folders: [folder.url.appendingPathComponent("plugins")])
         #expect(reports.map(\.plugin.name) == ["other", "single", "stretchy"])
@@ -84,7 +94,10 @@ struct PluginModuleTests {
         #expect(reports[0].status == .loaded)
         let message = try #require(failure(reports[1]))
         #expect(message.contains("b.lua:1:"))
-        #expect(message.contains("exercise 'shared-move' is already defined by \(reports[0].plugin.displayPath); set override = true to replace it"))
+        #expect(
+            message.contains(
+                "exercise 'shared-move' is already defined by \(reports[0].plugin.displayPath); set override = true to replace it"
+            ))
         #expect(reports[2].status == .loaded)
         #expect(host.catalogue.get("shared-move")?.name == "Replaced")
     }

@@ -2,6 +2,7 @@ import Foundation
 import LimberCore
 import LimberTestSupport
 import Testing
+
 @testable import LimberLua
 
 @Suite("plugin test runner")
@@ -34,7 +35,8 @@ struct PluginTestRunnerTests {
     }
 
     @Test func passingMatchersPass() throws {
-        let (results, summary) = try run("""
+        let (results, summary) = try run(
+            """
             test("every matcher", function()
               expect(1 + 1).to_be(2)
               expect(2).to_be(2.0)
@@ -69,7 +71,8 @@ struct PluginTestRunnerTests {
     }
 
     @Test func failuresShowValuesWithTheREPLsPrinter() throws {
-        let (results, _) = try run("""
+        let (results, _) = try run(
+            """
             test("shown", function()
               expect({ ["end"] = 1, f = print, list = { 1, 2 } }).to_be(nil)
             end)
@@ -79,7 +82,8 @@ struct PluginTestRunnerTests {
     }
 
     @Test func failuresNameTheLineAndWhatDiffered() throws {
-        let (results, summary) = try run("""
+        let (results, summary) = try run(
+            """
             test("to_be", function()
               expect("cat_cow").to_be("cat-cow")
             end)
@@ -120,18 +124,23 @@ struct PluginTestRunnerTests {
         #expect(message(results[0]) == #"plugin_test.lua:2: expected "cat-cow", got "cat_cow""#)
         #expect(message(results[1]) == "plugin_test.lua:6: values differ at .steps[2].hold: expected 35, got 30")
         #expect(message(results[2]) == #"plugin_test.lua:9: values differ at ["two words"]: expected nil, got 2"#)
-        #expect(message(results[3]) == "plugin_test.lua:12: expected { 1, 2 }, got { 1, 2 } (equal contents but not the same table: use to_equal)")
+        #expect(
+            message(results[3])
+                == "plugin_test.lua:12: expected { 1, 2 }, got { 1, 2 } (equal contents but not the same table: use to_equal)")
         #expect(message(results[4]) == "plugin_test.lua:15: expected a value other than 3")
         #expect(message(results[5]) == "plugin_test.lua:18: expected nil, got { hold = 30.0 }")
         #expect(message(results[6]) == #"plugin_test.lua:21: expected { "a", "b" } to contain "c""#)
         #expect(message(results[7]) == #"plugin_test.lua:24: expected an error matching "boom", got "other trouble""#)
-        #expect(message(results[8]) == #"plugin_test.lua:27: expected an error matching "boom", but the function returned without one"#)
+        #expect(
+            message(results[8])
+                == #"plugin_test.lua:27: expected an error matching "boom", but the function returned without one"#)
         #expect(message(results[9]) == "plugin_test.lua:30: to_fail_with needs a function, got 42")
         #expect(message(results[10]) == "plugin_test.lua:33: expected 2, got 1")
     }
 
     @Test func errorsInTestsAndInTheAPIPointAtTheTestFile() throws {
-        let (results, _) = try run("""
+        let (results, _) = try run(
+            """
             test("runtime", function()
               local t = nil
               return t.x
@@ -145,7 +154,8 @@ struct PluginTestRunnerTests {
             end)
             """)
         #expect(message(results[0]) == "plugin_test.lua:3: attempt to index a nil value (local 't')")
-        #expect(message(results[1]) == "plugin_test.lua:6: limber.catalogue.get: bad argument #1 'id' (string expected, got number)")
+        #expect(
+            message(results[1]) == "plugin_test.lua:6: limber.catalogue.get: bad argument #1 'id' (string expected, got number)")
         #expect(message(results[2]) == "plugin_test.lua:8: (error object is a table value)")
         #expect(results[2].failure?.detail.count == 1)
         #expect(results[2].failure?.detail.first?.hasSuffix("/plugin_test.lua:10") == true, "\(results[2])")
@@ -164,7 +174,8 @@ struct PluginTestRunnerTests {
     }
 
     @Test func theClockStartsFixedMovesOnRequestAndResetsForEachTest() throws {
-        let (results, _) = try run("""
+        let (results, _) = try run(
+            """
             test("start", function()
               expect(os.date("%Y-%m-%d %H:%M")).to_be("2026-01-05 09:00")
               expect(clock.now()).to_be(os.time())
@@ -192,7 +203,8 @@ struct PluginTestRunnerTests {
     }
 
     @Test func theLogIsInMemorySeededWithLocalTimesAndEmptyForEachTest() throws {
-        let (results, _) = try run("""
+        let (results, _) = try run(
+            """
             test("seed", function()
               clock.set("2026-03-08 17:00")
               local written = log.seed{
@@ -223,12 +235,18 @@ struct PluginTestRunnerTests {
             end)
             """)
         #expect(results[0].passed && results[1].passed, "\(results.map(\.failure))")
-        #expect(message(results[2]) == "plugin_test.lua:24: log.seed: at: 'yesterday-ish' is not a time: use 'YYYY-MM-DD HH:MM', 'YYYY-MM-DD HH:MM:SS' or 'YYYY-MM-DD'")
-        #expect(message(results[3]) == "plugin_test.lua:27: log.seed: entry 2: limber.log.record: field 'sets[1].exercise': unknown exercise 'nope'")
+        #expect(
+            message(results[2])
+                == "plugin_test.lua:24: log.seed: at: 'yesterday-ish' is not a time: use 'YYYY-MM-DD HH:MM', 'YYYY-MM-DD HH:MM:SS' or 'YYYY-MM-DD'"
+        )
+        #expect(
+            message(results[3])
+                == "plugin_test.lua:27: log.seed: entry 2: limber.log.record: field 'sets[1].exercise': unknown exercise 'nope'")
     }
 
     @Test func localTimesAreInTheTestZoneUTCUnlessChosenWhateverTheMachines() throws {
-        let (utc, _) = try run("""
+        let (utc, _) = try run(
+            """
             test("utc", function()
               clock.set("2026-07-01 12:00")
               expect(clock.now()).to_be(1782907200)
@@ -238,7 +256,8 @@ struct PluginTestRunnerTests {
             end)
             """)
         #expect(utc.allSatisfy { $0.passed }, "\(utc.map(\.failure))")
-        let (newYork, _) = try run("""
+        let (newYork, _) = try run(
+            """
             test("new york", function()
               clock.set("2026-03-08 01:30")
               expect(clock.now()).to_be(os.time{ year = 2026, month = 3, day = 8, hour = 1, min = 30 })
@@ -249,18 +268,22 @@ struct PluginTestRunnerTests {
               expect(os.time{ year = 2026, month = 3, day = 8 } - os.time{ year = 2026, month = 3, day = 7 }).to_be(82800)
               expect(function() os.time{ year = 2026 } end).to_fail_with("field 'day' missing in date table")
             end)
-            """, file: "zone_test.lua") { $0.timeZone = TimeZone(identifier: "America/New_York") ?? .current }
+            """, file: "zone_test.lua"
+        ) { $0.timeZone = TimeZone(identifier: "America/New_York") ?? .current }
         #expect(newYork.allSatisfy { $0.passed }, "\(newYork.map(\.failure))")
     }
 
     @Test func remindersAreEvaluatedAtTheVirtualTimeAndWhatTheySendIsKept() throws {
-        try folder.write("nag.lua", """
+        try folder.write(
+            "nag.lua",
+            """
             limber.reminder{ id = 'evening-stretch', schedule = 'weekdays 18:30',
               due = function(ctx) return #limber.log.sessions{ since = ctx.today } == 0 end,
               message = function(ctx) return 'Stretch? ' .. os.date('%H:%M', ctx.now) end }
             limber.reminder{ id = 'broken', schedule = 'daily 07:00', due = function() error('oops') end, message = 'x' }
             """)
-        let (results, _) = try run("""
+        let (results, _) = try run(
+            """
             test("due on a weekday evening, once", function()
               clock.set("2026-03-09 18:31")
               local r = reminders.check("evening-stretch")
@@ -294,7 +317,9 @@ struct PluginTestRunnerTests {
     }
 
     @Test func progressionsPlanTodayFromTheTestsLogAndClock() throws {
-        try folder.write("plus-one.lua", """
+        try folder.write(
+            "plus-one.lua",
+            """
             limber.progression{ id = 'plus-one', routine = 'evening', describe = '+1 s per completed session',
               adjust = function(plan, history, ctx)
                 for _, step in ipairs(plan.steps) do
@@ -303,7 +328,8 @@ struct PluginTestRunnerTests {
                 return plan, #history .. ' sessions by ' .. ctx.today
               end }
             """)
-        let (results, _) = try run("""
+        let (results, _) = try run(
+            """
             local evening = { id = "evening", name = "Evening", steps = { { exercise = "childs-pose", hold = 40 }, { exercise = "cat-cow" } } }
             test("plan", function()
               clock.set("2026-03-09 20:00")
@@ -327,7 +353,8 @@ struct PluginTestRunnerTests {
     }
 
     @Test func sessionsRunOnTheVirtualClockAndHookFailuresFailTheirTest() throws {
-        let (results, summary) = try run("""
+        let (results, summary) = try run(
+            """
             local short = { id = "short", name = "Short", steps = { { exercise = "childs-pose", hold = 30 } } }
             test("an expectation in a hook", function()
               limber.routine(short)
@@ -370,19 +397,27 @@ struct PluginTestRunnerTests {
     }
 
     @Test func pluginsSeeTheVirtualClockAndTheTestedPluginLoads() throws {
-        try folder.write("timely.lua", """
+        try folder.write(
+            "timely.lua",
+            """
             limber.catalogue.add{ id = 'timely-move', name = 'Added at ' .. os.date('%H:%M'), kind = 'static',
               position = 'standing', laterality = 'bilateral', phase = 'anytime', regions = { 'hips' },
               dose = { unit = 'seconds', min = 30, max = 60, default = 30 } }
             """)
-        try folder.write("bundle/init.lua", "limber.catalogue.add{ id = 'bundled', name = 'Bundled', kind = 'dynamic', position = 'standing', laterality = 'bilateral', phase = 'anytime', regions = { 'hips' }, dose = { unit = 'reps', min = 5, max = 10, default = 5 } }")
-        try folder.write("bundle/tests/bundle_test.lua", """
+        try folder.write(
+            "bundle/init.lua",
+            "limber.catalogue.add{ id = 'bundled', name = 'Bundled', kind = 'dynamic', position = 'standing', laterality = 'bilateral', phase = 'anytime', regions = { 'hips' }, dose = { unit = 'reps', min = 5, max = 10, default = 5 } }"
+        )
+        try folder.write(
+            "bundle/tests/bundle_test.lua",
+            """
             test("the folder plugin loaded", function()
               expect(limber.catalogue.get("bundled").name).to_be("Bundled")
               expect(limber.catalogue.get("timely-move")).to_be_nil()
             end)
             """)
-        let (results, summary) = try run("""
+        let (results, summary) = try run(
+            """
             test("the tested plugin loaded at the start time", function()
               expect(limber.catalogue.get("timely-move").name).to_be("Added at 09:00")
               expect(limber.catalogue.get("bundled")).to_be_nil()
@@ -413,12 +448,14 @@ struct PluginTestRunnerTests {
     }
 
     @Test func aRunawayTestStopsAtItsCPULimitAndTheRestRun() throws {
-        let (results, summary) = try run("""
+        let (results, summary) = try run(
+            """
             test("endless", function()
               while true do end
             end)
             test("after", function() expect(1).to_be(1) end)
-            """) { $0.cpuLimit = 0.2 }
+            """
+        ) { $0.cpuLimit = 0.2 }
         #expect(summary == PluginTestRunner.Summary(passed: 1, failed: 1))
         #expect(message(results.first) == "plugin_test.lua:2: stopped after 0.2 s of CPU time (an endless loop?)")
     }

@@ -2,6 +2,7 @@ import Foundation
 import LimberCore
 import LimberTestSupport
 import Testing
+
 @testable import LimberLua
 
 /// An instant from ISO 8601 text with its offset.
@@ -30,7 +31,8 @@ struct ReminderAPITests {
     }
 
     @Test func aReminderIsDueOncePerPeriodAndItsContextSaysWhen() throws {
-        try load(["evening.lua": """
+        try load([
+            "evening.lua": """
             limber.reminder{
               id = 'evening', schedule = 'daily 18:00',
               due = function(ctx) return true end,
@@ -39,7 +41,8 @@ struct ReminderAPITests {
               end,
             }
             limber.reminder{ id = 'plain', schedule = 'weekdays 07:30', message = 'good morning' }
-            """])
+            """
+        ])
         let now = try at("2025-06-04T18:10:00-04:00")
         var state = ReminderState()
         let first = host.evaluateReminders(at: now, in: newYork, state: state)
@@ -57,7 +60,8 @@ struct ReminderAPITests {
     }
 
     @Test func dueDecidesAndSeesTheDay() throws {
-        try load(["gate.lua": """
+        try load([
+            "gate.lua": """
             limber.reminder{
               id = 'gate', schedule = 'daily 18:00', message = 'go',
               due = function(ctx)
@@ -66,7 +70,8 @@ struct ReminderAPITests {
                 return ctx.now - ctx.occurrence >= 3600
               end,
             }
-            """])
+            """
+        ])
         let early = host.evaluateReminders(at: try at("2025-06-04T18:30:00-04:00"), in: newYork, state: ReminderState())
         #expect(early[0].status == .notDue)
         let late = host.evaluateReminders(at: try at("2025-06-04T19:30:00-04:00"), in: newYork, state: ReminderState())
@@ -74,14 +79,16 @@ struct ReminderAPITests {
     }
 
     @Test func aRaisingDueIsReportedWithFileAndLineAndTheOthersStillRun() throws {
-        try load(["a.lua": """
+        try load([
+            "a.lua": """
             limber.reminder{ id = 'broken', schedule = 'hourly', message = 'never',
               due = function(ctx)
                 error('the log is on fire')
               end }
             limber.reminder{ id = 'wrong-type', schedule = 'hourly', message = function() return 42 end }
             limber.reminder{ id = 'fine', schedule = 'hourly', message = 'still here' }
-            """])
+            """
+        ])
         let outcomes = host.evaluateReminders(at: try at("2025-06-04T18:30:00-04:00"), in: newYork, state: ReminderState())
         guard case .failed(let message) = outcomes[0].status else {
             Issue.record("the raising reminder fails")
@@ -98,18 +105,30 @@ struct ReminderAPITests {
     }
 
     @Test(arguments: [
-        ("limber.reminder{ id = 'x', schedule = 'daily 25:00', message = 'm' }",
-         "limber.reminder: field 'schedule': bad schedule 'daily 25:00': '25:00' is not a time of day (HH:MM, 00:00 to 23:59)"),
-        ("limber.reminder{ id = 'x', schedule = 'daily 18:00' }",
-         "limber.reminder: field 'message': expected a string or a function, got nil"),
-        ("limber.reminder{ id = 'X Y', schedule = 'daily 18:00', message = 'm' }",
-         "limber.reminder: field 'id': 'X Y' must be lower-case letters, digits, '-' and '_'"),
-        ("limber.reminder{ id = 'x', schedule = 'daily 18:00', message = 'm', due = true }",
-         "limber.reminder: field 'due': expected a function, got boolean"),
-        ("limber.reminder{ id = 'x', schedule = 'daily 18:00', message = 'm', when = 1 }",
-         "limber.reminder: unknown field 'when' (a reminder has id, schedule, message, due, window, routine)"),
-        ("limber.reminder{ id = 'x', schedule = 'daily 18:00', message = 'm' }\nlimber.reminder{ id = 'x', schedule = 'hourly', message = 'm' }",
-         "limber.reminder: reminder 'x' is already defined by"),
+        (
+            "limber.reminder{ id = 'x', schedule = 'daily 25:00', message = 'm' }",
+            "limber.reminder: field 'schedule': bad schedule 'daily 25:00': '25:00' is not a time of day (HH:MM, 00:00 to 23:59)"
+        ),
+        (
+            "limber.reminder{ id = 'x', schedule = 'daily 18:00' }",
+            "limber.reminder: field 'message': expected a string or a function, got nil"
+        ),
+        (
+            "limber.reminder{ id = 'X Y', schedule = 'daily 18:00', message = 'm' }",
+            "limber.reminder: field 'id': 'X Y' must be lower-case letters, digits, '-' and '_'"
+        ),
+        (
+            "limber.reminder{ id = 'x', schedule = 'daily 18:00', message = 'm', due = true }",
+            "limber.reminder: field 'due': expected a function, got boolean"
+        ),
+        (
+            "limber.reminder{ id = 'x', schedule = 'daily 18:00', message = 'm', when = 1 }",
+            "limber.reminder: unknown field 'when' (a reminder has id, schedule, message, due, window, routine)"
+        ),
+        (
+            "limber.reminder{ id = 'x', schedule = 'daily 18:00', message = 'm' }\nlimber.reminder{ id = 'x', schedule = 'hourly', message = 'm' }",
+            "limber.reminder: reminder 'x' is already defined by"
+        ),
     ])
     func aBadDefinitionNamesTheField(source: String, message: String) throws {
         let chunk = try host.lua.load(Array(source.utf8), chunkName: "@def.lua")

@@ -2,6 +2,7 @@ import Foundation
 import LimberCore
 import LimberTestSupport
 import Testing
+
 @testable import LimberLua
 
 /// Loads one plugin from source into a fresh host and returns the report and the host.
@@ -56,7 +57,8 @@ struct SandboxTests {
     }
 
     @Test func loadIsTextOnlyAndRunsInThePluginsOwnEnvironment() throws {
-        let (report, host) = try loadPlugin("""
+        let (report, host) = try loadPlugin(
+            """
             local f = load("marker = 1")
             local ok, err = pcall(f)
             assert(not ok and err:find("undeclared global 'marker'"), err)
@@ -74,7 +76,8 @@ struct SandboxTests {
     @Test func theRealStringLibraryIsOutOfReach() throws {
         let folder = try TemporaryFolder()
         _ = try loadPlugin("string.upper = function() return 'pwned' end", name: "first", in: folder)
-        let (report, host) = try loadPlugin("assert(('a'):upper() == 'A' and string.upper('a') == 'A')", name: "second", in: folder)
+        let (report, host) = try loadPlugin(
+            "assert(('a'):upper() == 'A' and string.upper('a') == 'A')", name: "second", in: folder)
         #expect(report.status == .loaded, "\(report)")
         let upper = try host.lua.run("return ('b'):upper()", chunkName: "=t")
         #expect(upper == ["B"])

@@ -2,6 +2,7 @@ import Foundation
 import LimberCore
 import LimberTestSupport
 import Testing
+
 @testable import LimberLua
 
 /// A presenter that remembers what it was shown.
@@ -38,7 +39,8 @@ struct SessionAPITests {
     func load(_ name: String, _ source: String) throws -> PluginReport {
         try folder.write("plugins/\(name)", source)
         return PluginLoader(host: host).load(folders: [folder.url.appendingPathComponent("plugins")]).last
-            ?? PluginReport(plugin: PluginFile(name: name, entry: folder.url, moduleFolder: nil), status: .failed("nothing loaded"))
+            ?? PluginReport(
+                plugin: PluginFile(name: name, entry: folder.url, moduleFolder: nil), status: .failed("nothing loaded"))
     }
 
     func error(running source: String) -> String {
@@ -56,7 +58,9 @@ struct SessionAPITests {
         """
 
     @Test func aRoutineIsRegisteredAndPlanned() throws {
-        let info = try host.lua.run("local r = limber.routine{ id = 'short', name = 'Short', rest = 2, steps = { { exercise = 'Childs pose', hold = 3 }, { exercise = 'calf-stretch', hold = 2 } } } return r.total_seconds, r.steps[2].hold")
+        let info = try host.lua.run(
+            "local r = limber.routine{ id = 'short', name = 'Short', rest = 2, steps = { { exercise = 'Childs pose', hold = 3 }, { exercise = 'calf-stretch', hold = 2 } } } return r.total_seconds, r.steps[2].hold"
+        )
         // get ready 10 + 3 + rest 2 + 2 + switch 5 + 2
         #expect(info == [.integer(24), .integer(2)])
         let routine = try #require(host.sessions.routines.get("short"))
@@ -65,21 +69,28 @@ struct SessionAPITests {
     }
 
     @Test func aBadRoutineIsAnErrorThatNamesTheField() {
-        #expect(error(running: "limber.routine{ id = 'r', name = 'R', steps = { { exercise = 'childs-pose' }, { exercise = 'rol-down' } } }")
-            == "chunk:1: limber.routine: field 'steps[2].exercise': unknown exercise 'rol-down' (did you mean 'roll-down'?)")
-        #expect(error(running: "limber.routine{ id = 'r', name = 'R', steps = { { exercise = 'calf-stretch', sides = 3 } } }")
-            == "chunk:1: limber.routine: field 'steps[1].sides': must be 1 or 2, got 3")
-        #expect(error(running: "limber.routine{ id = 'r', name = 'R', steps = { { exercise = 'calf-stretch', holdd = 30 } } }")
-            .contains("unknown field 'holdd' in steps[1] (did you mean 'hold'?)"))
-        #expect(error(running: "limber.routine{ id = 'r', name = 'R', steps = { { exercise = 'calf-stretch', hold = 'long' } } }")
-            .contains("steps[1].hold"))
+        #expect(
+            error(
+                running:
+                    "limber.routine{ id = 'r', name = 'R', steps = { { exercise = 'childs-pose' }, { exercise = 'rol-down' } } }")
+                == "chunk:1: limber.routine: field 'steps[2].exercise': unknown exercise 'rol-down' (did you mean 'roll-down'?)")
+        #expect(
+            error(running: "limber.routine{ id = 'r', name = 'R', steps = { { exercise = 'calf-stretch', sides = 3 } } }")
+                == "chunk:1: limber.routine: field 'steps[1].sides': must be 1 or 2, got 3")
+        #expect(
+            error(running: "limber.routine{ id = 'r', name = 'R', steps = { { exercise = 'calf-stretch', holdd = 30 } } }")
+                .contains("unknown field 'holdd' in steps[1] (did you mean 'hold'?)"))
+        #expect(
+            error(running: "limber.routine{ id = 'r', name = 'R', steps = { { exercise = 'calf-stretch', hold = 'long' } } }")
+                .contains("steps[1].hold"))
         #expect(error(running: "limber.routine{ id = 'r', steps = {} }") == "chunk:1: limber.routine: missing field 'name'")
     }
 
     @Test func redefiningARoutineNeedsOverride() throws {
         try host.lua.run(Self.shortRoutine)
         #expect(error(running: Self.shortRoutine).contains("routine 'short' is already defined by"))
-        try host.lua.run("limber.routine{ id = 'short', name = 'Shorter', override = true, steps = { { exercise = 'cat-cow' } } }")
+        try host.lua.run(
+            "limber.routine{ id = 'short', name = 'Shorter', override = true, steps = { { exercise = 'cat-cow' } } }")
         #expect(host.sessions.routines.get("short")?.name == "Shorter")
     }
 
@@ -87,7 +98,8 @@ struct SessionAPITests {
         try host.lua.run(Self.shortRoutine)
         let presenter = RecordingPresenter()
         host.sessions.presenter = presenter
-        let results = try host.lua.run("""
+        let results = try host.lua.run(
+            """
             local seen = {}
             limber.on('step_start', function(e) seen[#seen + 1] = 'start ' .. e.exercise .. ' ' .. e.side .. '/' .. e.sides end)
             limber.on('side_switch', function(e) seen[#seen + 1] = 'switch ' .. e.from .. '>' .. e.to end)
@@ -98,7 +110,11 @@ struct SessionAPITests {
             local result = limber.session.start('short', { get_ready = 0, switch = 1, log = false })
             return table.concat(seen, ', '), result.completed, result.sets_completed, result.sets, limber.now() - before
             """)
-        #expect(results.first == .string("start childs-pose 1/1, done childs-pose 3s true short, start calf-stretch 1/2, done calf-stretch 2s true short, switch 1>2, start calf-stretch 2/2, done calf-stretch 2s true short"))
+        #expect(
+            results.first
+                == .string(
+                    "start childs-pose 1/1, done childs-pose 3s true short, start calf-stretch 1/2, done calf-stretch 2s true short, switch 1>2, start calf-stretch 2/2, done calf-stretch 2s true short"
+                ))
         #expect(Array(results.dropFirst().prefix(3)) == [.boolean(true), .integer(3), .integer(3)])
         #expect(results.last?.doubleValue == 10, "3 + rest 2 + 2 + switch 1 + 2 seconds on the session's clock")
         #expect(presenter.started == 1)
@@ -108,12 +124,14 @@ struct SessionAPITests {
     }
 
     @Test func aHookThatRaisesIsReportedWithItsLineAndTheSessionGoesOn() throws {
-        let report = try load("noisy.lua", Self.shortRoutine + """
+        let report = try load(
+            "noisy.lua",
+            Self.shortRoutine + """
 
-            limber.on('step_done', function(e)
-              error('hook broke on ' .. e.exercise)
-            end)
-            """)
+                limber.on('step_done', function(e)
+                  error('hook broke on ' .. e.exercise)
+                end)
+                """)
         #expect(report.defines.contains("routine:short"))
         let presenter = RecordingPresenter()
         host.sessions.presenter = presenter
@@ -129,7 +147,8 @@ struct SessionAPITests {
         let presenter = RecordingPresenter()
         host.sessions.presenter = presenter
         #expect(throws: LuaError.exit(3)) {
-            try host.lua.run("""
+            try host.lua.run(
+                """
                 limber.on('step_start', function() os.exit(3) end)
                 limber.session.start('short', { get_ready = 0, log = false })
                 """)
@@ -145,9 +164,13 @@ struct SessionAPITests {
     @Test func sessionErrorsAreOneLine() throws {
         #expect(error(running: "limber.session.start('nope')") == "chunk:1: limber.session.start: unknown routine 'nope'")
         try host.lua.run(Self.shortRoutine)
-        #expect(error(running: "limber.session.start('shrt')") == "chunk:1: limber.session.start: unknown routine 'shrt' (did you mean 'short'?)")
+        #expect(
+            error(running: "limber.session.start('shrt')")
+                == "chunk:1: limber.session.start: unknown routine 'shrt' (did you mean 'short'?)")
         #expect(error(running: "limber.session.start('short', { pace = 0 })").contains("pace"))
-        #expect(error(running: "limber.session.start('short', { hold = -1 })") == "chunk:1: limber.session.start: field 'hold': must be 1–3600 seconds, got -1")
+        #expect(
+            error(running: "limber.session.start('short', { hold = -1 })")
+                == "chunk:1: limber.session.start: field 'hold': must be 1–3600 seconds, got -1")
         #expect(error(running: "limber.on('step_finished', print)").contains("unknown event 'step_finished'"))
     }
 
@@ -155,12 +178,16 @@ struct SessionAPITests {
         try host.lua.run(Self.shortRoutine)
         let id = try host.lua.run("return limber.session.start('short', { get_ready = 0 }).session").first?.integerValue
         let sets = try host.sessionLog.log().sets(session: try #require(id))
-        #expect(sets.map { "\($0.exercise):\($0.side?.rawValue ?? "-")" } == ["childs-pose:-", "calf-stretch:left", "calf-stretch:right"])
+        #expect(
+            sets.map { "\($0.exercise):\($0.side?.rawValue ?? "-")" } == [
+                "childs-pose:-", "calf-stretch:left", "calf-stretch:right",
+            ])
         #expect(sets.allSatisfy { $0.completed })
     }
 
     @Test func countdownTicksEverySecondAndSleepWaitsOnTheClock() throws {
-        let results = try host.lua.run("""
+        let results = try host.lua.run(
+            """
             local ticks = {}
             local start = limber.now()
             limber.timer.countdown(3, { on_tick = function(left) ticks[#ticks + 1] = left end })

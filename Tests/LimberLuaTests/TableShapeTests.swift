@@ -2,6 +2,7 @@ import Foundation
 import LimberCore
 import LimberTestSupport
 import Testing
+
 @testable import LimberLua
 
 /// The table shapes the API documents (`HostAPI.classes`, from which `help()` and
@@ -41,8 +42,12 @@ struct TableShapeTests {
 
     func expectSameFields(_ name: String, emitted: Set<String>) throws {
         let documented = try Self.documented(name)
-        #expect(emitted.subtracting(documented).isEmpty, "\(name): emitted but not documented: \(emitted.subtracting(documented).sorted())")
-        #expect(documented.subtracting(emitted).isEmpty, "\(name): documented but never emitted: \(documented.subtracting(emitted).sorted())")
+        #expect(
+            emitted.subtracting(documented).isEmpty,
+            "\(name): emitted but not documented: \(emitted.subtracting(documented).sorted())")
+        #expect(
+            documented.subtracting(emitted).isEmpty,
+            "\(name): documented but never emitted: \(documented.subtracting(emitted).sorted())")
     }
 
     static let routine = """
@@ -65,28 +70,36 @@ struct TableShapeTests {
     }
 
     @Test func sessionsSetsAndStreaksCarryWhatIsDocumented() throws {
-        try host.lua.run(Self.routine + """
+        try host.lua.run(
+            Self.routine + """
 
-            limber.session.start('shape', { log = true })
-            limber.log.record{ routine = 'evening', notes = 'ok', sets = { { exercise = 'cat-cow', reps = 10, discomfort = 2 } } }
-            """)
+                limber.session.start('shape', { log = true })
+                limber.log.record{ routine = 'evening', notes = 'ok', sets = { { exercise = 'cat-cow', reps = 10, discomfort = 2 } } }
+                """)
         // A run imported from a watch's file carries the run's own fields.
         let run = Repository.url("Tests/Fixtures/runs/run.fit").path
         _ = try RunImporter(log: host.sessionLog.log(), timeZone: TimeZone(identifier: "UTC") ?? .current)
             .importFiles(at: [run], missingIsFailure: true)
-        try expectSameFields("limber.Session", emitted: emittedKeys(
-            "local all = limber.log.sessions{} local last = limber.log.last('shape') all[#all + 1] = last return all"))
+        try expectSameFields(
+            "limber.Session",
+            emitted: emittedKeys(
+                "local all = limber.log.sessions{} local last = limber.log.last('shape') all[#all + 1] = last return all"))
         try expectSameFields("limber.LoggedSet", emitted: emittedKeys("return limber.log.sets{}"))
         try expectSameFields("limber.Streak", emitted: emittedKeys("return { limber.log.streak() }"))
     }
 
     @Test func exercisesRoutinesAndResultsCarryWhatIsDocumented() throws {
         try expectSameFields("limber.Exercise", emitted: emittedKeys("return limber.catalogue.all()"))
-        try expectSameFields("limber.Dose", emitted: emittedKeys(
-            "local doses = {} for _, e in ipairs(limber.catalogue.all()) do doses[#doses + 1] = e.dose end return doses"))
-        try expectSameFields("limber.RoutineInfo", emitted: emittedKeys(
-            "return { \(Self.routine.replacingOccurrences(of: "rest = 2,", with: "rest = 2, summary = 'A check.',")) }"))
-        try expectSameFields("limber.SessionResult", emitted: emittedKeys("return { limber.session.start('shape', { log = true }) }"))
+        try expectSameFields(
+            "limber.Dose",
+            emitted: emittedKeys(
+                "local doses = {} for _, e in ipairs(limber.catalogue.all()) do doses[#doses + 1] = e.dose end return doses"))
+        try expectSameFields(
+            "limber.RoutineInfo",
+            emitted: emittedKeys(
+                "return { \(Self.routine.replacingOccurrences(of: "rest = 2,", with: "rest = 2, summary = 'A check.',")) }"))
+        try expectSameFields(
+            "limber.SessionResult", emitted: emittedKeys("return { limber.session.start('shape', { log = true }) }"))
     }
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import LimberLua
 
 @Suite("virtual clock")
@@ -17,7 +18,9 @@ struct VirtualClockTests {
         #expect(local("2026-03-08 17:00") == "2026-03-08 17:00:00")
         #expect(local("2026-03-08 17:00:05") == "2026-03-08 17:00:05")
         #expect(local("2026-03-08") == "2026-03-08 00:00:00")
-        for bad in ["", "next tuesday", "2026-02-30", "2026-03-08 24:00", "26-03-08", "2026-03-08T17:00", "2026-03-08 17", "2026-13-01"] {
+        for bad in [
+            "", "next tuesday", "2026-02-30", "2026-03-08 24:00", "26-03-08", "2026-03-08T17:00", "2026-03-08 17", "2026-13-01",
+        ] {
             #expect(VirtualClock.parse(bad, timeZone: zone) == nil, "\(bad)")
         }
     }

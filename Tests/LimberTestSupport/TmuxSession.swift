@@ -30,7 +30,8 @@ package final class TmuxSession {
         // sometimes never set when the pane's output ends and the process exits together); it
         // traps SIGINT so Ctrl-C reaches only the program (a trap, unlike an ignored signal,
         // is reset for the program it starts).
-        let command = "trap : INT; " + (assignments + arguments).map(Self.shellQuoted).joined(separator: " ")
+        let command =
+            "trap : INT; " + (assignments + arguments).map(Self.shellQuoted).joined(separator: " ")
             + "; echo \"\(Self.exitMarker)$?]\""
         try tmux([
             "new-session", "-d", "-s", Self.target, "-x", String(width), "-y", String(height), command,
@@ -165,7 +166,9 @@ package final class TmuxSession {
     /// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34+), which Swift does not see
     /// without `_GNU_SOURCE`.
     private static let closeFrom: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32)? = {
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") else { return nil }
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "posix_spawn_file_actions_addclosefrom_np") else {
+            return nil
+        }
         return unsafeBitCast(symbol, to: (@convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32).self)
     }()
 

@@ -29,7 +29,8 @@ struct CronJobOptions: ParsableArguments {
             variables.append((name, name == "LIMBER_HOME" ? Self.absolute(value) : value))
         }
         if forCron && delivery.backend == .desktop {
-            let bus = environment["DBUS_SESSION_BUS_ADDRESS"].flatMap { $0.isEmpty ? nil : $0 }
+            let bus =
+                environment["DBUS_SESSION_BUS_ADDRESS"].flatMap { $0.isEmpty ? nil : $0 }
                 ?? "unix:path=/run/user/\(getuid())/bus"
             variables.append(("DBUS_SESSION_BUS_ADDRESS", bus))
         }
@@ -42,7 +43,8 @@ struct CronJobOptions: ParsableArguments {
     static func executable() -> String {
         if let path = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return path }
         let argument = CommandLine.arguments.first ?? "limber"
-        let url = argument.contains("/")
+        let url =
+            argument.contains("/")
             ? URL(fileURLWithPath: argument)
             : URL(fileURLWithPath: TimedProcess.locate(argument, environment: ProcessInfo.processInfo.environment) ?? argument)
         return url.standardizedFileURL.resolvingSymlinksInPath().path

@@ -8,18 +8,24 @@ struct DeliveryOptions: ParsableArguments {
         case stdout, desktop
     }
 
-    @Option(name: .customLong("notify"), help: ArgumentHelp(
-        "Where messages go: stdout (default; cron mails it) or desktop (notify-send, needs a session bus).",
-        valueName: "stdout|desktop"))
+    @Option(
+        name: .customLong("notify"),
+        help: ArgumentHelp(
+            "Where messages go: stdout (default; cron mails it) or desktop (notify-send, needs a session bus).",
+            valueName: "stdout|desktop"))
     var channel: Channel?
 
-    @Option(name: .customLong("command"), help: ArgumentHelp(
-        "Run this command with the message as its last argument instead (no shell; quotes group words).",
-        valueName: "command"))
+    @Option(
+        name: .customLong("command"),
+        help: ArgumentHelp(
+            "Run this command with the message as its last argument instead (no shell; quotes group words).",
+            valueName: "command"))
     var command: String?
 
-    @Option(name: .customLong("timeout"), help: ArgumentHelp(
-        "Seconds a notifier may run before it is stopped.", valueName: "seconds"))
+    @Option(
+        name: .customLong("timeout"),
+        help: ArgumentHelp(
+            "Seconds a notifier may run before it is stopped.", valueName: "seconds"))
     var timeout: Double = 10
 
     func validate() throws {

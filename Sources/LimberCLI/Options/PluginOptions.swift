@@ -5,7 +5,8 @@ import LimberLua
 
 /// The options every command that loads plugins shares.
 struct PluginOptions: ParsableArguments {
-    @Option(name: .customLong("plugins"), help: ArgumentHelp("Also load plugins from this folder (repeatable).", valueName: "dir"))
+    @Option(
+        name: .customLong("plugins"), help: ArgumentHelp("Also load plugins from this folder (repeatable).", valueName: "dir"))
     var folders: [String] = []
 
     /// The folders to load, in order: shipped, the user's, then `--plugins`.
@@ -47,7 +48,9 @@ struct PluginOptions: ParsableArguments {
     }
 
     /// A host with every plugin loaded; each plugin that failed is one line on stderr.
-    func makeHost(paths: LimberPaths = .resolve(), reportFailures: Bool = true) throws -> (host: LimberHost, reports: [PluginReport]) {
+    func makeHost(paths: LimberPaths = .resolve(), reportFailures: Bool = true) throws -> (
+        host: LimberHost, reports: [PluginReport]
+    ) {
         let host = try Self.bareHost(paths: paths)
         let reports = PluginLoader(host: host).load(folders: pluginFolders(paths: paths))
         if reportFailures { Self.reportFailures(reports) }

@@ -25,7 +25,7 @@ final class LineEditor: ReplInput {
     init(history: ReplHistory?, completer: @escaping (String) -> [String]) {
         self.history = history
         Self.completer = completer
-        setlocale(LC_CTYPE, "")  // libedit needs the locale's encoding to edit UTF-8
+        setlocale(LC_CTYPE, "") // libedit needs the locale's encoding to edit UTF-8
         rl_readline_name = UnsafePointer(strdup("limber"))
         rl_catch_signals = 0
         rl_attempted_completion_function = { text, _, _ in LineEditor.completions(text) }
@@ -93,8 +93,9 @@ final class LineEditor: ReplInput {
             prefix.removeSubrange(length...)
         }
         let entries = matches.count == 1 ? [first] : [String(decoding: prefix, as: UTF8.self)] + matches
-        guard let array = calloc(entries.count + 1, MemoryLayout<UnsafeMutablePointer<CChar>?>.stride)?
-            .assumingMemoryBound(to: UnsafeMutablePointer<CChar>?.self)
+        guard
+            let array = calloc(entries.count + 1, MemoryLayout<UnsafeMutablePointer<CChar>?>.stride)?
+                .assumingMemoryBound(to: UnsafeMutablePointer<CChar>?.self)
         else { return nil }
         for (index, entry) in entries.enumerated() { array[index] = strdup(entry) }
         return array

@@ -197,10 +197,14 @@ final class Repl {
     /// prompt back in working order.
     private func prepareForPerson(_ host: LimberHost) {
         // A session started at the prompt gets the same live display and keys as `limber start`.
-        let console = host.sessions.presenter ?? SessionConsole(options: .init(
-            mode: .live, colour: Terminal().colour, bell: true, voice: false, keys: true,
-            cues: host.config.config.cues, routineCues: { [weak host] in host?.sessions.cueSets[$0] }, soundFiles: host.config.config.sounds,
-            soundCache: SoundCache(paths: host.paths)))
+        let console =
+            host.sessions.presenter
+            ?? SessionConsole(
+                options: .init(
+                    mode: .live, colour: Terminal().colour, bell: true, voice: false, keys: true,
+                    cues: host.config.config.cues, routineCues: { [weak host] in host?.sessions.cueSets[$0] },
+                    soundFiles: host.config.config.sounds,
+                    soundCache: SoundCache(paths: host.paths)))
         if let sounding = console as? SessionConsole {
             host.sessions.cuePlayer = { [weak sounding] name in sounding?.playCue(name) ?? false }
         }

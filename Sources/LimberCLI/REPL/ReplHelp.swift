@@ -128,9 +128,11 @@ struct ReplHelp {
             rows.map { $0[column].count }.filter { $0 <= widestAligned }.max() ?? 0
         }
         return rows.map { row in
-            "  " + row.enumerated().map { column, cell in
-                column == columns - 1 ? cell : cell.padding(toLength: max(widths[column], cell.count), withPad: " ", startingAt: 0)
-            }.joined(separator: "  ")
+            "  "
+                + row.enumerated().map { column, cell in
+                    column == columns - 1
+                        ? cell : cell.padding(toLength: max(widths[column], cell.count), withPad: " ", startingAt: 0)
+                }.joined(separator: "  ")
         }
     }
 }

@@ -70,12 +70,12 @@ enum ReplInterrupts {
         pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         var action = sigaction()
         #if canImport(Glibc)
-        action.__sigaction_handler.sa_handler = handleInterrupt
+            action.__sigaction_handler.sa_handler = handleInterrupt
         #else
-        action.__sigaction_u.__sa_handler = handleInterrupt
+            action.__sigaction_u.__sa_handler = handleInterrupt
         #endif
         sigemptyset(&action.sa_mask)
-        action.sa_flags = 0  // no SA_RESTART: a blocked read must return EINTR
+        action.sa_flags = 0 // no SA_RESTART: a blocked read must return EINTR
         if installed {
             sigaction(SIGINT, &action, nil)
         } else {
@@ -148,6 +148,6 @@ private func handleInterrupt(_ signal: Int32) {
     let wake = ReplInterrupts.wakeWrite
     if wake >= 0 {
         var byte: UInt8 = 1
-        _ = write(wake, &byte, 1)  // non-blocking: a full pipe already says "Ctrl-C"
+        _ = write(wake, &byte, 1) // non-blocking: a full pipe already says "Ctrl-C"
     }
 }

@@ -9,9 +9,11 @@ struct ExerciseTable {
         guard !exercises.isEmpty else { return "no exercises match\n" }
         let header = ["ID", "NAME", "KIND", "DOSE", "SIDES", "PHASE"]
         let rows = exercises.map { exercise in
-            [exercise.id, exercise.name, exercise.kind.rawValue, exercise.dose.summary,
-             exercise.laterality.rawValue.replacingOccurrences(of: "_", with: " "),
-             exercise.phase.rawValue.replacingOccurrences(of: "_", with: "-")]
+            [
+                exercise.id, exercise.name, exercise.kind.rawValue, exercise.dose.summary,
+                exercise.laterality.rawValue.replacingOccurrences(of: "_", with: " "),
+                exercise.phase.rawValue.replacingOccurrences(of: "_", with: "-"),
+            ]
         }
         return TextTable(header: header, rows: rows).render(terminal)
     }

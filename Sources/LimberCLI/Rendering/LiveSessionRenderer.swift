@@ -28,7 +28,7 @@ final class LiveSessionRenderer: SessionRenderer {
 
     func begin(plan: SessionPlan, pace: Double) {
         status = SessionStatus(plan: plan, pace: pace)
-        write("\u{1B}[?25l")  // hide the cursor while the block is live
+        write("\u{1B}[?25l") // hide the cursor while the block is live
     }
 
     func render(_ event: SessionEvent) {
@@ -90,7 +90,8 @@ final class LiveSessionRenderer: SessionRenderer {
         if status.paused { right += " · PAUSED" }
         let left = "limber · \(plan.routine.name.terminalSafe)"
         let gap = columns - left.count - right.count
-        let header = gap >= 2
+        let header =
+            gap >= 2
             ? terminal.bold(left) + String(repeating: " ", count: gap) + styledRight(right, status)
             : styledRight(fit(right, columns), status)
 
@@ -133,7 +134,8 @@ final class LiveSessionRenderer: SessionRenderer {
     private func summary(_ done: SessionDone, status: SessionStatus) -> String {
         let sets = "\(done.setsCompleted) of \(done.sets) sets"
         if done.completed {
-            return terminal.green("✓ \(status.plan.routine.name.terminalSafe): \(sets) in \(SessionText.duration(done.elapsedSeconds))")
+            return terminal.green(
+                "✓ \(status.plan.routine.name.terminalSafe): \(sets) in \(SessionText.duration(done.elapsedSeconds))")
         }
         return terminal.yellow("Ended early: \(sets) after \(SessionText.duration(done.elapsedSeconds))")
     }

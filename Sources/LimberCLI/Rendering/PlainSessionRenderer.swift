@@ -39,7 +39,8 @@ final class PlainSessionRenderer: SessionRenderer {
         let plan = status.plan
         switch event {
         case .sessionStart(let start):
-            var line = "\(start.name.terminalSafe): \(start.steps) steps, \(start.sets) sets, \(SessionText.duration(start.plannedSeconds))"
+            var line =
+                "\(start.name.terminalSafe): \(start.steps) steps, \(start.sets) sets, \(SessionText.duration(start.plannedSeconds))"
             if start.pace != 1 { line += " (\(SessionText.pace(start.pace)))" }
             if start.getReady > 0, let first = plan.steps.first {
                 line += "\nget ready: \(start.getReady) s, first \(first.exercise.name.terminalSafe)"
@@ -60,7 +61,8 @@ final class PlainSessionRenderer: SessionRenderer {
             return "switch sides: \(name), right side" + (change.seconds > 0 ? " in \(change.seconds) s" : "")
         case .stepDone(let done):
             let name = plan.steps[done.step - 1].exercise.name.terminalSafe
-            var line = done.completed
+            var line =
+                done.completed
                 ? "done: \(name)"
                 : "cut short: \(name), \(SessionText.dose(done.actual, done.unit)) of \(SessionText.dose(done.planned, done.unit))"
             if let side = SessionText.side(done.side, of: done.sides) { line += " (\(side))" }

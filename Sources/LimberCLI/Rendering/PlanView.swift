@@ -9,14 +9,17 @@ struct PlanView {
 
     func render() -> String {
         let routine = plan.routine
-        var output = terminal.bold("\(routine.name.terminalSafe) (\(routine.id.terminalSafe))")
+        var output =
+            terminal.bold("\(routine.name.terminalSafe) (\(routine.id.terminalSafe))")
             + " · \(routine.phase.rawValue.replacingOccurrences(of: "_", with: "-")) · \(SessionText.duration(plan.totalSeconds))\n"
         if !routine.summary.isEmpty { output += routine.summary.terminalSafe + "\n" }
         output += "\n"
         let header = ["#", "EXERCISE", "DOSE", "SIDES", "REST"]
         let rows = plan.steps.map { step in
-            [String(step.number), step.exercise.name, SessionText.dose(of: step),
-             step.sides == 2 ? "2 (each)" : "1", step.rest > 0 ? "\(step.rest) s" : "-"]
+            [
+                String(step.number), step.exercise.name, SessionText.dose(of: step),
+                step.sides == 2 ? "2 (each)" : "1", step.rest > 0 ? "\(step.rest) s" : "-",
+            ]
         }
         output += TextTable(header: header, rows: rows).render(terminal)
         var footer: [String] = []
@@ -97,8 +100,9 @@ struct PlanView {
             sets = plan.setCount
             totalSeconds = plan.totalSeconds
             steps = plan.steps.map {
-                Step(step: $0.number, exercise: $0.exercise.id, name: $0.exercise.name, unit: $0.unit.rawValue,
-                     amount: $0.amount, seconds: $0.seconds, sides: $0.sides, rest: $0.rest)
+                Step(
+                    step: $0.number, exercise: $0.exercise.id, name: $0.exercise.name, unit: $0.unit.rawValue,
+                    amount: $0.amount, seconds: $0.seconds, sides: $0.sides, rest: $0.rest)
             }
         }
     }

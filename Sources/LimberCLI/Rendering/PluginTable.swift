@@ -15,14 +15,18 @@ struct PluginTable {
             case .loaded: status = terminal.green("loaded")
             case .failed: status = terminal.red("failed")
             }
-            out += terminal.bold(report.plugin.name.terminalSafe) + "  " + status + "  " + terminal.dim(report.plugin.displayPath.terminalSafe) + "\n"
+            out +=
+                terminal.bold(report.plugin.name.terminalSafe) + "  " + status + "  "
+                + terminal.dim(report.plugin.displayPath.terminalSafe) + "\n"
             if !report.defines.isEmpty {
                 out += "  defines: " + report.defines.joined(separator: ", ").terminalSafe + "\n"
             }
             if !report.needs.isEmpty {
                 let missing = report.needs.filter { !report.granted.contains($0) }
                 var line = "  needs: " + report.needs.joined(separator: ", ").terminalSafe
-                line += missing.isEmpty ? " (granted)" : " (not granted: \(missing.joined(separator: ", ").terminalSafe); grant in config.lua)"
+                line +=
+                    missing.isEmpty
+                    ? " (granted)" : " (not granted: \(missing.joined(separator: ", ").terminalSafe); grant in config.lua)"
                 out += line + "\n"
             } else {
                 out += "  grants: none (sandboxed)\n"

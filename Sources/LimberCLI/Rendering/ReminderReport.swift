@@ -24,9 +24,10 @@ struct ReminderReport: Encodable {
         return formatter.string(from: date)
     }
 
-    init(id: String?, status: String, message: String? = nil, error: String? = nil, period: ReminderPeriod? = nil,
-         timeZone: TimeZone, backend: String? = nil, source: String? = nil, dryRun: Bool = false)
-    {
+    init(
+        id: String?, status: String, message: String? = nil, error: String? = nil, period: ReminderPeriod? = nil,
+        timeZone: TimeZone, backend: String? = nil, source: String? = nil, dryRun: Bool = false
+    ) {
         self.id = id
         self.status = status
         self.message = message

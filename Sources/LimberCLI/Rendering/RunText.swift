@@ -83,7 +83,8 @@ enum RunText {
     static func line(_ run: RunRecord) -> String {
         var cells = [CommandLog.dayLabel(run.session.day) + " " + CommandLog.clock(run.session.startedAt)]
         cells.append(duration(run.seconds).padding(toLength: 8, withPad: " ", startingAt: 0))
-        cells.append((run.distance.map { String(format: "%.2f km", $0 / 1000) } ?? "").padding(toLength: 9, withPad: " ", startingAt: 0))
+        cells.append(
+            (run.distance.map { String(format: "%.2f km", $0 / 1000) } ?? "").padding(toLength: 9, withPad: " ", startingAt: 0))
         cells.append((run.sport ?? "running").padding(toLength: 17, withPad: " ", startingAt: 0))
         cells.append(visible(run.sourceFile ?? "logged by hand"))
         return cells.joined(separator: "  ").trimmingCharacters(in: .whitespaces)

@@ -23,7 +23,8 @@ struct StatsView {
             streakLine += "none"
         }
         if let longest = streaks.longest {
-            streakLine += terminal.dim("  ·  longest \(CommandLog.count(longest.days, "day")) (\(longest.start.iso) – \(longest.end.iso))")
+            streakLine += terminal.dim(
+                "  ·  longest \(CommandLog.count(longest.days, "day")) (\(longest.start.iso) – \(longest.end.iso))")
         }
         output += streakLine + "\n"
         output += terminal.bold("sessions") + "   \(stats.totalSessions)"
@@ -32,21 +33,29 @@ struct StatsView {
 
         let maxSessions = stats.weeks.map(\.sessions).max() ?? 0
         let maxMinutes = stats.weeks.map(\.minutes).max() ?? 0
-        output += terminal.bold("week of     " + "sessions".padding(toLength: barWidth + 5, withPad: " ", startingAt: 0) + "minutes") + "\n"
+        output +=
+            terminal.bold("week of     " + "sessions".padding(toLength: barWidth + 5, withPad: " ", startingAt: 0) + "minutes")
+            + "\n"
         for week in stats.weeks {
             let sessions = bar(Double(week.sessions), of: Double(maxSessions)) + " " + String(week.sessions)
             let minutes = bar(week.minutes, of: maxMinutes) + " " + String(Int(week.minutes.rounded()))
-            output += week.start.iso + "  " + sessions.padding(toLength: barWidth + 5, withPad: " ", startingAt: 0) + minutes + "\n"
+            output +=
+                week.start.iso + "  " + sessions.padding(toLength: barWidth + 5, withPad: " ", startingAt: 0) + minutes + "\n"
         }
         output += "\n"
 
         let most = stats.mostPractised(listed)
         output += terminal.bold("most practised ") + " "
-        output += most.isEmpty ? "nothing in these weeks" : most.map { "\($0.exercise.terminalSafe) (\(CommandLog.count($0.sets, "set")))" }.joined(separator: ", ")
+        output +=
+            most.isEmpty
+            ? "nothing in these weeks"
+            : most.map { "\($0.exercise.terminalSafe) (\(CommandLog.count($0.sets, "set")))" }.joined(separator: ", ")
         output += "\n"
         let least = stats.leastPractised(listed)
         if !least.isEmpty {
-            output += terminal.bold("least practised") + " " + least.map { "\($0.exercise.terminalSafe) (\($0.sets))" }.joined(separator: ", ") + "\n"
+            output +=
+                terminal.bold("least practised") + " "
+                + least.map { "\($0.exercise.terminalSafe) (\($0.sets))" }.joined(separator: ", ") + "\n"
         }
         let rated = stats.weeks.compactMap(\.discomfort)
         output += terminal.bold("discomfort     ") + " "
@@ -72,7 +81,9 @@ struct StatsView {
 
     /// Weekly runs and kilometres, and how many runs a cool-down followed.
     func runLines(_ runs: RunStats) -> String {
-        var output = "\n" + terminal.bold("week of     " + "runs".padding(toLength: barWidth + 5, withPad: " ", startingAt: 0) + "km") + "\n"
+        var output =
+            "\n" + terminal.bold("week of     " + "runs".padding(toLength: barWidth + 5, withPad: " ", startingAt: 0) + "km")
+            + "\n"
         let maxRuns = Double(runs.weeks.map(\.runs).max() ?? 0)
         let maxKilometres = runs.weeks.map(\.kilometres).max() ?? 0
         for week in runs.weeks {
@@ -80,7 +91,9 @@ struct StatsView {
             let distance = bar(week.kilometres, of: maxKilometres) + " " + String(format: "%.1f", week.kilometres)
             output += week.start.iso + "  " + count.padding(toLength: barWidth + 5, withPad: " ", startingAt: 0) + distance + "\n"
         }
-        output += terminal.bold("after a run    ") + " \(runs.followedByCooldown) of \(CommandLog.count(runs.runs, "run")) followed by a cool-down within \(runs.cooldownWindowHours) hours\n"
+        output +=
+            terminal.bold("after a run    ")
+            + " \(runs.followedByCooldown) of \(CommandLog.count(runs.runs, "run")) followed by a cool-down within \(runs.cooldownWindowHours) hours\n"
         return output
     }
 

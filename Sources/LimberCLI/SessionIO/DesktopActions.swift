@@ -19,7 +19,7 @@ enum DesktopActions {
     /// Whether the session bus's notification server says it supports actions.
     static func supported(environment: [String: String]) -> Bool {
         guard let gdbus = TimedProcess.locate("gdbus", environment: environment),
-              let notifySend = TimedProcess.locate("notify-send", environment: environment)
+            let notifySend = TimedProcess.locate("notify-send", environment: environment)
         else { return false }
         let capabilities = try? TimedProcess.run(
             gdbus,
@@ -29,10 +29,11 @@ enum DesktopActions {
             ],
             environment: environment, capture: true, timeout: .seconds(3))
         guard let capabilities, capabilities.termination == .exited(0),
-              String(decoding: capabilities.output, as: UTF8.self).contains("'actions'")
+            String(decoding: capabilities.output, as: UTF8.self).contains("'actions'")
         else { return false }
         // notify-send learnt --action and --wait in libnotify 0.7.10.
-        let help = try? TimedProcess.run(notifySend, arguments: ["--help"], environment: environment, capture: true, timeout: .seconds(3))
+        let help = try? TimedProcess.run(
+            notifySend, arguments: ["--help"], environment: environment, capture: true, timeout: .seconds(3))
         return help.map { String(decoding: $0.output, as: UTF8.self).contains("--action") } ?? false
     }
 
@@ -60,7 +61,7 @@ enum DesktopActions {
         switch chosen {
         case "start":
             guard let routine, let terminal, let program = terminal.first,
-                  let path = TimedProcess.locate(program, environment: environment)
+                let path = TimedProcess.locate(program, environment: environment)
             else {
                 throw .backendUnavailable("remind.terminal: '\(terminal?.first ?? "")' is not on PATH")
             }

@@ -27,7 +27,9 @@ final class SessionKeys: @unchecked Sendable {
         let wakeRead = wake[0]
         let finished = self.finished
         let thread = Thread {
-            var fds = [pollfd(fd: input, events: Int16(POLLIN), revents: 0), pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0)]
+            var fds = [
+                pollfd(fd: input, events: Int16(POLLIN), revents: 0), pollfd(fd: wakeRead, events: Int16(POLLIN), revents: 0),
+            ]
             var byte: UInt8 = 0
             reading: while true {
                 guard poll(&fds, 2, -1) >= 0 || errno == EINTR else { break }

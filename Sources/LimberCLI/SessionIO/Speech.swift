@@ -13,7 +13,8 @@ final class Speech {
     }
 
     /// The line to print when `--voice` was asked for and espeak-ng is missing.
-    static let missingMessage = "--voice needs espeak-ng, which is not installed (Debian: apt install espeak-ng); going on without voice"
+    static let missingMessage =
+        "--voice needs espeak-ng, which is not installed (Debian: apt install espeak-ng); going on without voice"
 
     /// Says `text`, cutting off whatever was still being said.
     func say(_ text: String) {

@@ -14,7 +14,7 @@ struct SystemdControl {
     /// `systemctl`'s path, when the user's service manager answers.
     var systemctl: String? {
         guard let program = TimedProcess.locate("systemctl", environment: environment),
-              let result = try? TimedProcess.run(
+            let result = try? TimedProcess.run(
                 program, arguments: ["--user", "is-system-running"], environment: environment, capture: true,
                 timeout: .seconds(10))
         else { return nil }
@@ -28,7 +28,8 @@ struct SystemdControl {
             let result = try TimedProcess.run(
                 program, arguments: ["--user"] + command, environment: environment, capture: true, timeout: .seconds(30))
             guard result.termination == .exited(0) else {
-                let reason = String(decoding: result.errorOutput, as: UTF8.self)
+                let reason =
+                    String(decoding: result.errorOutput, as: UTF8.self)
                     .split(whereSeparator: \.isNewline).first.map { ": \($0)" } ?? ""
                 throw .commandFailed("systemctl --user \(command.joined(separator: " ")) failed\(reason)")
             }

@@ -60,7 +60,7 @@ struct CalendarCommand: ParsableCommand {
             where name.hasSuffix(".ics") && !written.contains(name) {
                 let file = folder.appendingPathComponent(name)
                 if let data = FileManager.default.contents(atPath: file.path),
-                   String(decoding: data.prefix(200), as: UTF8.self).contains("PRODID:-//limber//")
+                    String(decoding: data.prefix(200), as: UTF8.self).contains("PRODID:-//limber//")
                 {
                     try FileManager.default.removeItem(at: file)
                 }

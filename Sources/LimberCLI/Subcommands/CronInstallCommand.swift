@@ -9,7 +9,8 @@ struct CronInstallCommand: ParsableCommand {
         abstract: "Add the limber block to your crontab, or update it; installing twice leaves one block."
     )
 
-    @Flag(help: "Install a systemd user service and timer instead (Persistent=true: a run missed while asleep happens on waking).")
+    @Flag(
+        help: "Install a systemd user service and timer instead (Persistent=true: a run missed while asleep happens on waking).")
     var systemd = false
 
     @OptionGroup var job: CronJobOptions
@@ -41,9 +42,10 @@ struct CronInstallCommand: ParsableCommand {
         let control = SystemdControl(environment: environment)
         do {
             let changed = try units.install(remindJob)
-            print(changed
-                ? "systemd: wrote \(units.service.path) and \(SystemdUnits.timerName) (every \(remindJob.everyMinutes) minutes)"
-                : "systemd: the limber units in \(units.folder.path) are already up to date")
+            print(
+                changed
+                    ? "systemd: wrote \(units.service.path) and \(SystemdUnits.timerName) (every \(remindJob.everyMinutes) minutes)"
+                    : "systemd: the limber units in \(units.folder.path) are already up to date")
             guard let systemctl = control.systemctl else {
                 print("systemd is not running for this user; when it is, run:")
                 for line in SystemdControl.typed(SystemdControl.installCommands) { print("  \(line)") }

@@ -28,7 +28,7 @@ struct ExportCommand: ParsableCommand {
             let target = URL(fileURLWithPath: output)
             let partial = target.deletingLastPathComponent().appendingPathComponent(".\(target.lastPathComponent).partial")
             guard FileManager.default.createFile(atPath: partial.path, contents: nil),
-                  let file = try? FileHandle(forWritingTo: partial)
+                let file = try? FileHandle(forWritingTo: partial)
             else { throw LimberFailure("cannot write \(output)") }
             handle = file
             temporary = partial

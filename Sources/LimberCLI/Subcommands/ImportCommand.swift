@@ -17,7 +17,8 @@ struct ImportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The file, or - for stdin.", valueName: "file"))
     var file: String
 
-    @Option(help: ArgumentHelp("csv or json (default: from the file name, else from its first character).", valueName: "csv|json"))
+    @Option(
+        help: ArgumentHelp("csv or json (default: from the file name, else from its first character).", valueName: "csv|json"))
     var format: LogFormat?
 
     func run() throws {

@@ -24,7 +24,10 @@ struct LogAddCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("An exercise, a routine id, or 'run'.", valueName: "routine|exercise|run"))
     var name: String
 
-    @Option(help: ArgumentHelp("When it started: 18:30, \"yesterday 18:30\", 2024-05-01T18:30, \"2h ago\" (default: it ended now).", valueName: "time"))
+    @Option(
+        help: ArgumentHelp(
+            "When it started: 18:30, \"yesterday 18:30\", 2024-05-01T18:30, \"2h ago\" (default: it ended now).",
+            valueName: "time"))
     var at: String?
 
     @Option(help: ArgumentHelp("Seconds held per set.", valueName: "seconds"))
@@ -60,7 +63,9 @@ struct LogAddCommand: ParsableCommand {
         if sets < 1 || sets > 100 { throw ValidationError("--sets must be between 1 and 100") }
         if let discomfort, !(0...10).contains(discomfort) { throw ValidationError("--discomfort must be between 0 and 10") }
         if hold != nil && reps != nil { throw ValidationError("give --hold or --reps, not both") }
-        for (flag, value, range) in [("--hold", hold, LogLimits.amount), ("--reps", reps, LogLimits.amount), ("--minutes", minutes, LogLimits.minutes)] {
+        for (flag, value, range) in [
+            ("--hold", hold, LogLimits.amount), ("--reps", reps, LogLimits.amount), ("--minutes", minutes, LogLimits.minutes),
+        ] {
             guard let value else { continue }
             if !(value.isFinite && value > 0) { throw ValidationError("\(flag) must be a number above 0") }
             do {
@@ -107,8 +112,9 @@ struct LogAddCommand: ParsableCommand {
             if hold != nil || reps != nil || side != nil || discomfort != nil {
                 throw LimberFailure("a run takes --at, --minutes and --note only")
             }
-            return NewSession(activity: .run, routine: "run", source: .manual, startedAt: start,
-                              endedAt: minutes.map { start.addingTimeInterval($0 * 60) }, completed: !endedEarly, notes: notes)
+            return NewSession(
+                activity: .run, routine: "run", source: .manual, startedAt: start,
+                endedAt: minutes.map { start.addingTimeInterval($0 * 60) }, completed: !endedEarly, notes: notes)
         }
         let (host, _) = try plugins.makeHost()
         guard !routine, let exercise = host.catalogue.get(name) else {
@@ -124,9 +130,10 @@ struct LogAddCommand: ParsableCommand {
                 throw LimberFailure(
                     "unknown exercise or routine '\(name)'\(hint); add --routine to log it under that name anyway")
             }
-            return NewSession(routine: name, source: .manual, startedAt: start,
-                              endedAt: minutes.map { start.addingTimeInterval($0 * 60) }, completed: !endedEarly, notes: notes,
-                              sets: [])
+            return NewSession(
+                routine: name, source: .manual, startedAt: start,
+                endedAt: minutes.map { start.addingTimeInterval($0 * 60) }, completed: !endedEarly, notes: notes,
+                sets: [])
         }
         if side != nil && exercise.laterality != .perSide {
             throw LimberFailure("\(exercise.id) is not done per side; leave out --side")
@@ -146,14 +153,17 @@ struct LogAddCommand: ParsableCommand {
         for _ in 0..<sets {
             for side in sides {
                 time = time.addingTimeInterval(unit == .seconds ? amount : 0)
-                newSets.append(NewSet(exercise: exercise.id, side: side, unit: unit, planned: amount, actual: amount,
-                                      completed: !endedEarly, at: time))
+                newSets.append(
+                    NewSet(
+                        exercise: exercise.id, side: side, unit: unit, planned: amount, actual: amount,
+                        completed: !endedEarly, at: time))
             }
         }
         if let discomfort { newSets[newSets.count - 1].discomfort = discomfort }
-        return NewSession(routine: exercise.id, source: .manual, startedAt: start,
-                          endedAt: minutes.map { start.addingTimeInterval($0 * 60) }, completed: !endedEarly, notes: notes,
-                          sets: newSets)
+        return NewSession(
+            routine: exercise.id, source: .manual, startedAt: start,
+            endedAt: minutes.map { start.addingTimeInterval($0 * 60) }, completed: !endedEarly, notes: notes,
+            sets: newSets)
     }
 
     /// A known routine done away from the computer: one set per side of each step, at its dose.
@@ -166,14 +176,17 @@ struct LogAddCommand: ParsableCommand {
             let sides: [LoggedSet.Side?] = (step.sides ?? 1) == 2 ? [.left, .right] : [nil]
             for side in sides {
                 time = time.addingTimeInterval(unit == .seconds ? amount : 0)
-                newSets.append(NewSet(exercise: step.exercise, side: side, unit: unit, planned: amount, actual: amount,
-                                      completed: !endedEarly, at: time))
+                newSets.append(
+                    NewSet(
+                        exercise: step.exercise, side: side, unit: unit, planned: amount, actual: amount,
+                        completed: !endedEarly, at: time))
             }
         }
         if let discomfort, !newSets.isEmpty { newSets[newSets.count - 1].discomfort = discomfort }
-        return NewSession(routine: routine.id, source: .manual, startedAt: start,
-                          endedAt: minutes.map { start.addingTimeInterval($0 * 60) }, completed: !endedEarly, notes: note,
-                          sets: newSets)
+        return NewSession(
+            routine: routine.id, source: .manual, startedAt: start,
+            endedAt: minutes.map { start.addingTimeInterval($0 * 60) }, completed: !endedEarly, notes: note,
+            sets: newSets)
     }
 }
 

@@ -10,7 +10,10 @@ struct LogListCommand: ParsableCommand {
         discussion: "Without --since, shows the last 20 sessions."
     )
 
-    @Option(help: ArgumentHelp("Only sessions since then: 7d (the last 7 days and today), 2w, 1y, today, yesterday or a date YYYY-MM-DD.", valueName: "period"))
+    @Option(
+        help: ArgumentHelp(
+            "Only sessions since then: 7d (the last 7 days and today), 2w, 1y, today, yesterday or a date YYYY-MM-DD.",
+            valueName: "period"))
     var since: String?
 
     @Option(help: ArgumentHelp("Only this routine (or exercise, or run).", valueName: "id"))
@@ -43,7 +46,8 @@ struct LogListCommand: ParsableCommand {
             return (summaries, marks, sets)
         }
         if json {
-            let sessions = zip(summaries, sets.isEmpty ? Array(repeating: [], count: summaries.count) : sets).map(JSONSession.init)
+            let sessions = zip(summaries, sets.isEmpty ? Array(repeating: [], count: summaries.count) : sets).map(
+                JSONSession.init)
             print(try JSONOutput.string(JSONLog(sessions: sessions, daysOff: marks.map(JSONDayOff.init))))
             return
         }
@@ -69,18 +73,24 @@ struct LogListCommand: ParsableCommand {
                     CommandLog.dayLabel(session.day) + " " + CommandLog.clock(session.startedAt),
                     session.routine.terminalSafe.padding(toLength: width, withPad: " ", startingAt: 0),
                     session.source.rawValue.padding(toLength: 6, withPad: " ", startingAt: 0),
-                    (summary.sets == 0 ? "" : CommandLog.count(summary.sets, "set")).padding(toLength: 8, withPad: " ", startingAt: 0),
+                    (summary.sets == 0 ? "" : CommandLog.count(summary.sets, "set")).padding(
+                        toLength: 8, withPad: " ", startingAt: 0),
                     String(format: "%4.0f min", (summary.seconds / 60).rounded()),
                 ]
                 if session.activity == .mobility {
                     cells.append(session.completed ? terminal.green("completed") : terminal.yellow("ended early"))
                 }
                 if let worst = summary.maxDiscomfort { cells.append("discomfort \(worst)") }
-                if let notes = session.notes { cells.append(terminal.dim("— " + notes.replacingOccurrences(of: "\n", with: " ").terminalSafe)) }
+                if let notes = session.notes {
+                    cells.append(terminal.dim("— " + notes.replacingOccurrences(of: "\n", with: " ").terminalSafe))
+                }
                 output += cells.joined(separator: "  ") + "\n"
             case .mark(let mark):
                 let what = mark.kind == .skip ? "skipped" : "rest day"
-                output += terminal.dim(CommandLog.dayLabel(mark.day) + "        " + what + (mark.reason.map { ": \($0.terminalSafe)" } ?? "")) + "\n"
+                output +=
+                    terminal.dim(
+                        CommandLog.dayLabel(mark.day) + "        " + what + (mark.reason.map { ": \($0.terminalSafe)" } ?? ""))
+                    + "\n"
             }
         }
         return output
@@ -132,7 +142,8 @@ struct JSONSession: Encodable {
     }
 
     static func time(_ date: Date) -> String {
-        ISO8601DateFormatter.string(from: date, timeZone: TimeZone(secondsFromGMT: 0) ?? .current, formatOptions: [.withInternetDateTime])
+        ISO8601DateFormatter.string(
+            from: date, timeZone: TimeZone(secondsFromGMT: 0) ?? .current, formatOptions: [.withInternetDateTime])
     }
 
     enum CodingKeys: String, CodingKey {

@@ -34,7 +34,8 @@ struct LogRestCommand: ParsableCommand {
         let today = try CommandLog.today()
         func parse(_ text: String) throws -> LocalDay {
             if text == "tomorrow" { return today.adding(days: 1) }
-            guard let day = LogDateInput.firstDay(text, today: today), text.contains("-") || text == "today" || text == "yesterday"
+            guard let day = LogDateInput.firstDay(text, today: today),
+                text.contains("-") || text == "today" || text == "yesterday"
             else { throw LimberFailure("'\(text)' is not a day like tomorrow or 2024-06-01") }
             return day
         }
@@ -46,12 +47,14 @@ struct LogRestCommand: ParsableCommand {
             if words == ["none"] {
                 weekdays = []
             } else {
-                weekdays = Set(try words.map { word in
-                    guard let index = Self.weekdayNames.firstIndex(where: { word.hasPrefix($0) && word.count >= 3 }) else {
-                        throw LimberFailure("--weekly: '\(word)' is not a weekday (mon, tue, wed, thu, fri, sat, sun) or none")
-                    }
-                    return index + 1
-                })
+                weekdays = Set(
+                    try words.map { word in
+                        guard let index = Self.weekdayNames.firstIndex(where: { word.hasPrefix($0) && word.count >= 3 }) else {
+                            throw LimberFailure(
+                                "--weekly: '\(word)' is not a weekday (mon, tue, wed, thu, fri, sat, sun) or none")
+                        }
+                        return index + 1
+                    })
             }
         }
         let log = try CommandLog.open()
@@ -68,7 +71,10 @@ struct LogRestCommand: ParsableCommand {
         if marks.isEmpty {
             print("no rest days planned from today")
         } else {
-            print("rest days planned: " + marks.map { CommandLog.dayLabel($0.day) + ($0.reason.map { " (\($0.terminalSafe))" } ?? "") }.joined(separator: ", "))
+            print(
+                "rest days planned: "
+                    + marks.map { CommandLog.dayLabel($0.day) + ($0.reason.map { " (\($0.terminalSafe))" } ?? "") }.joined(
+                        separator: ", "))
         }
     }
 }

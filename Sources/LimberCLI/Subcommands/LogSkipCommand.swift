@@ -22,7 +22,8 @@ struct LogSkipCommand: ParsableCommand {
         let today = try CommandLog.today()
         var day = today
         if let on {
-            guard let parsed = LogDateInput.firstDay(on, today: today), on.contains("-") || on == "today" || on == "yesterday" else {
+            guard let parsed = LogDateInput.firstDay(on, today: today), on.contains("-") || on == "today" || on == "yesterday"
+            else {
                 throw LimberFailure("--on '\(on)' is not a day like today, yesterday or 2024-05-01")
             }
             day = parsed

@@ -41,8 +41,10 @@ struct RemindCommand: ParsableCommand {
 
     @OptionGroup var delivery: DeliveryOptions
 
-    @Option(name: .customLong("snooze"), help: ArgumentHelp(
-        "Put the reminder with this id off for DURATION (10m, 1h, 90s; default 10m).", valueName: "id"))
+    @Option(
+        name: .customLong("snooze"),
+        help: ArgumentHelp(
+            "Put the reminder with this id off for DURATION (10m, 1h, 90s; default 10m).", valueName: "id"))
     var snoozeID: String?
 
     @Argument(help: ArgumentHelp("With --snooze: how long (10m, 1h30m, 2h; a bare number is minutes).", valueName: "duration"))
@@ -128,17 +130,20 @@ struct RemindCommand: ParsableCommand {
             switch outcome.status {
             case .failed(let message):
                 failures += 1
-                Terminal.standardError.write("limber: reminder \(outcome.id.terminalSafe): \(Self.oneLine(message).terminalSafe)\n")
+                Terminal.standardError.write(
+                    "limber: reminder \(outcome.id.terminalSafe): \(Self.oneLine(message).terminalSafe)\n")
             case .due(let message) where !dryRun:
                 do {
                     if actions {
-                        try DesktopActions.startWatcher(id: outcome.id, message: message.terminalSafeLines, environment: deliverer.busEnvironment)
+                        try DesktopActions.startWatcher(
+                            id: outcome.id, message: message.terminalSafeLines, environment: deliverer.busEnvironment)
                     } else {
                         try deliverer.deliver(message)
                     }
                 } catch {
                     failures += 1
-                    Terminal.standardError.write("limber: reminder \(outcome.id.terminalSafe): \(error.description.terminalSafeLines)\n")
+                    Terminal.standardError.write(
+                        "limber: reminder \(outcome.id.terminalSafe): \(error.description.terminalSafeLines)\n")
                     continue
                 }
                 try output.delivered(outcome, message: message)
@@ -163,7 +168,8 @@ struct RemindCommand: ParsableCommand {
     static func importWatchedRuns(host: LimberHost, environment: [String: String], now: Date, timeZone: TimeZone) throws -> Int {
         guard !host.config.config.runFolders.isEmpty else { return 0 }
         let reports = try CommandLog.perform {
-            try WatchedRunFolders.scan(host.config.config, environment: environment, log: try host.sessionLog.log(), timeZone: timeZone, now: now)
+            try WatchedRunFolders.scan(
+                host.config.config, environment: environment, log: try host.sessionLog.log(), timeZone: timeZone, now: now)
         }
         RunText.printReports(reports, verbose: false, quiet: true)
         return reports.filter { if case .failed = $0.status { true } else { false } }.count
@@ -180,7 +186,9 @@ struct RemindCommand: ParsableCommand {
         let (host, _) = try plugins.makeHost(paths: paths)
         guard host.reminders.entry(id) != nil else {
             let known = host.reminders.entries.map(\.reminder.id)
-            throw LimberFailure("unknown reminder '\(id)'" + (known.isEmpty ? " (no reminders are defined)" : " (reminders: \(known.joined(separator: ", ")))"))
+            throw LimberFailure(
+                "unknown reminder '\(id)'"
+                    + (known.isEmpty ? " (no reminders are defined)" : " (reminders: \(known.joined(separator: ", ")))"))
         }
         do {
             try DesktopActions.snooze(id, seconds: seconds, paths: paths, now: now)
@@ -217,10 +225,11 @@ struct RemindCommand: ParsableCommand {
 
         func delivered(_ outcome: ReminderOutcome, message: String) throws {
             if json {
-                print(try ReminderReport(
-                    id: outcome.id, status: "delivered", message: message, period: outcome.period, timeZone: timeZone,
-                    backend: backend.description, source: outcome.source
-                ).line())
+                print(
+                    try ReminderReport(
+                        id: outcome.id, status: "delivered", message: message, period: outcome.period, timeZone: timeZone,
+                        backend: backend.description, source: outcome.source
+                    ).line())
             } else if backend == .standardOutput {
                 print(message.terminalSafeLines)
             }
@@ -228,9 +237,11 @@ struct RemindCommand: ParsableCommand {
 
         func notified(_ message: String) throws {
             if json {
-                print(try ReminderReport(
-                    id: nil, status: "notified", message: message, timeZone: timeZone, backend: backend.description, dryRun: dryRun
-                ).line())
+                print(
+                    try ReminderReport(
+                        id: nil, status: "notified", message: message, timeZone: timeZone, backend: backend.description,
+                        dryRun: dryRun
+                    ).line())
             } else {
                 print(dryRun ? "(dry run) limber.notify: \(message.terminalSafe)" : message.terminalSafeLines)
             }
@@ -240,10 +251,11 @@ struct RemindCommand: ParsableCommand {
             var message: String?
             if case .due(let text) = outcome.status { message = text }
             if json {
-                print(try ReminderReport(
-                    id: outcome.id, status: outcome.status.word, message: message, period: outcome.period,
-                    timeZone: timeZone, backend: backend.description, source: outcome.source, dryRun: true
-                ).line())
+                print(
+                    try ReminderReport(
+                        id: outcome.id, status: outcome.status.word, message: message, period: outcome.period,
+                        timeZone: timeZone, backend: backend.description, source: outcome.source, dryRun: true
+                    ).line())
                 return
             }
             let id = outcome.id.terminalSafe

@@ -21,7 +21,10 @@ struct RunsImportCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("Files or folders.", valueName: "path"))
     var paths: [String]
 
-    @Option(name: .customLong("as"), help: ArgumentHelp("Treat activities whose file names no sport (GPX without a type, TCX 'Other') as this.", valueName: "run"))
+    @Option(
+        name: .customLong("as"),
+        help: ArgumentHelp(
+            "Treat activities whose file names no sport (GPX without a type, TCX 'Other') as this.", valueName: "run"))
     var assumed: String?
 
     @Flag(name: .shortAndLong, help: "Also say why each file or activity was skipped.")

@@ -32,7 +32,10 @@ struct RunsListCommand: ParsableCommand {
             return
         }
         if runs.isEmpty {
-            print(since == nil ? "no runs logged yet; `limber runs import FILE|FOLDER` imports them from your watch's files" : "no runs match")
+            print(
+                since == nil
+                    ? "no runs logged yet; `limber runs import FILE|FOLDER` imports them from your watch's files"
+                    : "no runs match")
             return
         }
         for run in runs { print(RunText.line(run)) }

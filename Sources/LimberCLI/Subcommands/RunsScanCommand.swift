@@ -32,7 +32,8 @@ struct RunsScanCommand: ParsableCommand {
         let now = try CommandLog.now()
         let log = try CommandLog.open(paths: paths)
         let reports = try CommandLog.perform {
-            try WatchedRunFolders.scan(host.config.config, environment: environment, log: log, timeZone: CommandLog.timeZone, now: now)
+            try WatchedRunFolders.scan(
+                host.config.config, environment: environment, log: log, timeZone: CommandLog.timeZone, now: now)
         }
         try RunsImportCommand.finish(reports, json: json, verbose: verbose)
     }

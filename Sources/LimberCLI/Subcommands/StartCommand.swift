@@ -35,7 +35,9 @@ struct StartCommand: ParsableCommand {
     @Flag(name: .customLong("no-bell"), help: "No terminal bell at side switches and step ends.")
     var noBell = false
 
-    @Flag(help: "Play sound cues (pw-play, paplay or aplay): the last three seconds, halfway, side switches, step and session ends.")
+    @Flag(
+        help: "Play sound cues (pw-play, paplay or aplay): the last three seconds, halfway, side switches, step and session ends."
+    )
     var sound = false
 
     @Option(help: ArgumentHelp("Run N times faster to try a routine out (shown on screen; not logged).", valueName: "N"))
@@ -74,10 +76,12 @@ struct StartCommand: ParsableCommand {
 
         let stdoutIsTTY = isatty(STDOUT_FILENO) == 1
         let mode: SessionConsole.Mode = json ? .json : (stdoutIsTTY ? .live : .plain)
-        let console = SessionConsole(options: .init(
-            mode: mode, colour: Terminal().colour, bell: !noBell, voice: voice,
-            keys: isatty(STDIN_FILENO) == 1 && mode == .live, sound: sound, cues: host.config.config.cues,
-            routineCues: { [weak host] in host?.sessions.cueSets[$0] }, soundFiles: host.config.config.sounds, soundCache: SoundCache(paths: paths)))
+        let console = SessionConsole(
+            options: .init(
+                mode: mode, colour: Terminal().colour, bell: !noBell, voice: voice,
+                keys: isatty(STDIN_FILENO) == 1 && mode == .live, sound: sound, cues: host.config.config.cues,
+                routineCues: { [weak host] in host?.sessions.cueSets[$0] }, soundFiles: host.config.config.sounds,
+                soundCache: SoundCache(paths: paths)))
         host.sessions.presenter = console
         host.sessions.cuePlayer = { [weak console] name in console?.playCue(name) ?? false }
 
@@ -130,8 +134,10 @@ struct StartCommand: ParsableCommand {
             return
         }
         if value >= 7 {
-            Terminal.standardOutput.write(terminal.yellow(
-                "That is a lot. Ease off next time, and if back pain keeps coming back, see a physical therapist or doctor.") + "\n")
+            Terminal.standardOutput.write(
+                terminal.yellow(
+                    "That is a lot. Ease off next time, and if back pain keeps coming back, see a physical therapist or doctor.")
+                    + "\n")
         }
     }
 }

@@ -29,8 +29,10 @@ struct StatsCommand: ParsableCommand {
         let known = Catalogue.builtin.all.map(\.id)
         let (stats, runs) = try CommandLog.perform {
             let firstWeekday = weekStart == "sun" ? 1 : 2
-            return (try log.stats(today: today, weeks: weeks, firstWeekday: firstWeekday, known: known),
-                    try log.runStats(today: today, weeks: weeks, firstWeekday: firstWeekday))
+            return (
+                try log.stats(today: today, weeks: weeks, firstWeekday: firstWeekday, known: known),
+                try log.runStats(today: today, weeks: weeks, firstWeekday: firstWeekday)
+            )
         }
         if json {
             let encoder = JSONEncoder()

@@ -37,7 +37,8 @@ struct StubCommand: ParsableCommand {
                 throw LimberFailure("\(check): no such file")
             }
             guard String(decoding: data, as: UTF8.self) == stub else {
-                throw LimberFailure("\(check) is out of date; regenerate it with: limber stub\(tests ? " --tests" : "") --output \(check)")
+                throw LimberFailure(
+                    "\(check) is out of date; regenerate it with: limber stub\(tests ? " --tests" : "") --output \(check)")
             }
             print("\(check) is up to date")
             return

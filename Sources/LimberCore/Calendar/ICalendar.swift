@@ -27,7 +27,10 @@ package enum ICalendar {
         /// The event's length.
         package var minutes: Int
 
-        package init(id: String, schedule: ReminderSchedule, summary: String, message: String? = nil, routine: String? = nil, minutes: Int = 10) {
+        package init(
+            id: String, schedule: ReminderSchedule, summary: String, message: String? = nil, routine: String? = nil,
+            minutes: Int = 10
+        ) {
             self.id = id
             self.schedule = schedule
             self.summary = summary
@@ -68,9 +71,13 @@ package enum ICalendar {
 
     /// The VEVENT lines of one reminder.
     static func event(_ entry: Entry, timeZone: TimeZone, utc: Bool, from start: Date, to end: Date, stamp: Date) -> [String] {
-        guard let first = entry.schedule.occurrence(after: start.addingTimeInterval(-1), in: timeZone), first < end else { return [] }
+        guard let first = entry.schedule.occurrence(after: start.addingTimeInterval(-1), in: timeZone), first < end else {
+            return []
+        }
         func time(_ date: Date) -> String {
-            utc ? floating(Int(date.timeIntervalSince1970.rounded(.down))) + "Z" : floating(WallClock.seconds(of: date, in: timeZone))
+            utc
+                ? floating(Int(date.timeIntervalSince1970.rounded(.down))) + "Z"
+                : floating(WallClock.seconds(of: date, in: timeZone))
         }
         let zone = utc ? "" : ";TZID=\(timeZone.identifier)"
         var lines = [
@@ -86,7 +93,8 @@ package enum ICalendar {
         } else {
             var dates: [String] = []
             var cursor = first
-            while dates.count < maximumOccurrences, let next = entry.schedule.occurrence(after: cursor, in: timeZone), next < end {
+            while dates.count < maximumOccurrences, let next = entry.schedule.occurrence(after: cursor, in: timeZone), next < end
+            {
                 dates.append(time(next))
                 cursor = next
             }

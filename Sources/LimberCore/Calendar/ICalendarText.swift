@@ -15,7 +15,7 @@ package enum ICalendarText {
             default:
                 // Other control characters are not allowed in TEXT.
                 if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1,
-                   scalar.value < 0x20 || scalar.value == 0x7F
+                    scalar.value < 0x20 || scalar.value == 0x7F
                 {
                     result += " "
                 } else {
@@ -37,7 +37,7 @@ package enum ICalendarText {
             if current + size > limit {
                 output += "\r\n "
                 current = 0
-                limit = 74  // the leading space counts
+                limit = 74 // the leading space counts
             }
             output.append(character)
             current += size

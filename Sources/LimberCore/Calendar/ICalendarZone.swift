@@ -9,7 +9,8 @@ enum ICalendarZone {
         var transitions: [(Date, from: Int, to: Int)] = []
         var cursor = start
         while let next = timeZone.nextDaylightSavingTimeTransition(after: cursor), next <= end {
-            transitions.append((next, timeZone.secondsFromGMT(for: next.addingTimeInterval(-1)), timeZone.secondsFromGMT(for: next)))
+            transitions.append(
+                (next, timeZone.secondsFromGMT(for: next.addingTimeInterval(-1)), timeZone.secondsFromGMT(for: next)))
             cursor = next
         }
         let initial = timeZone.secondsFromGMT(for: start)

@@ -382,7 +382,9 @@ enum BuiltinCatalogue {
         Exercise(
             id: "kneeling-hip-flexor-stretch",
             name: "Kneeling Hip Flexor Stretch",
-            aliases: ["kneeling hip flex stretch", "hip flexor stretch", "half kneeling hip flexor stretch", "low lunge stretch"],
+            aliases: [
+                "kneeling hip flex stretch", "hip flexor stretch", "half kneeling hip flexor stretch", "low lunge stretch",
+            ],
             kind: .static,
             position: .halfKneeling,
             laterality: .perSide,

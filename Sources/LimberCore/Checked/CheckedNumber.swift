@@ -111,7 +111,8 @@ package enum CheckedNumber {
     // MARK: - Numbers and durations
 
     /// A finite number inside `range` (NaN and ±inf never are).
-    package static func number(_ value: Double, field: String, in range: ClosedRange<Double>) throws(CheckedNumberError) -> Double {
+    package static func number(_ value: Double, field: String, in range: ClosedRange<Double>) throws(CheckedNumberError) -> Double
+    {
         guard value.isFinite, range.contains(value) else {
             throw CheckedNumberError(
                 field: field, expected: "a number from \(describe(range.lowerBound)) to \(describe(range.upperBound))",
@@ -121,7 +122,9 @@ package enum CheckedNumber {
     }
 
     /// A number of seconds inside `range`, as a duration to the millisecond.
-    package static func duration(seconds: Double, field: String, in range: ClosedRange<Double>) throws(CheckedNumberError) -> Duration {
+    package static func duration(seconds: Double, field: String, in range: ClosedRange<Double>) throws(CheckedNumberError)
+        -> Duration
+    {
         guard seconds.isFinite, range.contains(seconds), range.lowerBound >= 0, range.upperBound <= 9e15 else {
             throw CheckedNumberError(
                 field: field, expected: "\(describe(range.lowerBound)) to \(describe(range.upperBound)) seconds",

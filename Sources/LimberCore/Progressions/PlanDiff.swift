@@ -28,7 +28,8 @@ package struct PlanDiff: Sendable {
         self.new = new
         let oldKeys = old.steps.map { PlanLoad.measure($0, catalogue: catalogue).0 }
         let newKeys = new.steps.map { PlanLoad.measure($0, catalogue: catalogue).0 }
-        let pairs = oldKeys.count * newKeys.count <= Self.alignmentLimit
+        let pairs =
+            oldKeys.count * newKeys.count <= Self.alignmentLimit
             ? Self.commonSequence(oldKeys, newKeys)
             : Self.samePositions(oldKeys, newKeys)
         var operations: [Operation] = []
@@ -78,11 +79,14 @@ package struct PlanDiff: Sendable {
     /// Every difference, as changes by `progression` with `reason`, in the new plan's order.
     package func changes(progression: String, reason: String?, catalogue: Catalogue) -> [ProgressionChange] {
         var changes: [ProgressionChange] = []
-        func add(_ step: Int, _ exercise: String, _ field: ProgressionChange.Field, _ from: Int?, _ to: Int?,
-                 _ summary: String, replaces: String? = nil) {
-            changes.append(ProgressionChange(
-                progression: progression, step: step, exercise: exercise, field: field, from: from, to: to,
-                replaces: replaces, summary: summary, reason: reason))
+        func add(
+            _ step: Int, _ exercise: String, _ field: ProgressionChange.Field, _ from: Int?, _ to: Int?,
+            _ summary: String, replaces: String? = nil
+        ) {
+            changes.append(
+                ProgressionChange(
+                    progression: progression, step: step, exercise: exercise, field: field, from: from, to: to,
+                    replaces: replaces, summary: summary, reason: reason))
         }
         for operation in operations {
             switch operation {
@@ -105,14 +109,17 @@ package struct PlanDiff: Sendable {
                 }
             case .swapped(let o, let n):
                 let before = old.steps[o], after = new.steps[n]
-                add(n + 1, after.exercise, .swapped, Self.load(before, catalogue), Self.load(after, catalogue),
+                add(
+                    n + 1, after.exercise, .swapped, Self.load(before, catalogue), Self.load(after, catalogue),
                     "\(Self.describe(before, catalogue)) → \(Self.describe(after, catalogue))", replaces: before.exercise)
             case .added(let n):
                 let after = new.steps[n]
                 add(n + 1, after.exercise, .added, nil, Self.load(after, catalogue), "\(Self.describe(after, catalogue)) added")
             case .removed(let o):
                 let before = old.steps[o]
-                add(o + 1, before.exercise, .removed, Self.load(before, catalogue), nil, "\(Self.describe(before, catalogue)) removed")
+                add(
+                    o + 1, before.exercise, .removed, Self.load(before, catalogue), nil,
+                    "\(Self.describe(before, catalogue)) removed")
             }
         }
         return changes

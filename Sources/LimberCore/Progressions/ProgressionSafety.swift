@@ -34,7 +34,9 @@ package enum ProgressionSafety {
             var openLeft: (exercise: String, unit: Dose.Unit, amount: Int)?
             for set in sets {
                 // A stored amount past what the log accepts (an old log could hold one) counts as the most it accepts.
-                let amount = (try? CheckedNumber.rounded(set.planned ?? set.actual ?? 0, .up, field: "planned", in: 0...1_000_000_000)) ?? 1_000_000_000
+                let amount =
+                    (try? CheckedNumber.rounded(set.planned ?? set.actual ?? 0, .up, field: "planned", in: 0...1_000_000_000))
+                    ?? 1_000_000_000
                 if set.side == .right, let left = openLeft, left.exercise == set.exercise, left.unit == set.unit {
                     steps[steps.count - 1] = Self.step(set.exercise, set.unit, max(left.amount, amount), sides: 2)
                     openLeft = nil
@@ -113,7 +115,8 @@ package enum ProgressionSafety {
         proposed.source = base.source
         let asked = PlanDiff(old: base, new: proposed, catalogue: catalogue)
         guard let last, last.blocksGrowth else {
-            return Review(routine: proposed, changes: asked.changes(progression: progression, reason: reason, catalogue: catalogue))
+            return Review(
+                routine: proposed, changes: asked.changes(progression: progression, reason: reason, catalogue: catalogue))
         }
         let ceiling = Ceiling(last: last, base: base, catalogue: catalogue)
         let askedLoad = PlanLoad(steps: proposed.steps, catalogue: catalogue)
@@ -159,7 +162,8 @@ package enum ProgressionSafety {
             let exercises = [change.exercise] + (change.replaces.map { [$0] } ?? [])
             // A change the progression asked for keeps its words; one the repair made says why.
             if exercises.contains(where: { over.contains($0) || stillOver.contains($0) }),
-               !askedChanges.contains(where: { $0.isSameChange(as: change) }) {
+                !askedChanges.contains(where: { $0.isSameChange(as: change) })
+            {
                 change.reason = "\(rated), kept to that session's plan"
             }
             return change
@@ -170,7 +174,8 @@ package enum ProgressionSafety {
         where over.contains(change.exercise) && !held.contains(where: { $0.isSameChange(as: change) }) {
             var change = change
             change.refused = true
-            change.reason = "\(rated): " + excess(change.exercise, asked: askedLoad, allowed: ceiling.load)
+            change.reason =
+                "\(rated): " + excess(change.exercise, asked: askedLoad, allowed: ceiling.load)
                 + "; total \(askedLoad.total) s asked, \(repairedLoad.total) s kept"
             refused.append(change)
         }
@@ -214,6 +219,8 @@ package enum ProgressionSafety {
 extension ProgressionChange {
     /// Whether two changes say the same thing (reason and refusal aside).
     func isSameChange(as other: ProgressionChange) -> Bool {
-        (step, exercise, field, from, to, replaces) == (other.step, other.exercise, other.field, other.from, other.to, other.replaces)
+        (step, exercise, field, from, to, replaces) == (
+            other.step, other.exercise, other.field, other.from, other.to, other.replaces
+        )
     }
 }

@@ -40,7 +40,8 @@ package struct Crontab: Sendable {
     private func run(_ arguments: [String], input: Data?) throws(ReminderError) -> TimedProcess.Result {
         guard let name = command.first, let program = TimedProcess.locate(name, environment: environment) else {
             throw .commandFailed(
-                "\(command.first ?? "crontab") is not on PATH (\(TimedProcess.searchPath(environment))); install cron, or add the lines from `limber cron print` by hand")
+                "\(command.first ?? "crontab") is not on PATH (\(TimedProcess.searchPath(environment))); install cron, or add the lines from `limber cron print` by hand"
+            )
         }
         return try TimedProcess.run(
             program, arguments: Array(command.dropFirst()) + arguments, environment: environment, input: input,
@@ -48,13 +49,15 @@ package struct Crontab: Sendable {
     }
 
     private func failure(_ what: String, _ result: TimedProcess.Result) -> ReminderError {
-        let errors = String(decoding: result.errorOutput, as: UTF8.self)
+        let errors =
+            String(decoding: result.errorOutput, as: UTF8.self)
             .split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
-        let how = switch result.termination {
-        case .exited(let code): "exited with status \(code)"
-        case .signalled(let signal): "was killed by signal \(signal)"
-        case .timedOut: "did not finish within 30 s"
-        }
+        let how =
+            switch result.termination {
+            case .exited(let code): "exited with status \(code)"
+            case .signalled(let signal): "was killed by signal \(signal)"
+            case .timedOut: "did not finish within 30 s"
+            }
         return .commandFailed("\(what) \(how)" + (errors.isEmpty ? "" : ": \(errors)"))
     }
 }

@@ -105,17 +105,20 @@ package struct Deliverer: Sendable {
     private func desktopCommand() throws(ReminderError) -> String {
         guard let bus = busEnvironment["DBUS_SESSION_BUS_ADDRESS"], !bus.isEmpty else {
             throw .backendUnavailable(
-                "desktop notifications need a session bus, and DBUS_SESSION_BUS_ADDRESS is not set nor is there one at /run/user/\(getuid())/bus (is anyone logged in?)")
+                "desktop notifications need a session bus, and DBUS_SESSION_BUS_ADDRESS is not set nor is there one at /run/user/\(getuid())/bus (is anyone logged in?)"
+            )
         }
         if bus.hasPrefix("unix:path=") {
             let socket = String(bus.dropFirst("unix:path=".count).prefix { $0 != "," })
             guard FileManager.default.fileExists(atPath: socket) else {
-                throw .backendUnavailable("desktop notifications need a session bus, and \(socket) does not exist (is anyone logged in?)")
+                throw .backendUnavailable(
+                    "desktop notifications need a session bus, and \(socket) does not exist (is anyone logged in?)")
             }
         }
         guard let program = TimedProcess.locate("notify-send", environment: environment) else {
             throw .backendUnavailable(
-                "desktop notifications need notify-send, which is not on PATH (\(TimedProcess.searchPath(environment))); on Debian: apt install libnotify-bin")
+                "desktop notifications need notify-send, which is not on PATH (\(TimedProcess.searchPath(environment))); on Debian: apt install libnotify-bin"
+            )
         }
         return program
     }

@@ -34,7 +34,8 @@ package struct RemindJob: Sendable, Equatable {
     /// The crontab line: times, then the variables and the command as `/bin/sh` reads them,
     /// with `%` escaped (cron would turn it into a newline).
     package var crontabLine: String {
-        let words = environment.map { "\($0.name)=\(Self.shellQuote($0.value))" }
+        let words =
+            environment.map { "\($0.name)=\(Self.shellQuote($0.value))" }
             + ([executable] + arguments).map(Self.shellQuote)
         return cronTimes + " " + words.joined(separator: " ").replacingOccurrences(of: "%", with: "\\%")
     }
@@ -98,13 +99,16 @@ package struct RemindJob: Sendable, Equatable {
 
     /// A double-quoted systemd value: `\` and `"` escaped, `%` doubled (specifiers).
     static func systemdQuote(_ value: String) -> String {
-        "\"" + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "%", with: "%%") + "\""
+        "\""
+            + value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+            .replacingOccurrences(of: "%", with: "%%") + "\""
     }
 
     /// A word of an `ExecStart=` line: `%` and `$` doubled, quoted when it has spaces or quotes.
     static func systemdWord(_ word: String) -> String {
         let escaped = word.replacingOccurrences(of: "%", with: "%%").replacingOccurrences(of: "$", with: "$$")
-        let plain = !escaped.isEmpty && !escaped.contains { $0.isWhitespace || $0 == "\"" || $0 == "'" || $0 == "\\" || $0 == ";" }
+        let plain =
+            !escaped.isEmpty && !escaped.contains { $0.isWhitespace || $0 == "\"" || $0 == "'" || $0 == "\\" || $0 == ";" }
         if plain { return escaped }
         return "\"" + escaped.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
@@ -153,7 +157,8 @@ package enum CrontabBlock {
         guard !begins.isEmpty || !ends.isEmpty else { return (lines, nil) }
         guard begins.count == 1, ends.count == 1, let first = begins.first, let last = ends.first, first < last else {
             throw .commandFailed(
-                "the crontab's limber block is damaged (expected one '\(begin)' line and then one '\(end)' line); fix it with crontab -e")
+                "the crontab's limber block is damaged (expected one '\(begin)' line and then one '\(end)' line); fix it with crontab -e"
+            )
         }
         return (lines, first..<(last + 1))
     }

@@ -25,7 +25,7 @@ package enum ReminderError: Error, Equatable, CustomStringConvertible {
         case .unwritableState(let path, let reason):
             return "cannot write reminder state \(path): \(reason)"
         case .backendUnavailable(let message), .deliveryFailed(let message), .commandFailed(let message),
-             .invalidSnooze(let message):
+            .invalidSnooze(let message):
             return message
         }
     }

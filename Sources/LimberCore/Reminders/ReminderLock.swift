@@ -24,7 +24,9 @@ package final class ReminderLock {
     /// holder is no longer running, or that has been held longer than `hungAfter`, is taken
     /// over: a fresh lock file, already locked, replaces it (so the stuck holder keeps only a
     /// lock on a file nobody looks at), and `takeover` says whose it was.
-    package static func acquire(at url: URL, now: Date = Date(), hungAfter: TimeInterval = hungAfter) throws(ReminderError) -> ReminderLock? {
+    package static func acquire(at url: URL, now: Date = Date(), hungAfter: TimeInterval = hungAfter) throws(ReminderError)
+        -> ReminderLock?
+    {
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         } catch {
@@ -57,7 +59,9 @@ package final class ReminderLock {
         return true
     }
 
-    private static func takeOver(_ url: URL, from holder: LockHolder, reason: String, now: Date) throws(ReminderError) -> ReminderLock? {
+    private static func takeOver(_ url: URL, from holder: LockHolder, reason: String, now: Date) throws(ReminderError)
+        -> ReminderLock?
+    {
         let fresh = url.path + ".\(getpid()).new"
         let descriptor = open(fresh, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {

@@ -98,7 +98,8 @@ package struct ReminderState: Sendable, Equatable {
         let data: Data
         do {
             let snoozed = snoozes.mapValues { Int64($0.timeIntervalSince1970.rounded(.up)) }
-            data = try encoder.encode(File(version: 1, reminders: reminders, snoozed: snoozed.isEmpty ? nil : snoozed))
+            data =
+                try encoder.encode(File(version: 1, reminders: reminders, snoozed: snoozed.isEmpty ? nil : snoozed))
                 + Data("\n".utf8)
         } catch {
             throw .unwritableState(path: url.path, reason: "\(error)")

@@ -21,7 +21,8 @@ struct ScheduleParser {
         "sat": 6, "saturday": 6, "sun": 7, "sunday": 7,
     ]
     private static let shortNames = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
-    private static let examples = "as in 'daily 18:00', 'weekdays 07:30', 'mon,wed,fri 18:30', 'every 2 days at 18:00' or 'every 30 minutes'"
+    private static let examples =
+        "as in 'daily 18:00', 'weekdays 07:30', 'mon,wed,fri 18:30', 'every 2 days at 18:00' or 'every 30 minutes'"
 
     mutating func parse() throws(ReminderError) -> ReminderSchedule {
         guard let first = next() else { throw fail("the schedule is empty; write one \(Self.examples)") }
@@ -63,10 +64,12 @@ struct ScheduleParser {
         for item in word.split(separator: ",", omittingEmptySubsequences: false) {
             let ends = item.split(separator: "-", omittingEmptySubsequences: false)
             guard (1...2).contains(ends.count), let from = Self.dayNames[String(ends[0])],
-                  let to = Self.dayNames[String(ends[ends.count - 1])]
+                let to = Self.dayNames[String(ends[ends.count - 1])]
             else {
                 if word == item && Int(item) == nil && !item.contains(":") {
-                    throw fail("'\(item)' is not a day; start with daily, weekdays, weekends, days such as mon,wed,fri, or 'every' (\(Self.examples))")
+                    throw fail(
+                        "'\(item)' is not a day; start with daily, weekdays, weekends, days such as mon,wed,fri, or 'every' (\(Self.examples))"
+                    )
                 }
                 throw fail("'\(item)' is not a day (mon tue wed thu fri sat sun, or a range such as mon-fri)")
             }
@@ -108,14 +111,16 @@ struct ScheduleParser {
     }
 
     private func interval(minutes: Int) -> ReminderSchedule {
-        let description = switch minutes {
-        case 60: "hourly"
-        case let m where m % 60 == 0: "every \(m / 60) hours"
-        case 1: "every minute"
-        default: "every \(minutes) minutes"
-        }
-        return ReminderSchedule(days: .weekdays(Set(1...7)), times: Array(stride(from: 0, to: 24 * 60, by: minutes)),
-                                description: description)
+        let description =
+            switch minutes {
+            case 60: "hourly"
+            case let m where m % 60 == 0: "every \(m / 60) hours"
+            case 1: "every minute"
+            default: "every \(minutes) minutes"
+            }
+        return ReminderSchedule(
+            days: .weekdays(Set(1...7)), times: Array(stride(from: 0, to: 24 * 60, by: minutes)),
+            description: description)
     }
 
     private mutating func cycle(_ count: Int) throws(ReminderError) -> ReminderSchedule {
@@ -169,8 +174,8 @@ struct ScheduleParser {
     private static func time(_ text: Substring) -> Int? {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let hours = Int(parts[0]), let minutes = Int(parts[1]), hours < 24, minutes < 60
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let hours = Int(parts[0]), let minutes = Int(parts[1]), hours < 24, minutes < 60
         else { return nil }
         return hours * 60 + minutes
     }
@@ -178,8 +183,8 @@ struct ScheduleParser {
     private static func date(_ text: Substring) -> LocalDay? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+            parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
         else { return nil }
         return LocalDay(year: year, month: month, day: day)
     }

@@ -32,7 +32,7 @@ package enum TimedProcess {
             let candidate = "\(folder)/\(name)"
             var isFolder: ObjCBool = false
             if manager.fileExists(atPath: candidate, isDirectory: &isFolder), !isFolder.boolValue,
-               manager.isExecutableFile(atPath: candidate)
+                manager.isExecutableFile(atPath: candidate)
             {
                 return candidate
             }
@@ -60,7 +60,8 @@ package enum TimedProcess {
             let path = scratch.appendingPathComponent("limber-\(getpid())-\(UUID().uuidString)-\(role)").path
             let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
             guard descriptor >= 0 else {
-                throw .commandFailed("cannot run \(executable): cannot create a file in \(scratch.path): \(String(cString: strerror(errno)))")
+                throw .commandFailed(
+                    "cannot run \(executable): cannot create a file in \(scratch.path): \(String(cString: strerror(errno)))")
             }
             files.append(path)
             if let contents {

@@ -59,7 +59,8 @@ extension Routine.Step {
                     reason: "'\(exercise.id)' is held for a time; use hold (seconds) instead")
             }
             guard Routine.Limits.reps.contains(reps) else {
-                throw .invalidField(field: "\(field).reps", reason: Routine.outside(Routine.Limits.reps, "repetitions", got: reps))
+                throw .invalidField(
+                    field: "\(field).reps", reason: Routine.outside(Routine.Limits.reps, "repetitions", got: reps))
             }
         }
         if let tempo, !(Routine.Limits.tempo.contains(tempo)) {

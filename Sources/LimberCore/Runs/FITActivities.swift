@@ -20,8 +20,10 @@ enum FITActivities {
             if let activity = activity(summary.laps, sport: sport) { return .activities([activity]) }
         }
         if let first = summary.firstRecord, let last = summary.lastRecord, last > first {
-            return .activities([FileActivity(
-                start: date(first), seconds: Double(last - first), distance: summary.recordDistance, sport: fileSport)])
+            return .activities([
+                FileActivity(
+                    start: date(first), seconds: Double(last - first), distance: summary.recordDistance, sport: fileSport)
+            ])
         }
         return .noActivity("an activity file with no session, lap or timed record in it")
     }

@@ -65,7 +65,8 @@ enum FITDecoder {
                 local = Int(header & 0x0F)
             }
             guard let definition = definitions[local] else {
-                throw RunFileError.malformed("a data message of local type \(local) at byte \(cursor.offset - 1) has no definition")
+                throw RunFileError.malformed(
+                    "a data message of local type \(local) at byte \(cursor.offset - 1) has no definition")
             }
             try cursor.need(definition.size, "a data message")
             let start = cursor.offset

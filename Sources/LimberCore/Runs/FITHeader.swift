@@ -32,7 +32,8 @@ struct FITHeader: Equatable {
             throw RunFileError.malformed("protocol version \(version >> 4).\(version & 0x0F) is not supported")
         }
         let profile = UInt16(bytes[offset + 2]) | UInt16(bytes[offset + 3]) << 8
-        let dataSize32 = UInt32(bytes[offset + 4]) | UInt32(bytes[offset + 5]) << 8 | UInt32(bytes[offset + 6]) << 16
+        let dataSize32 =
+            UInt32(bytes[offset + 4]) | UInt32(bytes[offset + 5]) << 8 | UInt32(bytes[offset + 6]) << 16
             | UInt32(bytes[offset + 7]) << 24
         guard let dataSize = Int(exactly: dataSize32) else { throw .malformed("data size \(dataSize32) is too large") }
         if size == 14 {
@@ -44,7 +45,8 @@ struct FITHeader: Equatable {
         let (withHeader, overflow1) = dataSize.addingReportingOverflow(size)
         let (needed, overflow2) = withHeader.addingReportingOverflow(2)
         guard !overflow1, !overflow2, needed <= available else {
-            throw .truncated("the header announces \(dataSize) bytes of records but the file holds \(max(0, available - size - 2))")
+            throw .truncated(
+                "the header announces \(dataSize) bytes of records but the file holds \(max(0, available - size - 2))")
         }
         return FITHeader(size: size, protocolVersion: version, profileVersion: profile, dataSize: dataSize)
     }

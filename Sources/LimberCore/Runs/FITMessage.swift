@@ -11,11 +11,11 @@ enum FITMessage {
     /// The field numbers read per message (253 is every message's timestamp).
     static func wantedFields(_ global: UInt16) -> Set<UInt8> {
         switch global {
-        case fileID: [0, 4]  // type, time_created
-        case sport: [0, 1]  // sport, sub_sport
-        case session: [2, 5, 6, 7, 9, 253]  // start_time, sport, sub_sport, total_elapsed_time, total_distance
-        case lap: [2, 7, 9, 25, 39, 253]  // start_time, total_elapsed_time, total_distance, sport, sub_sport
-        case record: [5]  // distance
+        case fileID: [0, 4] // type, time_created
+        case sport: [0, 1] // sport, sub_sport
+        case session: [2, 5, 6, 7, 9, 253] // start_time, sport, sub_sport, total_elapsed_time, total_distance
+        case lap: [2, 7, 9, 25, 39, 253] // start_time, total_elapsed_time, total_distance, sport, sub_sport
+        case record: [5] // distance
         default: []
         }
     }
@@ -35,7 +35,7 @@ enum FITMessage {
     static func unsigned(_ field: FITDefinition.Field, in cursor: FITCursor, at start: Int, bigEndian: Bool) -> UInt64? {
         let value = cursor.unsigned(at: start + field.offset, size: field.size, bigEndian: bigEndian)
         switch field.baseType & 0x1F {
-        case 10, 11, 12, 16: return value == 0 ? nil : value  // the "z" types: 0 is invalid
+        case 10, 11, 12, 16: return value == 0 ? nil : value // the "z" types: 0 is invalid
         default:
             let allOnes: UInt64 = field.size == 8 ? .max : (1 << UInt64(8 * field.size)) - 1
             return value == allOnes ? nil : value

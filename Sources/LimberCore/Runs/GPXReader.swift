@@ -53,7 +53,8 @@ enum GPXReader {
             case "trkseg": previous = nil
             case "trkpt":
                 if let lat = attributes["lat"].flatMap(Double.init), let lon = attributes["lon"].flatMap(Double.init),
-                   (-90...90).contains(lat), (-180...180).contains(lon) {
+                    (-90...90).contains(lat), (-180...180).contains(lon)
+                {
                     point = (lat, lon)
                 } else {
                     point = nil

@@ -57,7 +57,9 @@ package struct RunImporter {
         for path in paths {
             let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
             guard let info = RunFileStat(path: absolute) else {
-                if missingIsFailure { reports.append(FileReport(path: absolute, status: .failed("no such file or folder"), activities: [])) }
+                if missingIsFailure {
+                    reports.append(FileReport(path: absolute, status: .failed("no such file or folder"), activities: []))
+                }
                 continue
             }
             switch info.kind {
@@ -68,7 +70,9 @@ package struct RunImporter {
             case .file:
                 guard seen.insert(absolute).inserted else { continue }
                 guard let format = RunFileFormat(fileName: absolute) else {
-                    reports.append(FileReport(path: absolute, status: .failed("not a .fit, .gpx or .tcx file (gzipped or not)"), activities: []))
+                    reports.append(
+                        FileReport(
+                            path: absolute, status: .failed("not a .fit, .gpx or .tcx file (gzipped or not)"), activities: []))
                     continue
                 }
                 reports.append(try importFile(absolute, stat: info, format: format, cache: &cache))

@@ -54,7 +54,8 @@ extension SessionLog {
         }
         return sessions.map { session in
             let row = details[session.id]
-            return RunRecord(session: session, distance: row?["distance_m"], sport: row?["sport"], sourceFile: row?["source_file"])
+            return RunRecord(
+                session: session, distance: row?["distance_m"], sport: row?["sport"], sourceFile: row?["source_file"])
         }
     }
 
@@ -95,9 +96,9 @@ extension SessionLog {
                 }
                 // Checked here, so a file's numbers never reach the log unchecked.
                 guard activity.seconds.isFinite, activity.seconds >= 0, activity.seconds < 14 * 86_400,
-                      activity.start.timeIntervalSince1970.isFinite,
-                      let start = Int64(exactly: activity.start.timeIntervalSince1970.rounded(.down)),
-                      (0...253_402_300_799).contains(start)
+                    activity.start.timeIntervalSince1970.isFinite,
+                    let start = Int64(exactly: activity.start.timeIntervalSince1970.rounded(.down)),
+                    (0...253_402_300_799).contains(start)
                 else {
                     results.append(.skipped("its start or duration is out of range"))
                     continue
@@ -148,7 +149,9 @@ extension SessionLog {
             guard let end = session.endedAt else { return true }
             return similarDurations(Self.stamp(end) - Self.stamp(session.startedAt), seconds)
         }
-        return try runRecords(db, same).min { abs(Self.stamp($0.session.startedAt) - start) < abs(Self.stamp($1.session.startedAt) - start) }
+        return try runRecords(db, same).min {
+            abs(Self.stamp($0.session.startedAt) - start) < abs(Self.stamp($1.session.startedAt) - start)
+        }
     }
 
     // MARK: - The scan cache
@@ -159,7 +162,8 @@ extension SessionLog {
             var entries: [String: RunFileEntry] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT path, size, mtime_ns, outcome, detail FROM run_file") {
                 let outcome = RunFileEntry.Outcome(rawValue: row["outcome"]) ?? .failed
-                entries[row["path"]] = RunFileEntry(size: row["size"], modified: row["mtime_ns"], outcome: outcome, detail: row["detail"])
+                entries[row["path"]] = RunFileEntry(
+                    size: row["size"], modified: row["mtime_ns"], outcome: outcome, detail: row["detail"])
             }
             return entries
         }

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Runs the toolchain's streaming XML parser over a file's bytes with a handler, hardened for

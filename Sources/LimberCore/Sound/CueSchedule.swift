@@ -62,7 +62,7 @@ package struct CueSchedule: Sendable {
 
     private func isHalfway(_ tick: Tick) -> Bool {
         guard tick.phase == .hold, tick.seconds >= Self.halfwayFrom, tick.step >= 1, tick.step <= plan.steps.count,
-              plan.steps[tick.step - 1].unit == .seconds
+            plan.steps[tick.step - 1].unit == .seconds
         else { return false }
         return tick.remaining == tick.seconds / 2
     }

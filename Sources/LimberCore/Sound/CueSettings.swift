@@ -98,11 +98,12 @@ package struct CueSettings: Sendable, Equatable {
     }
 
     private static func bad(_ field: String, _ value: Value, _ expected: String) -> SoundError {
-        let got: String = switch value {
-        case .boolean(let flag): "\(flag)"
-        case .string(let text): "'\(text)'"
-        case .other(let type): "a \(type)"
-        }
+        let got: String =
+            switch value {
+            case .boolean(let flag): "\(flag)"
+            case .string(let text): "'\(text)'"
+            case .other(let type): "a \(type)"
+            }
         return .invalidSetting("field '\(field)': expected \(expected), got \(got)")
     }
 

@@ -16,13 +16,13 @@ package enum WAVFile {
         append32(36 + dataBytes)
         data.append(contentsOf: Array("WAVE".utf8))
         data.append(contentsOf: Array("fmt ".utf8))
-        append32(16)  // size of the PCM format block
-        append16(1)  // PCM
-        append16(1)  // mono
+        append32(16) // size of the PCM format block
+        append16(1) // PCM
+        append16(1) // mono
         append32(UInt32(sampleRate))
-        append32(UInt32(sampleRate * 2))  // bytes a second
-        append16(2)  // bytes a frame
-        append16(16)  // bits a sample
+        append32(UInt32(sampleRate * 2)) // bytes a second
+        append16(2) // bytes a frame
+        append16(16) // bits a sample
         data.append(contentsOf: Array("data".utf8))
         append32(dataBytes)
         for sample in samples { append16(UInt16(bitPattern: sample)) }

@@ -34,7 +34,11 @@ package enum TerminalSafe {
                 index = end + 1
                 continue
             }
-            if needsEscape(scalar, lines: lines) { out.append(contentsOf: escape(scalar).unicodeScalars) } else { out.append(scalar) }
+            if needsEscape(scalar, lines: lines) {
+                out.append(contentsOf: escape(scalar).unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
             index += 1
         }
         return String(out)
@@ -68,7 +72,8 @@ package enum TerminalSafe {
                 valid += bytes[index..<end]
                 index = end
             } else {
-                out += text(String(decoding: valid, as: UTF8.self), lines: lines, keepingStyles: keepingStyles) + hex(bytes[index])
+                out +=
+                    text(String(decoding: valid, as: UTF8.self), lines: lines, keepingStyles: keepingStyles) + hex(bytes[index])
                 valid.removeAll()
                 index = bytes.index(after: index)
             }
@@ -121,7 +126,8 @@ package enum TerminalSafe {
     }
 
     /// How many bytes the UTF-8 sequence starting at `index` claims (0 for a byte that starts none).
-    private static func sequenceLength<Bytes: Collection>(_ bytes: Bytes, at index: Bytes.Index) -> Int where Bytes.Element == UInt8 {
+    private static func sequenceLength<Bytes: Collection>(_ bytes: Bytes, at index: Bytes.Index) -> Int
+    where Bytes.Element == UInt8 {
         let lead = bytes[index]
         let claimed: Int
         switch lead {

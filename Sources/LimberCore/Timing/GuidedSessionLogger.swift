@@ -29,9 +29,10 @@ package final class GuidedSessionLogger {
             recording = try SessionRecording(log: log, routine: routine, source: .guided, at: now(), timeZone: timeZone)
         case .stepDone(let done):
             guard let recording else { return }
-            try recording.record(NewSet(
-                exercise: done.exercise, side: Self.side(done.side, of: done.sides), unit: done.unit,
-                planned: Double(done.planned), actual: Double(done.actual), completed: done.completed, at: now()))
+            try recording.record(
+                NewSet(
+                    exercise: done.exercise, side: Self.side(done.side, of: done.sides), unit: done.unit,
+                    planned: Double(done.planned), actual: Double(done.actual), completed: done.completed, at: now()))
         case .sessionDone(let done):
             guard let recording else { return }
             _ = try recording.finish(at: now(), completed: done.completed)

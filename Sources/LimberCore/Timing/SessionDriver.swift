@@ -39,11 +39,13 @@ package final class SessionDriver<C: Clock<Duration>>: @unchecked Sendable {
     package func run(_ emit: (SessionEvent) async -> Void) async -> SessionDone? {
         let origin = clock.now
         let now = { [clock] in origin.duration(to: clock.now) }
-        guard let first = lock.withLock({ () -> [SessionEvent]? in
-            guard !started else { return nil }
-            started = true
-            return machine.start(at: .zero)
-        }) else { return nil }
+        guard
+            let first = lock.withLock({ () -> [SessionEvent]? in
+                guard !started else { return nil }
+                started = true
+                return machine.start(at: .zero)
+            })
+        else { return nil }
         var events = first
         while true {
             for event in events { await emit(event) }

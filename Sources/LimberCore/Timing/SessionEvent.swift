@@ -145,7 +145,10 @@ package struct StepDone: Sendable, Equatable {
     /// Seconds of rest that follow (0 unless this was the step's last side and a step follows).
     package var rest: Int
 
-    package init(step: Int, exercise: String, side: Int, sides: Int, unit: Dose.Unit, planned: Int, actual: Int, plannedSeconds: Int, actualSeconds: Int, completed: Bool, rest: Int) {
+    package init(
+        step: Int, exercise: String, side: Int, sides: Int, unit: Dose.Unit, planned: Int, actual: Int, plannedSeconds: Int,
+        actualSeconds: Int, completed: Bool, rest: Int
+    ) {
         self.step = step
         self.exercise = exercise
         self.side = side

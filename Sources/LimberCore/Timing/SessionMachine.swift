@@ -72,9 +72,10 @@ package struct SessionMachine: Sendable {
         shift = now
         origin = now
         var events: [SessionEvent] = [
-            .sessionStart(SessionStart(
-                routine: plan.routine.id, name: plan.routine.name, pace: pace, steps: plan.steps.count,
-                sets: plan.setCount, plannedSeconds: plan.totalSeconds, getReady: plan.options.getReady)),
+            .sessionStart(
+                SessionStart(
+                    routine: plan.routine.id, name: plan.routine.name, pace: pace, steps: plan.steps.count,
+                    sets: plan.setCount, plannedSeconds: plan.totalSeconds, getReady: plan.options.getReady))
         ]
         events += enter(0)
         events += advance(to: now)
@@ -211,13 +212,19 @@ package struct SessionMachine: Sendable {
             return []
         case .hold(let stepIndex, let side):
             let step = plan.steps[stepIndex]
-            return [.stepStart(StepStart(
-                step: step.number, exercise: step.exercise.id, side: side, sides: step.sides,
-                unit: step.unit, amount: step.amount, seconds: step.seconds))]
+            return [
+                .stepStart(
+                    StepStart(
+                        step: step.number, exercise: step.exercise.id, side: side, sides: step.sides,
+                        unit: step.unit, amount: step.amount, seconds: step.seconds))
+            ]
         case .switchSides(let stepIndex, let side):
             let step = plan.steps[stepIndex]
-            return [.sideSwitch(SideSwitch(
-                step: step.number, exercise: step.exercise.id, from: side - 1, to: side, seconds: segment.seconds))]
+            return [
+                .sideSwitch(
+                    SideSwitch(
+                        step: step.number, exercise: step.exercise.id, from: side - 1, to: side, seconds: segment.seconds))
+            ]
         }
     }
 
@@ -226,7 +233,8 @@ package struct SessionMachine: Sendable {
         let segment = plan.segments[segmentIndex]
         guard case .hold(let stepIndex, let side) = segment.kind else { return [] }
         let step = plan.steps[stepIndex]
-        let held = cutAt.map { min(Double(segment.seconds), max(0, $0 - Double(segment.start))) }
+        let held =
+            cutAt.map { min(Double(segment.seconds), max(0, $0 - Double(segment.start))) }
             ?? Double(segment.seconds)
         let completed = cutAt == nil
         let actual: Int
@@ -238,11 +246,14 @@ package struct SessionMachine: Sendable {
         } else {
             actual = Int((Double(step.amount) * held / Double(segment.seconds)).rounded(.down))
         }
-        return [.stepDone(StepDone(
-            step: step.number, exercise: step.exercise.id, side: side, sides: step.sides, unit: step.unit,
-            planned: step.amount, actual: actual, plannedSeconds: segment.seconds,
-            actualSeconds: completed ? segment.seconds : Int(held.rounded(.down)), completed: completed,
-            rest: side == step.sides ? step.rest : 0))]
+        return [
+            .stepDone(
+                StepDone(
+                    step: step.number, exercise: step.exercise.id, side: side, sides: step.sides, unit: step.unit,
+                    planned: step.amount, actual: actual, plannedSeconds: segment.seconds,
+                    actualSeconds: completed ? segment.seconds : Int(held.rounded(.down)), completed: completed,
+                    rest: side == step.sides ? step.rest : 0))
+        ]
     }
 
     private mutating func finish(completed: Bool, at time: Duration) -> SessionEvent {

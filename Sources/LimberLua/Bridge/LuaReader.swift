@@ -64,7 +64,8 @@ struct LuaReader {
         var length = 0
         guard let pointer = lua_tolstring(thread, index, &length) else { return LuaString(bytes: []) }
         guard length <= LuaReadLimits.maximumStringLength else {
-            throw .conversion("a string of \(length) bytes is longer than the \(LuaReadLimits.maximumStringLength >> 20) MiB limber takes")
+            throw .conversion(
+                "a string of \(length) bytes is longer than the \(LuaReadLimits.maximumStringLength >> 20) MiB limber takes")
         }
         try charge(length + LuaReadLimits.valueCost)
         if length < 64 { return LuaString(bytes: Array(UnsafeRawBufferPointer(start: pointer, count: length))) }
@@ -78,7 +79,9 @@ struct LuaReader {
     private mutating func charge(_ bytes: Int) throws(LuaError) {
         remaining -= bytes
         guard remaining >= 0 else {
-            throw .conversion("the values passed come to more than the \(LuaReadLimits.budget >> 20) MiB limber copies in one call (a table or string shared many times counts each time)")
+            throw .conversion(
+                "the values passed come to more than the \(LuaReadLimits.budget >> 20) MiB limber copies in one call (a table or string shared many times counts each time)"
+            )
         }
     }
 

@@ -9,7 +9,8 @@ extension LuaString: Codable {
     package func encode(to encoder: any Encoder) throws {
         guard let text = utf8String else {
             throw EncodingError.invalidValue(
-                self, .init(codingPath: encoder.codingPath, debugDescription: "a string that is not UTF-8 cannot be encoded as text"))
+                self,
+                .init(codingPath: encoder.codingPath, debugDescription: "a string that is not UTF-8 cannot be encoded as text"))
         }
         var container = encoder.singleValueContainer()
         try container.encode(text)

@@ -128,7 +128,8 @@ enum LuaPlainDecoding {
     }
 
     static func mismatch(_ type: Any.Type, _ expected: String, _ value: LuaValue, _ path: [any CodingKey]) -> DecodingError {
-        .typeMismatch(type, .init(codingPath: path, debugDescription: "expected \(expected), got \(LuaCodingPath.describe(value))"))
+        .typeMismatch(
+            type, .init(codingPath: path, debugDescription: "expected \(expected), got \(LuaCodingPath.describe(value))"))
     }
 
     static func bool(from value: LuaValue, at path: [any CodingKey]) throws -> Bool {
@@ -181,7 +182,9 @@ enum LuaPlainDecoding {
         }
         do {
             // A Lua integer is checked as one, so the error shows it exactly.
-            if case .integer(let stamp) = value { return try CheckedNumber.date(stamp: stamp, field: LuaCodingPath.describe(path)) }
+            if case .integer(let stamp) = value {
+                return try CheckedNumber.date(stamp: stamp, field: LuaCodingPath.describe(path))
+            }
             return try CheckedNumber.date(seconds: seconds, field: LuaCodingPath.describe(path))
         } catch {
             throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: error.reason))
@@ -191,7 +194,8 @@ enum LuaPlainDecoding {
     static func url(from value: LuaValue, at path: [any CodingKey]) throws -> URL {
         let text = try string(from: value, at: path)
         guard let url = URL(string: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: "expected a URL, got \(LuaCodingPath.describe(value))"))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: path, debugDescription: "expected a URL, got \(LuaCodingPath.describe(value))"))
         }
         return url
     }
@@ -424,8 +428,10 @@ struct UnkeyedLuaDecodingContainer: UnkeyedDecodingContainer {
         return result
     }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
-        let decoder = LuaValueDecoding(value: try next([String: Any].self), codingPath: elementPath, options: options, tracker: tracker)
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey>
+    {
+        let decoder = LuaValueDecoding(
+            value: try next([String: Any].self), codingPath: elementPath, options: options, tracker: tracker)
         let container = try decoder.container(keyedBy: type)
         currentIndex += 1
         return container

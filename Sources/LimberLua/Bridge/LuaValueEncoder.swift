@@ -154,7 +154,7 @@ final class LuaEncodingNode {
         case .keyed(let entries):
             var table = LuaTable()
             for (key, child) in entries {
-                table[key] = try child.resolved()  // nil removes the key
+                table[key] = try child.resolved() // nil removes the key
             }
             return .table(table)
         case .unkeyed(let elements):

@@ -65,7 +65,9 @@ extension ConfigFile {
             let command = try words(table["command"], field: "remind.deliver.command")
             return .command(RemindSettings.commandLine(command))
         default:
-            throw .conversion("field 'remind.deliver': expected \"stdout\", \"desktop\" or { command = {...} }, got \(value.typeName == "string" ? "'\(value.stringValue ?? "")'" : value.typeName)")
+            throw .conversion(
+                "field 'remind.deliver': expected \"stdout\", \"desktop\" or { command = {...} }, got \(value.typeName == "string" ? "'\(value.stringValue ?? "")'" : value.typeName)"
+            )
         }
     }
 

@@ -15,7 +15,8 @@ enum ConfigGrants {
         var grants: [PluginGrant] = []
         for (key, entry) in table.sortedEntries {
             guard case .table(var fields) = entry else {
-                throw .conversion("\(file): grant '\(key)': expected a list of capabilities such as { \"exec\" }, got \(entry.typeName)")
+                throw .conversion(
+                    "\(file): grant '\(key)': expected a list of capabilities such as { \"exec\" }, got \(entry.typeName)")
             }
             let target: PluginGrant.Target
             switch key {

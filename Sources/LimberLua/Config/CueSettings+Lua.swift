@@ -9,7 +9,8 @@ extension CueSettings {
         var fields: [String: Value] = [:]
         for (key, entry) in cues.entries {
             guard case .string(let name) = key else {
-                throw .conversion("field '\(table)': keys must be names (\(CueSettings.keys.joined(separator: ", "))), got \(key)")
+                throw .conversion(
+                    "field '\(table)': keys must be names (\(CueSettings.keys.joined(separator: ", "))), got \(key)")
             }
             switch entry {
             case .boolean(let flag): fields[name.description] = .boolean(flag)

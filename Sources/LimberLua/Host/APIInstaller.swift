@@ -64,11 +64,13 @@ struct APIInstaller {
         let pairs = try lua.call(makePairs, [hiddenTable]).first ?? .nil
         var fields = LuaTable()
         fields["__index"] = hiddenTable
-        fields["__newindex"] = .function(.host(HostFunction("\(path).__newindex") { call in
-            let key = call.argument(2)
-            let name = key.stringValue ?? key.typeName
-            throw LuaError.conversion("cannot assign to '\(path).\(name)': the limber API is read-only")
-        }))
+        fields["__newindex"] = .function(
+            .host(
+                HostFunction("\(path).__newindex") { call in
+                    let key = call.argument(2)
+                    let name = key.stringValue ?? key.typeName
+                    throw LuaError.conversion("cannot assign to '\(path).\(name)': the limber API is read-only")
+                }))
         fields["__pairs"] = pairs
         fields["__metatable"] = .string("\(path) is read-only")
         fields["__tostring"] = .function(.host(HostFunction("\(path).__tostring") { _ in [.string(path)] }))

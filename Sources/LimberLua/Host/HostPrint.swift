@@ -26,20 +26,22 @@ enum HostPrint {
     /// Builds the routed `print` and keeps it on the host's session registry.
     static func install(on host: LimberHost) throws(LuaError) {
         let lua = host.lua
-        let sink = LuaValue.function(.host(HostFunction("print") { [weak host] call in
-            guard case .string(let line) = call.argument(1) else { return [] }
-            let text = line.bytes + [UInt8(ascii: "\n")]
-            if let presenter = host?.sessions.printTarget {
-                presenter.output(String(decoding: text, as: UTF8.self))
-            } else {
-                // Through the C stream Swift's own `print` uses, so the two keep their order.
-                Swift.print(String(decoding: text, as: UTF8.self), terminator: "")
-                fflush(nil)
-            }
-            return []
-        }))
+        let sink = LuaValue.function(
+            .host(
+                HostFunction("print") { [weak host] call in
+                    guard case .string(let line) = call.argument(1) else { return [] }
+                    let text = line.bytes + [UInt8(ascii: "\n")]
+                    if let presenter = host?.sessions.printTarget {
+                        presenter.output(String(decoding: text, as: UTF8.self))
+                    } else {
+                        // Through the C stream Swift's own `print` uses, so the two keep their order.
+                        Swift.print(String(decoding: text, as: UTF8.self), terminator: "")
+                        fflush(nil)
+                    }
+                    return []
+                }))
         guard let make = try lua.run(source, chunkName: "=limber.print").first,
-              let print = try lua.call(make, [sink]).first
+            let print = try lua.call(make, [sink]).first
         else { throw .conversion("limber: cannot build print") }
         host.sessions.pluginPrint = print
     }

@@ -24,9 +24,10 @@ extension LimberHost {
             let sessions = try log.sessions(SessionQuery(since: since, routine: routine.id))
             let sets = try log.sets(SetQuery(routine: routine.id, since: since))
             let bySession = Dictionary(grouping: sets, by: \.sessionID)
-            history = LuaTable(array: sessions.map { session in
-                LuaValue.table(HostAPI.sessionTable(session, sets: bySession[session.id] ?? []))
-            })
+            history = LuaTable(
+                array: sessions.map { session in
+                    LuaValue.table(HostAPI.sessionTable(session, sets: bySession[session.id] ?? []))
+                })
             if let session = sessions.last {
                 last = ProgressionSafety.LastSession(sets: bySession[session.id] ?? [])
             }

@@ -43,7 +43,11 @@ extension HostAPI {
             APIFunction(
                 "catalogue.add",
                 summary: "Adds an exercise after validating every field; a bad field is an error that names it.",
-                parameters: [.init("exercise", "limber.Exercise", "the new exercise; list fields default to {}; override = true replaces one with the same id")],
+                parameters: [
+                    .init(
+                        "exercise", "limber.Exercise",
+                        "the new exercise; list fields default to {}; override = true replaces one with the same id")
+                ],
                 results: [.init("limber.Exercise", "the exercise as stored")],
                 example: """
                     limber.catalogue.add{ id = 'wall-calf-stretch', name = 'Wall calf stretch',

@@ -5,9 +5,10 @@ extension HostAPI {
         [
             APIFunction(
                 "cue",
-                summary: "Plays a sound cue now (with --sound or cues = { sound = true }); a cue name follows the session's cue set, a sound name plays that sound.",
+                summary:
+                    "Plays a sound cue now (with --sound or cues = { sound = true }); a cue name follows the session's cue set, a sound name plays that sound.",
                 parameters: [
-                    .init("name", "'tick'|'soft_tick'|'halfway'|'switch'|'step_end'|'session_end'", "a cue or built-in sound"),
+                    .init("name", "'tick'|'soft_tick'|'halfway'|'switch'|'step_end'|'session_end'", "a cue or built-in sound")
                 ],
                 results: [.init("boolean", "whether a sound was played (false when sound is off or there is no player)")],
                 example: "limber.on('step_start', function(e) if e.step == 3 then limber.cue('halfway') end end)"
@@ -17,7 +18,7 @@ extension HostAPI {
                     throw LuaError.conversion("unknown cue '\(name)' (cues: \(CueSound.names))")
                 }
                 return [.boolean(host.sessions.cuePlayer?(name) ?? false)]
-            },
+            }
         ]
     }
 
@@ -25,16 +26,20 @@ extension HostAPI {
         [
             APIClass(
                 "limber.CueSet",
-                summary: "A routine's sounds (`cues` in limber.routine); each cue is true, false or a built-in sound name (tick, soft_tick, halfway, switch, step_end, session_end).",
+                summary:
+                    "A routine's sounds (`cues` in limber.routine); each cue is true, false or a built-in sound name (tick, soft_tick, halfway, switch, step_end, session_end).",
                 fields: [
-                    .init("sound", "boolean?", "play sounds for this routine (the user's --sound or config can also turn them on)"),
-                    .init("countdown", "'sound'|'voice'|'off'?", "the last three seconds of a hold: ticks, spoken with --voice, or nothing"),
+                    .init(
+                        "sound", "boolean?", "play sounds for this routine (the user's --sound or config can also turn them on)"),
+                    .init(
+                        "countdown", "'sound'|'voice'|'off'?",
+                        "the last three seconds of a hold: ticks, spoken with --voice, or nothing"),
                     .init("tick", "boolean|string?", "each of the last three seconds of a hold"),
                     .init("halfway", "boolean|string?", "halfway through a hold of 40 s or more"),
                     .init("switch", "boolean|string?", "at a side switch"),
                     .init("step_end", "boolean|string?", "at the end of a step that another follows"),
                     .init("session_end", "boolean|string?", "at the end of the session"),
-                ]),
+                ])
         ]
     }
 

@@ -8,7 +8,8 @@ extension HostAPI {
                 "log.sessions", summary: "Logged sessions, oldest first; every field of the filter must match.",
                 parameters: [.init("filter", "limber.SessionFilter?", "since, routine, activity, limit")],
                 results: [.init("limber.Session[]", "the sessions (without their sets)")],
-                example: "for _, s in ipairs(limber.log.sessions{ since = '7d', routine = 'cooldown' }) do print(s.day, s.outcome) end"
+                example:
+                    "for _, s in ipairs(limber.log.sessions{ since = '7d', routine = 'cooldown' }) do print(s.day, s.outcome) end"
             ) { host, call in
                 let filter = try LuaValueDecoder().decode(SessionFilter.self, from: .table(try call.optionalTable(1, "filter")))
                 var query = SessionQuery(routine: filter.routine, activity: filter.activity, limit: filter.limit)
@@ -28,18 +29,27 @@ extension HostAPI {
                 if let since = filter.since {
                     var sessions = SessionQuery()
                     try since.apply(to: &sessions, host: host.sessionLog)
-                    query.since = sessions.since ?? sessions.sinceDay.map {
-                        LogDateInput.localMoment(day: $0, seconds: 0, timeZone: host.sessionLog.timeZone)
-                    }
+                    query.since =
+                        sessions.since
+                        ?? sessions.sinceDay.map {
+                            LogDateInput.localMoment(day: $0, seconds: 0, timeZone: host.sessionLog.timeZone)
+                        }
                 }
                 let sets = try host.sessionLog.log().sets(query)
                 return [.table(LuaTable(array: sets.map { .table(setTable($0)) }))]
             },
             APIFunction(
                 "log.record",
-                summary: "Logs one set now (into this script's session of the routine, finished when the script ends), or a whole session when given `sets` or a run.",
-                parameters: [.init("entry", "limber.LogEntry", "a set (exercise, hold|reps|breaths, ...) or a session (routine, sets)")],
-                results: [.init("limber.LoggedSet|limber.Session", "the set written (its `session` is the session id), or the session with its sets")],
+                summary:
+                    "Logs one set now (into this script's session of the routine, finished when the script ends), or a whole session when given `sets` or a run.",
+                parameters: [
+                    .init("entry", "limber.LogEntry", "a set (exercise, hold|reps|breaths, ...) or a session (routine, sets)")
+                ],
+                results: [
+                    .init(
+                        "limber.LoggedSet|limber.Session",
+                        "the set written (its `session` is the session id), or the session with its sets")
+                ],
                 example: """
                     limber.log.record{ routine = 'evening', exercise = 'figure-four-stretch', side = 'left', hold = 45 }
                     limber.log.record{ routine = 'cooldown', sets = { { exercise = 'cat-cow', reps = 10 } } }
@@ -50,7 +60,8 @@ extension HostAPI {
                 return [try entry.record(host: host)]
             },
             APIFunction(
-                "log.streak", summary: "The current and longest streaks of practice days; skips and rest days keep a streak alive.",
+                "log.streak",
+                summary: "The current and longest streaks of practice days; skips and rest days keep a streak alive.",
                 results: [.init("limber.Streak", "current and longest, in days, with their first and last days")],
                 example: "local s = limber.log.streak(); print(s.current .. ' days, best ' .. s.longest)"
             ) { host, _ in
@@ -66,7 +77,8 @@ extension HostAPI {
                 return [.table(table)]
             },
             APIFunction(
-                "log.last", summary: "The most recent session of a routine (or exercise, or 'run'), with its sets; nil if there is none.",
+                "log.last",
+                summary: "The most recent session of a routine (or exercise, or 'run'), with its sets; nil if there is none.",
                 parameters: [.init("routine_id", "string", "the routine id")],
                 results: [.init("limber.Session?", "the session with `sets`, or nil")],
                 example: "local last = limber.log.last('cooldown'); if last then print(last.day, #last.sets) end"
@@ -120,7 +132,9 @@ extension HostAPI {
             APIClass(
                 "limber.SessionFilter", summary: "Which sessions `limber.log.sessions` returns.",
                 fields: [
-                    .init("since", "number|string?", "seconds since 1970, a period ('7d', '2w', '1y'), 'today', or a date 'YYYY-MM-DD'"),
+                    .init(
+                        "since", "number|string?",
+                        "seconds since 1970, a period ('7d', '2w', '1y'), 'today', or a date 'YYYY-MM-DD'"),
                     .init("routine", "string?", "only this routine"),
                     .init("activity", "'mobility'|'run'?", "only this activity"),
                     .init("limit", "integer?", "only the newest this many"),
@@ -136,7 +150,8 @@ extension HostAPI {
                 ]),
             APIClass(
                 "limber.LogEntry",
-                summary: "What `limber.log.record` writes: a set (exercise and one of hold, reps, breaths or actual), or a whole session (sets, or activity = 'run').",
+                summary:
+                    "What `limber.log.record` writes: a set (exercise and one of hold, reps, breaths or actual), or a whole session (sets, or activity = 'run').",
                 fields: [
                     .init("routine", "string?", "the routine; a set without one logs under its exercise"),
                     .init("exercise", "string?", "a catalogue exercise (id, alias or name)"),
@@ -283,7 +298,7 @@ private struct LogEntry: Decodable {
 
     enum CodingKeys: String, CodingKey {
         case routine, exercise, side, hold, reps, breaths, actual, unit, planned, completed, discomfort, at, sets, activity,
-             minutes, notes
+            minutes, notes
         case endedAt = "ended_at"
     }
 
@@ -307,8 +322,10 @@ private struct LogEntry: Decodable {
     private func recordSession(host: LimberHost) throws -> LuaValue {
         let context = host.sessionLog
         let start = at ?? context.now()
-        for (name, value) in [("exercise", exercise != nil), ("side", side != nil), ("hold", hold != nil), ("reps", reps != nil),
-                              ("breaths", breaths != nil), ("actual", actual != nil), ("discomfort", discomfort != nil)] where value {
+        for (name, value) in [
+            ("exercise", exercise != nil), ("side", side != nil), ("hold", hold != nil), ("reps", reps != nil),
+            ("breaths", breaths != nil), ("actual", actual != nil), ("discomfort", discomfort != nil),
+        ] where value {
             throw LuaError.conversion("field '\(name)' belongs in one of `sets`, not in the session")
         }
         let activity = activity ?? .mobility
@@ -333,15 +350,18 @@ private struct LogEntry: Decodable {
         }
         let log = try context.log()
         let session = try log.log(
-            NewSession(activity: activity, routine: routine, source: .script, startedAt: start, endedAt: end,
-                       completed: completed ?? true, notes: notes, sets: newSets),
+            NewSession(
+                activity: activity, routine: routine, source: .script, startedAt: start, endedAt: end,
+                completed: completed ?? true, notes: notes, sets: newSets),
             timeZone: context.timeZone)
         return .table(HostAPI.sessionTable(session, sets: try log.sets(session: session.id)))
     }
 
     /// This entry as one set; `path` prefixes field names in errors (`sets[2].`).
     private func newSet(catalogue: Catalogue, defaultAt: Date, path: String) throws -> NewSet {
-        for (name, value) in [("sets", sets != nil), ("routine", routine != nil && !path.isEmpty), ("activity", activity != nil && !path.isEmpty)] where value {
+        for (name, value) in [
+            ("sets", sets != nil), ("routine", routine != nil && !path.isEmpty), ("activity", activity != nil && !path.isEmpty),
+        ] where value {
             throw LuaError.conversion("field '\(path)\(name)' does not belong in a set")
         }
         guard let name = exercise else { throw LuaError.conversion("missing field '\(path)exercise'") }
@@ -359,7 +379,8 @@ private struct LogEntry: Decodable {
                 throw LuaError.conversion(error.description)
             }
         }
-        let amounts: [(Dose.Unit, Double)] = [(Dose.Unit.seconds, hold), (.reps, reps), (.breaths, breaths)].compactMap { unit, value in
+        let amounts: [(Dose.Unit, Double)] = [(Dose.Unit.seconds, hold), (.reps, reps), (.breaths, breaths)].compactMap {
+            unit, value in
             value.map { (unit, $0) }
         }
         if amounts.count + (actual == nil ? 0 : 1) > 1 {

@@ -26,10 +26,12 @@ extension HostAPI {
                 table["override"] = .nil
                 let fields = try LuaValueDecoder().decode(ProgressionFields.self, from: .table(table.removing("adjust")))
                 guard case .function = table["adjust"] else {
-                    throw LuaError.conversion("field 'adjust': expected a function(plan, history, ctx), got \(table["adjust"].typeName)")
+                    throw LuaError.conversion(
+                        "field 'adjust': expected a function(plan, history, ctx), got \(table["adjust"].typeName)")
                 }
                 guard Exercise.isSlug(fields.id) else {
-                    throw LuaError.conversion("field 'id': expected a slug of lower-case letters, digits and '-', got '\(fields.id)'")
+                    throw LuaError.conversion(
+                        "field 'id': expected a slug of lower-case letters, digits and '-', got '\(fields.id)'")
                 }
                 try host.progressions.add(
                     ProgressionDefinition(
@@ -38,7 +40,7 @@ extension HostAPI {
                     override: override)
                 host.recordDefinition(kind: "progression", id: fields.id)
                 return []
-            },
+            }
         ]
     }
 
@@ -51,8 +53,10 @@ extension HostAPI {
                     .init("routine", "string", "the routine it adjusts"),
                     .init("describe", "string", "the rule in one sentence, shown by `limber plan`"),
                     .init(
-                        "adjust", "fun(plan: limber.Routine, history: limber.Session[], ctx: limber.ProgressionContext): limber.Routine?, string?",
-                        "returns the adjusted plan (nil: unchanged) and why; after a session rated ctx.discomfort_limit or more, limber refuses any added load"),
+                        "adjust",
+                        "fun(plan: limber.Routine, history: limber.Session[], ctx: limber.ProgressionContext): limber.Routine?, string?",
+                        "returns the adjusted plan (nil: unchanged) and why; after a session rated ctx.discomfort_limit or more, limber refuses any added load"
+                    ),
                     .init("override", "boolean?", "replace a progression with the same id"),
                 ]),
             APIClass(

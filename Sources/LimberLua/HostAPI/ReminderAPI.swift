@@ -47,11 +47,17 @@ extension HostAPI {
                     .init("id", "string", "unique id: lower-case letters, digits, '-' and '_'"),
                     .init(
                         "schedule", "string",
-                        "when: 'daily 18:00', 'weekdays 07:30', 'weekends 09:00', 'mon,wed,fri 18:30', 'every 2 days at 18:00', 'every 30 minutes', 'hourly'"),
-                    .init("message", "string|fun(ctx: limber.ReminderContext): string", "what to say, or a function that says it"),
+                        "when: 'daily 18:00', 'weekdays 07:30', 'weekends 09:00', 'mon,wed,fri 18:30', 'every 2 days at 18:00', 'every 30 minutes', 'hourly'"
+                    ),
+                    .init(
+                        "message", "string|fun(ctx: limber.ReminderContext): string", "what to say, or a function that says it"),
                     .init("due", "(fun(ctx: limber.ReminderContext): boolean)?", "whether it is due now; omit for always"),
-                    .init("window", "number?", "seconds after the scheduled time it may still be delivered; default until the next time"),
-                    .init("routine", "string?", "the routine it is for: the notification's Start button and the calendar event name it"),
+                    .init(
+                        "window", "number?",
+                        "seconds after the scheduled time it may still be delivered; default until the next time"),
+                    .init(
+                        "routine", "string?",
+                        "the routine it is for: the notification's Start button and the calendar event name it"),
                     .init("override", "boolean?", "replace a reminder with the same id"),
                 ]),
             APIClass(
@@ -127,7 +133,9 @@ extension HostAPI {
         case .nil: routine = nil
         case .string(let text) where Exercise.isSlug(text.description): routine = text.description
         case let other:
-            throw .conversion("field 'routine': expected a routine id such as 'runner-cooldown', got \(other.typeName == "string" ? "'\(other.stringValue ?? "")'" : other.typeName)")
+            throw .conversion(
+                "field 'routine': expected a routine id such as 'runner-cooldown', got \(other.typeName == "string" ? "'\(other.stringValue ?? "")'" : other.typeName)"
+            )
         }
         return ReminderRegistry.Entry(
             reminder: Reminder(id: id, schedule: schedule, window: window), due: due, message: message, source: source,

@@ -5,8 +5,13 @@ extension HostAPI {
         [
             APIFunction(
                 "routine",
-                summary: "Defines a routine for guided sessions, checked against the catalogue; a bad field is an error that names it.",
-                parameters: [.init("routine", "limber.Routine", "id, name, steps, and optionally phase, summary, rest; override = true replaces one with the same id")],
+                summary:
+                    "Defines a routine for guided sessions, checked against the catalogue; a bad field is an error that names it.",
+                parameters: [
+                    .init(
+                        "routine", "limber.Routine",
+                        "id, name, steps, and optionally phase, summary, rest; override = true replaces one with the same id")
+                ],
                 results: [.init("limber.RoutineInfo", "the routine as stored, with its planned length")],
                 example: """
                     limber.routine{ id = 'desk-break', name = 'Desk break', phase = 'anytime', rest = 5,
@@ -20,7 +25,8 @@ extension HostAPI {
                 table["cues"] = .nil
                 try HostLimits.checkCounts(table, lists: ["steps"], limit: HostLimits.maximumSteps)
                 let fields = try LuaValueDecoder().decode(RoutineFields.self, from: .table(table))
-                try HostLimits.checkRoutine(id: fields.id, name: fields.name, summary: fields.summary, steps: fields.steps.map(\.exercise))
+                try HostLimits.checkRoutine(
+                    id: fields.id, name: fields.name, summary: fields.summary, steps: fields.steps.map(\.exercise))
                 let routine = fields.routine(source: host.currentSource ?? "a script")
                 do throws(RoutineError) {
                     try routine.validate(against: host.catalogue)
@@ -32,7 +38,7 @@ extension HostAPI {
                 host.sessions.cueSets[routine.id] = cues
                 host.recordDefinition(kind: "routine", id: routine.id)
                 return [try routineInfo(routine, host: host)]
-            },
+            }
         ]
     }
 
@@ -120,7 +126,8 @@ extension HostAPI {
             Routine(
                 id: id, name: name, phase: phase ?? .anytime,
                 steps: steps.map {
-                    Routine.Step(exercise: $0.exercise, hold: $0.hold, reps: $0.reps, tempo: $0.tempo, sides: $0.sides, rest: $0.rest)
+                    Routine.Step(
+                        exercise: $0.exercise, hold: $0.hold, reps: $0.reps, tempo: $0.tempo, sides: $0.sides, rest: $0.rest)
                 },
                 rest: rest ?? Routine.defaultRest, summary: summary ?? "", source: source)
         }

@@ -5,7 +5,8 @@ extension HostAPI {
         [
             APIFunction(
                 "session.start",
-                summary: "Runs a routine as a guided session and returns when it ends; limber.on hooks run on this thread as it goes.",
+                summary:
+                    "Runs a routine as a guided session and returns when it ends; limber.on hooks run on this thread as it goes.",
                 parameters: [
                     .init("routine_id", "string", "a routine defined with limber.routine"),
                     .init("options", "limber.SessionOptions?", "hold, get_ready, switch, pace, log"),
@@ -48,16 +49,22 @@ extension HostAPI {
                 } catch {
                     throw LuaError.conversion(String(describing: error))
                 }
-                guard case .table(var result) = LimberHost.table(for: .sessionDone(outcome.done), routine: plan.routine.id) else { return [] }
+                guard case .table(var result) = LimberHost.table(for: .sessionDone(outcome.done), routine: plan.routine.id) else {
+                    return []
+                }
                 result["event"] = .nil
                 if let logged = outcome.logged { result["session"] = .integer(logged.id) }
                 return [.table(result)]
             },
             APIFunction(
                 "on",
-                summary: "Calls fn(event) for every session event of this name; a hook that raises is reported and the session goes on.",
+                summary:
+                    "Calls fn(event) for every session event of this name; a hook that raises is reported and the session goes on.",
                 parameters: [
-                    .init("event", "'session_start'|'step_start'|'tick'|'side_switch'|'step_done'|'paused'|'resumed'|'session_done'", "which event"),
+                    .init(
+                        "event",
+                        "'session_start'|'step_start'|'tick'|'side_switch'|'step_done'|'paused'|'resumed'|'session_done'",
+                        "which event"),
                     .init("fn", "fun(event: limber.SessionEvent)", "the hook; gets the event's fields"),
                 ],
                 example: "limber.on('step_done', function(e) print(e.exercise, e.side, e.actual_seconds) end)"
@@ -96,9 +103,12 @@ extension HostAPI {
                 ]),
             APIClass(
                 "limber.SessionEvent",
-                summary: "What a limber.on hook receives; `event` and `routine` always, the rest by event (step numbers count from 1; a set is one side of a step).",
+                summary:
+                    "What a limber.on hook receives; `event` and `routine` always, the rest by event (step numbers count from 1; a set is one side of a step).",
                 fields: [
-                    .init("event", "string", "session_start, step_start, tick, side_switch, step_done, paused, resumed, session_done"),
+                    .init(
+                        "event", "string",
+                        "session_start, step_start, tick, side_switch, step_done, paused, resumed, session_done"),
                     .init("routine", "string", "the routine's id"),
                     .init("step", "integer?", "step number (tick: during get-ready and rest, the step coming up)"),
                     .init("exercise", "string?", "exercise id (step_start, side_switch, step_done)"),

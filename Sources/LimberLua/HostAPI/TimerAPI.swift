@@ -24,7 +24,8 @@ extension HostAPI {
             },
             APIFunction(
                 "timer.countdown",
-                summary: "Counts down whole seconds, calling on_tick(seconds_left) after each one and on_tick(0) at the end; ticks never drift.",
+                summary:
+                    "Counts down whole seconds, calling on_tick(seconds_left) after each one and on_tick(0) at the end; ticks never drift.",
                 parameters: [
                     .init("seconds", "number", "how long, 0 to 86400"),
                     .init("options", "limber.CountdownOptions?", "on_tick"),
@@ -79,8 +80,8 @@ extension HostAPI {
             APIClass(
                 "limber.CountdownOptions", summary: "Options for `limber.timer.countdown`.",
                 fields: [
-                    .init("on_tick", "(fun(seconds_left: integer))?", "called after each whole second, and with 0 at the end"),
-                ]),
+                    .init("on_tick", "(fun(seconds_left: integer))?", "called after each whole second, and with 0 at the end")
+                ])
         ]
     }
 

@@ -36,7 +36,8 @@ struct GrantMatcher {
                     Self.resolved(userFolder.appendingPathComponent(name).appendingPathComponent("init.lua").path),
                 ]
                 guard own.contains(entry) else {
-                    result.note = "config.lua grants '\(name)' by name, which covers only \(userFolder.path)/\(name); "
+                    result.note =
+                        "config.lua grants '\(name)' by name, which covers only \(userFolder.path)/\(name); "
                         + "grant this file by its path: [\"\(entry)\"] = { \"\(grant.capabilities.first ?? "exec")\" }"
                     continue
                 }
@@ -46,7 +47,8 @@ struct GrantMatcher {
                     content = FileManager.default.contents(atPath: entry).map { SHA256.hex($0) } ?? ""
                 }
                 guard content == pinned else {
-                    result.note = "the grant for \(entry) is pinned to sha256 \(pinned), but the file's is \(content ?? "unreadable"); not granted"
+                    result.note =
+                        "the grant for \(entry) is pinned to sha256 \(pinned), but the file's is \(content ?? "unreadable"); not granted"
                     continue
                 }
             }

@@ -18,7 +18,8 @@ enum HostLimits {
     /// An id or name to look up, or an error naming the field.
     static func checkLookup(_ text: String, field: String) throws(LuaError) {
         guard text.utf8.count <= maximumIDLength else {
-            throw .conversion("field '\(field)': \(text.utf8.count) bytes is longer than the \(maximumIDLength) an id or name may have")
+            throw .conversion(
+                "field '\(field)': \(text.utf8.count) bytes is longer than the \(maximumIDLength) an id or name may have")
         }
     }
 
@@ -73,7 +74,8 @@ enum HostLimits {
 
     private static func checkText(_ text: String, field: String) throws(LuaError) {
         guard text.utf8.count <= maximumTextLength else {
-            throw .conversion("field '\(field)': \(text.utf8.count) bytes is longer than the \(maximumTextLength) a text may have")
+            throw .conversion(
+                "field '\(field)': \(text.utf8.count) bytes is longer than the \(maximumTextLength) a text may have")
         }
     }
 }

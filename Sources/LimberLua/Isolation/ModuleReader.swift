@@ -49,7 +49,9 @@ enum ModuleReader {
             return .failure(ModuleReadError("module '\(name)' is \(describe(kind)), not a regular file"))
         }
         guard info.st_size <= maximumSize else {
-            return .failure(ModuleReadError("module '\(name)' is \(info.st_size) bytes, more than the \(maximumSize >> 20) MiB a module may have"))
+            return .failure(
+                ModuleReadError(
+                    "module '\(name)' is \(info.st_size) bytes, more than the \(maximumSize >> 20) MiB a module may have"))
         }
         var source = [UInt8](repeating: 0, count: Int(info.st_size))
         var filled = 0

@@ -30,13 +30,13 @@ extension LimberHost {
     /// nil and one line naming the module (see ``ModuleReader``).
     static func readModuleFunction() -> HostFunction {
         HostFunction("read_module") { call in
-        guard case .string(let folder) = call.argument(1), case .string(let name) = call.argument(2) else {
-            return [.nil, .string("bad module name")]
-        }
-        switch ModuleReader.read(folder: folder.description, name: name.description) {
-        case .success(let module): return [.string(LuaString(bytes: module.source)), .string(module.path)]
-        case .failure(let error): return [.nil, .string(error.message)]
-        }
+            guard case .string(let folder) = call.argument(1), case .string(let name) = call.argument(2) else {
+                return [.nil, .string("bad module name")]
+            }
+            switch ModuleReader.read(folder: folder.description, name: name.description) {
+            case .success(let module): return [.string(LuaString(bytes: module.source)), .string(module.path)]
+            case .failure(let error): return [.nil, .string(error.message)]
+            }
         }
     }
 }

@@ -76,8 +76,9 @@ package struct PluginLoader {
         } catch {
             // Memory errors carry no position; every report names its file.
             let message = error.message
-            report.status = .failed(PluginErrorText.clean(
-                message.contains(plugin.displayPath) ? message : "\(plugin.displayPath): \(message)"))
+            report.status = .failed(
+                PluginErrorText.clean(
+                    message.contains(plugin.displayPath) ? message : "\(plugin.displayPath): \(message)"))
             host.restoreDefinitions(snapshot)
         }
         report.defines = Array(host.definitions[before...])

@@ -47,21 +47,32 @@ extension LimberHost {
         defer { currentSource = nil }
         do {
             if let due = entry.due {
-                let answer = try during(.describe) { () throws(LuaError) in try callPlugin(due, [.table(context)], owner: entry.source) }.first ?? .nil
+                let answer =
+                    try during(.describe) { () throws(LuaError) in try callPlugin(due, [.table(context)], owner: entry.source) }
+                    .first ?? .nil
                 switch answer {
                 case .nil, .boolean(false): return outcome(.notDue, period)
                 case .boolean(true): break
                 default:
-                    return outcome(.failed("\(entry.source): reminder '\(reminder.id)': due must return true or false, not a \(answer.typeName)"), period)
+                    return outcome(
+                        .failed(
+                            "\(entry.source): reminder '\(reminder.id)': due must return true or false, not a \(answer.typeName)"),
+                        period)
                 }
             }
             switch entry.message {
             case .text(let text):
                 return outcome(.due(text), period)
             case .function(let function):
-                let result = try during(.describe) { () throws(LuaError) in try callPlugin(function, [.table(context)], owner: entry.source) }.first ?? .nil
+                let result =
+                    try during(.describe) { () throws(LuaError) in
+                        try callPlugin(function, [.table(context)], owner: entry.source)
+                    }.first ?? .nil
                 guard let text = result.stringValue else {
-                    return outcome(.failed("\(entry.source): reminder '\(reminder.id)': message must return a string, not \(result.typeName)"), period)
+                    return outcome(
+                        .failed(
+                            "\(entry.source): reminder '\(reminder.id)': message must return a string, not \(result.typeName)"),
+                        period)
                 }
                 return outcome(.due(text), period)
             }

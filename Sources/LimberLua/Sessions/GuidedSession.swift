@@ -72,17 +72,20 @@ extension LimberHost {
         _ plan: SessionPlan, options: SessionOptions, clock: AnyClock, invoke: LuaInvoker
     ) throws -> SessionOutcome {
         let driver = try SessionDriver(plan: plan, pace: options.pace, clock: clock)
-        let logger = options.logs
+        let logger =
+            options.logs
             ? GuidedSessionLogger(
                 log: try sessionLog.log(), routine: plan.routine.id, timeZone: sessionLog.timeZone, now: sessionLog.now)
             : nil
         let thread = CallerThread<SessionEvent>()
         let presenter = sessions.presenter
         let interrupter = HookInterrupter(state: lua, sleeps: sleepGate)
-        presenter?.sessionWillStart(plan, pace: options.pace, controls: SessionControls { control in
-            driver.send(control)
-            if control == .abort { interrupter.end() }
-        })
+        presenter?.sessionWillStart(
+            plan, pace: options.pace,
+            controls: SessionControls { control in
+                driver.send(control)
+                if control == .abort { interrupter.end() }
+            })
         let outerPrintTarget = sessions.printTarget
         sessions.printTarget = presenter
         defer {
@@ -120,7 +123,9 @@ extension LimberHost {
                     }
                     let message = error.message
                     let located = message.range(of: #"^[^:\s]+:[0-9]+:"#, options: .regularExpression) != nil
-                    report(PluginErrorText.clean(message) + (located ? " (\(event.name) hook)" : " (\(event.name) hook from \(hook.source))"), to: presenter)
+                    report(
+                        PluginErrorText.clean(message)
+                            + (located ? " (\(event.name) hook)" : " (\(event.name) hook from \(hook.source))"), to: presenter)
                 }
             }
         }

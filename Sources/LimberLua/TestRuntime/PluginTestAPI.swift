@@ -12,7 +12,10 @@ package enum PluginTestAPI {
         package let results: [APIFunction.Result]
         package let example: String?
 
-        init(_ path: String, summary: String, parameters: [APIField] = [], results: [APIFunction.Result] = [], example: String? = nil) {
+        init(
+            _ path: String, summary: String, parameters: [APIField] = [], results: [APIFunction.Result] = [],
+            example: String? = nil
+        ) {
             self.path = path
             self.summary = summary
             self.parameters = parameters
@@ -23,33 +26,55 @@ package enum PluginTestAPI {
 
     /// Global tables, with their LuaLS class and summary.
     package static let tables: [(name: String, summary: String)] = [
-        ("clock", "The virtual clock every test runs on. Each test starts at \(VirtualClock.startText) in the test's time zone (UTC unless `limber test --time-zone` says otherwise); limber, os.time() and os.date() read this clock and zone."),
+        (
+            "clock",
+            "The virtual clock every test runs on. Each test starts at \(VirtualClock.startText) in the test's time zone (UTC unless `limber test --time-zone` says otherwise); limber, os.time() and os.date() read this clock and zone."
+        ),
         ("log", "The test's session log: in memory, empty when each test starts; `limber.log` reads and writes it."),
         ("progressions", "Today's plan of a routine after its progressions, at the virtual time, as `limber plan` shows it."),
-        ("reminders", "The reminders plugins defined, evaluated at the virtual time as `limber remind` would; nothing is shown, and each test starts with none delivered."),
+        (
+            "reminders",
+            "The reminders plugins defined, evaluated at the virtual time as `limber remind` would; nothing is shown, and each test starts with none delivered."
+        ),
     ]
 
     package static let functions: [Function] = [
         Function(
-            "test", summary: "Declares a test. Tests run in file order, after the whole file has loaded; the first failed expectation or error ends a test.",
+            "test",
+            summary:
+                "Declares a test. Tests run in file order, after the whole file has loaded; the first failed expectation or error ends a test.",
             parameters: [.init("name", "string", "what the test shows"), .init("fn", "fun()", "the test's body")],
-            example: "test('the cool-down has seven steps', function()\n  expect(#limber.catalogue.find{ phase = 'cooldown' }).to_be(7)\nend)"),
+            example:
+                "test('the cool-down has seven steps', function()\n  expect(#limber.catalogue.find{ phase = 'cooldown' }).to_be(7)\nend)"
+        ),
         Function(
-            "expect", summary: "Starts an expectation about a value; a failed one stops the test and reports file:line, expected and actual.",
+            "expect",
+            summary:
+                "Starts an expectation about a value; a failed one stops the test and reports file:line, expected and actual.",
             parameters: [.init("actual", "any", "the value to check")],
             results: [.init("limber.test.Expectation", "the matchers")],
-            example: "expect(plan.steps[1].hold).to_be(35)\nexpect(function() limber.catalogue.add{} end).to_fail_with(\"field 'id'\")"),
+            example:
+                "expect(plan.steps[1].hold).to_be(35)\nexpect(function() limber.catalogue.add{} end).to_fail_with(\"field 'id'\")"
+        ),
         Function(
             "clock.now", summary: "The virtual time, in seconds since 1970 (what os.time() returns).",
             results: [.init("integer", "seconds since 1970")]),
         Function(
             "clock.set", summary: "Moves the clock to a local time.",
-            parameters: [.init("when", "string|number", "'YYYY-MM-DD HH:MM', 'YYYY-MM-DD HH:MM:SS', 'YYYY-MM-DD' (midnight) or seconds since 1970")],
+            parameters: [
+                .init(
+                    "when", "string|number",
+                    "'YYYY-MM-DD HH:MM', 'YYYY-MM-DD HH:MM:SS', 'YYYY-MM-DD' (midnight) or seconds since 1970")
+            ],
             results: [.init("integer", "the new time, in seconds since 1970")],
             example: "clock.set('2026-03-08 17:00')"),
         Function(
             "clock.advance", summary: "Moves the clock forward.",
-            parameters: [.init("amount", "number|{ days: number?, hours: number?, minutes: number?, seconds: number? }", "seconds, or a table of days, hours, minutes and seconds (a day is 86400 s)")],
+            parameters: [
+                .init(
+                    "amount", "number|{ days: number?, hours: number?, minutes: number?, seconds: number? }",
+                    "seconds, or a table of days, hours, minutes and seconds (a day is 86400 s)")
+            ],
             results: [.init("integer", "the new time, in seconds since 1970")],
             example: "clock.advance{ days = 7 }\nclock.advance(90)"),
         Function(
@@ -59,8 +84,13 @@ package enum PluginTestAPI {
         seed,
         Function(
             "progressions.plan",
-            summary: "Today's plan of a routine at the virtual time, as a guided session would start it: every dose written out, then each progression for the routine applied in load order to the logged history, each change held to the discomfort rule.",
-            parameters: [.init("routine", "string|limber.Routine", "a registered routine's id, or a routine table as `limber.routine` takes it")],
+            summary:
+                "Today's plan of a routine at the virtual time, as a guided session would start it: every dose written out, then each progression for the routine applied in load order to the logged history, each change held to the discomfort rule.",
+            parameters: [
+                .init(
+                    "routine", "string|limber.Routine",
+                    "a registered routine's id, or a routine table as `limber.routine` takes it")
+            ],
             results: [.init("limber.test.ProgressedPlan", "the routine with every dose written out, what changed and why")],
             example: "clock.set('2026-03-16 18:00')\nexpect(progressions.plan('runner-cooldown').steps[1].hold).to_be(35)"),
         Function(
@@ -71,18 +101,23 @@ package enum PluginTestAPI {
             example: "clock.set('2026-03-09 18:30')\nexpect(reminders.check('evening-stretch').status).to_be('due')"),
         Function(
             "reminders.run",
-            summary: "Evaluates every reminder now, as a `limber remind` run from cron would: the due ones are sent (see `reminders.sent`) and recorded, so they are not due again in the same period.",
+            summary:
+                "Evaluates every reminder now, as a `limber remind` run from cron would: the due ones are sent (see `reminders.sent`) and recorded, so they are not due again in the same period.",
             results: [.init("table<string, limber.test.ReminderOutcome>", "every reminder's outcome, by id")]),
         Function(
             "reminders.sent",
-            summary: "The messages sent in this test, in order: by `limber.notify` and by reminders that `reminders.run` delivered.",
+            summary:
+                "The messages sent in this test, in order: by `limber.notify` and by reminders that `reminders.run` delivered.",
             results: [.init("string[]", "the messages")]),
     ]
 
     static let seed = Function(
         "log.seed",
-        summary: "Writes history into the test's log: each entry goes to `limber.log.record`, with `at` and `ended_at` (also in sets) given as seconds or as 'YYYY-MM-DD HH:MM' local times.",
-        parameters: [.init("entries", "limber.LogEntry[]|limber.LogEntry", "whole sessions (routine and sets) or runs, or one of them")],
+        summary:
+            "Writes history into the test's log: each entry goes to `limber.log.record`, with `at` and `ended_at` (also in sets) given as seconds or as 'YYYY-MM-DD HH:MM' local times.",
+        parameters: [
+            .init("entries", "limber.LogEntry[]|limber.LogEntry", "whole sessions (routine and sets) or runs, or one of them")
+        ],
         results: [.init("limber.Session[]", "what was written")],
         example: """
             log.seed{
@@ -102,7 +137,10 @@ package enum PluginTestAPI {
                 .init("to_be_falsy", "fun()", "actual is nil or false"),
                 .init("to_contain", "fun(item: any)", "a string holds the text, or a table holds a value deep-equal to item"),
                 .init("to_match", "fun(pattern: string)", "a string matches the Lua pattern"),
-                .init("to_fail_with", "fun(pattern: string?)", "actual is a function that raises an error holding the text (or matching the Lua pattern); any error without a pattern"),
+                .init(
+                    "to_fail_with", "fun(pattern: string?)",
+                    "actual is a function that raises an error holding the text (or matching the Lua pattern); any error without a pattern"
+                ),
                 .init("never", "limber.test.Expectation", "the same matchers, negated"),
             ]),
         APIClass(
@@ -110,7 +148,9 @@ package enum PluginTestAPI {
             fields: [
                 .init("id", "string", "the routine's id"),
                 .init("steps", "limber.RoutineStep[]", "every step, with its hold or reps written out"),
-                .init("changes", "limber.test.ProgressionChange[]", "every change each progression made, then those refused, in order"),
+                .init(
+                    "changes", "limber.test.ProgressionChange[]",
+                    "every change each progression made, then those refused, in order"),
                 .init("applied", "string[]", "the ids of the progressions that applied, in order"),
                 .init("problems", "string[]", "progressions that failed and were skipped"),
             ]),
@@ -134,7 +174,8 @@ package enum PluginTestAPI {
                 .init("id", "string", "the reminder's id"),
                 .init(
                     "status", "'due'|'not_due'|'already_fired'|'missed'|'not_started'|'failed'",
-                    "due now; its `due` said no; delivered already this period; its window passed; no scheduled time yet; its `due` or `message` failed"),
+                    "due now; its `due` said no; delivered already this period; its window passed; no scheduled time yet; its `due` or `message` failed"
+                ),
                 .init("message", "string?", "what it says, when due"),
                 .init("error", "string?", "file:line: message, when it failed"),
                 .init("occurrence", "integer?", "the scheduled time of the current period, seconds since 1970"),

@@ -230,8 +230,10 @@ package struct PluginTestRunner {
             return Failure(message: "\(testFile): os.exit(\(code)) was called during the test")
         case .runtime(let message, let traceback):
             let runtimePrefix = PluginTestRuntime.source.locationPrefix
-            let frames = traceback.split(separator: "\n").map { Self.expand($0.trimmingCharacters(in: .whitespaces), files: files) }
-                .filter { !$0.hasPrefix(runtimePrefix) }
+            let frames = traceback.split(separator: "\n").map {
+                Self.expand($0.trimmingCharacters(in: .whitespaces), files: files)
+            }
+            .filter { !$0.hasPrefix(runtimePrefix) }
             // The test file's frames, innermost first: where the error came from, and the test's own line.
             let places = frames.compactMap { frame -> String? in
                 guard frame.hasPrefix(testFile + ":") else { return nil }

@@ -89,7 +89,9 @@ final class TestSession {
                 table["message"] = .string(message)
                 if deliver {
                     sent.append(message)
-                    if let period = outcome.period { reminderState.record(outcome.id, occurrence: period.occurrence, firedAt: now) }
+                    if let period = outcome.period {
+                        reminderState.record(outcome.id, occurrence: period.occurrence, firedAt: now)
+                    }
                 }
             case .notDue: table["status"] = "not_due"
             case .alreadyFired: table["status"] = "already_fired"
@@ -201,7 +203,8 @@ final class TestSession {
             components.hour = try field("hour", default: 12)
             components.minute = try field("min", default: 0)
             components.second = try field("sec", default: 0)
-            for (name, value) in [("day", components.day), ("month", components.month), ("year", components.year)] where value == nil {
+            for (name, value) in [("day", components.day), ("month", components.month), ("year", components.year)]
+            where value == nil {
                 return [.nil, .string("field '\(name)' missing in date table")]
             }
             guard let date = calendar.date(from: components), let stamp = try? CheckedNumber.stamp(date, field: "date") else {

@@ -23,7 +23,9 @@ package func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePo
 nonisolated(unsafe) private var chosen: FuzzTarget?
 
 @_cdecl("LLVMFuzzerInitialize")
-package func fuzzerInitialize(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>) -> CInt {
+package func fuzzerInitialize(
+    _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>
+) -> CInt {
     let name = ProcessInfo.processInfo.environment["LIMBER_FUZZ_TARGET"] ?? ""
     guard let target = FuzzTarget.named(name) else {
         let names = FuzzTarget.all.map(\.name).joined(separator: ", ")

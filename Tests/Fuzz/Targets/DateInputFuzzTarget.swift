@@ -4,7 +4,8 @@ import LimberCore
 extension FuzzTarget {
     /// The dates and times people type (`--at`, `--since`, `LIMBER_NOW`, `since =` in Lua):
     /// `18:30`, `yesterday 18:30`, `2024-05-01T18:30`, ISO times with zones, `7d`, `2w`.
-    package static let dateInput = FuzzTarget("date", "dates and times as --at, --since and LIMBER_NOW take them") { data throws(FuzzFailure) in
+    package static let dateInput = FuzzTarget("date", "dates and times as --at, --since and LIMBER_NOW take them") {
+        data throws(FuzzFailure) in
         let text = String(decoding: data, as: UTF8.self)
         let now = Date(timeIntervalSince1970: 1_715_182_200)
         for zone in zones {

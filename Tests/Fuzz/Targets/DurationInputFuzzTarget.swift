@@ -4,10 +4,13 @@ import LimberCore
 extension FuzzTarget {
     /// Lengths of time from outside: `2h ago`, `90m ago`, and seconds as `--timeout`, `--hold`
     /// and the Lua timers take them (any text `Double` reads, `nan` and `inf` included).
-    package static let durationInput = FuzzTarget("duration", "lengths of time: 'N ago' and seconds from flags and Lua") { data throws(FuzzFailure) in
+    package static let durationInput = FuzzTarget("duration", "lengths of time: 'N ago' and seconds from flags and Lua") {
+        data throws(FuzzFailure) in
         let text = String(decoding: data, as: UTF8.self)
         let now = Date(timeIntervalSince1970: 1_715_182_200)
-        if text.lowercased().hasSuffix(" ago"), let moment = LogDateInput.moment(text, now: now, timeZone: TimeZone(identifier: "UTC") ?? .current) {
+        if text.lowercased().hasSuffix(" ago"),
+            let moment = LogDateInput.moment(text, now: now, timeZone: TimeZone(identifier: "UTC") ?? .current)
+        {
             try require(moment <= now, "'\(text)' is after now: \(moment)")
         }
         let trimmed = text.trimmingCharacters(in: .whitespaces)

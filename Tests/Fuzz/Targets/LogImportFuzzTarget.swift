@@ -3,12 +3,14 @@ import LimberCore
 
 extension FuzzTarget {
     /// `limber import` of a CSV file, then the round trip of whatever it accepted.
-    package static let logCSV = FuzzTarget("log-csv", "limber import of CSV bytes; accepted files must round-trip") { data throws(FuzzFailure) in
+    package static let logCSV = FuzzTarget("log-csv", "limber import of CSV bytes; accepted files must round-trip") {
+        data throws(FuzzFailure) in
         try importAndRoundTrip(data, format: .csv)
     }
 
     /// `limber import` of a JSON file, then the round trip of whatever it accepted.
-    package static let logJSON = FuzzTarget("log-json", "limber import of JSON bytes; accepted files must round-trip") { data throws(FuzzFailure) in
+    package static let logJSON = FuzzTarget("log-json", "limber import of JSON bytes; accepted files must round-trip") {
+        data throws(FuzzFailure) in
         try importAndRoundTrip(data, format: .json)
     }
 

@@ -35,7 +35,8 @@ struct FuzzCorpusTests {
         let names = FuzzTarget.all.map(\.name)
         // scripts/fuzz runs one target per seed folder.
         let folders = try FileManager.default.contentsOfDirectory(atPath: Self.fuzzFolder.appendingPathComponent("corpus").path)
-        #expect(Set(folders.filter { !$0.hasPrefix(".") }) == Set(names), "every seed folder names a target and every target has one")
+        #expect(
+            Set(folders.filter { !$0.hasPrefix(".") }) == Set(names), "every seed folder names a target and every target has one")
         #expect(Set(names).count == names.count)
         #expect(names.allSatisfy { $0.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "-" } })
     }

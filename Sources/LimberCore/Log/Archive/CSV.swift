@@ -9,7 +9,9 @@ enum CSV {
 
     /// Quotes a field when it holds a comma, a quote or a line break.
     static func field(_ text: String) -> String {
-        let special = text.utf8.contains { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
+        let special = text.utf8.contains {
+            $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r")
+        }
         guard special else { return text }
         var quoted = "\""
         for character in text.unicodeScalars {
@@ -34,7 +36,8 @@ enum CSV {
     /// Hands each record to `body` as it is read, so a large file is never held as records.
     static func forEachRecord(in text: String, _ body: (Record) throws -> Void) throws {
         let bytes = Array(text.utf8)
-        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n"),
+            carriageReturn = UInt8(ascii: "\r")
         var index = 0
         var line = 1
         var recordLine = 1

@@ -116,7 +116,9 @@ package struct LineJSON: Equatable {
 
         mutating func expect(_ literal: String) throws {
             for byte in literal.utf8 {
-                guard index < bytes.count, bytes[index] == byte else { throw failure("invalid JSON literal, expected '\(literal)'") }
+                guard index < bytes.count, bytes[index] == byte else {
+                    throw failure("invalid JSON literal, expected '\(literal)'")
+                }
                 index += 1
             }
         }
@@ -139,7 +141,9 @@ package struct LineJSON: Equatable {
                     guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("expected a quoted key") }
                     let key = try parseString()
                     skipSpace()
-                    guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw failure("expected ':' after key \"\(key)\"") }
+                    guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+                        throw failure("expected ':' after key \"\(key)\"")
+                    }
                     index += 1
                     skipSpace()
                     if members.contains(where: { $0.key == key }) { throw failure("duplicate key \"\(key)\"") }
@@ -252,7 +256,9 @@ package struct LineJSON: Equatable {
                     case UInt8(ascii: "u"):
                         var code = try parseHex4()
                         if (0xD800...0xDBFF).contains(code) {
-                            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
+                            guard index + 1 < bytes.count, bytes[index] == UInt8(ascii: "\\"),
+                                bytes[index + 1] == UInt8(ascii: "u")
+                            else {
                                 throw failure("unpaired surrogate in string")
                             }
                             index += 2

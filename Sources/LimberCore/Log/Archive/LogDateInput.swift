@@ -38,7 +38,8 @@ package enum LogDateInput {
             words = [String(words[0].prefix(10)), String(words[0].dropFirst(11))]
         }
         if words.count == 2, words[1] == "ago", let unit = words[0].last,
-           let count = try? CheckedNumber.integer(text: words[0].dropLast(), field: "ago", in: 0...Self.longestAgo) {
+            let count = try? CheckedNumber.integer(text: words[0].dropLast(), field: "ago", in: 0...Self.longestAgo)
+        {
             let count = Double(count)
             switch unit {
             case "m": return now.addingTimeInterval(-60 * count)
@@ -52,14 +53,17 @@ package enum LogDateInput {
         var clock: String?
         switch words.count {
         case 1:
-            if let date = firstDay(words[0], today: today), words[0].contains("-") || words[0] == "today" || words[0] == "yesterday" {
+            if let date = firstDay(words[0], today: today),
+                words[0].contains("-") || words[0] == "today" || words[0] == "yesterday"
+            {
                 day = date
                 clock = "12:00"
             } else {
                 clock = words[0]
             }
         case 2:
-            guard let date = firstDay(words[0], today: today), words[0].contains("-") || words[0] == "today" || words[0] == "yesterday"
+            guard let date = firstDay(words[0], today: today),
+                words[0].contains("-") || words[0] == "today" || words[0] == "yesterday"
             else { return nil }
             day = date
             clock = words[1]
@@ -74,8 +78,8 @@ package enum LogDateInput {
     static func secondsOfDay(_ text: String) -> Int? {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2 || parts.count == 3,
-              parts.allSatisfy({ (1...2).contains($0.count) && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-              let hour = Int(parts[0]), let minute = Int(parts[1]), hour < 24, minute < 60
+            parts.allSatisfy({ (1...2).contains($0.count) && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+            let hour = Int(parts[0]), let minute = Int(parts[1]), hour < 24, minute < 60
         else { return nil }
         let second = parts.count == 3 ? Int(parts[2]) ?? 60 : 0
         guard second < 60 else { return nil }

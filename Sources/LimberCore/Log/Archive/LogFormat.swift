@@ -18,7 +18,9 @@ package enum LogFormat: String, Sendable, CaseIterable {
     /// Hands each record of a file to `body` with the line it starts on, as it is read; throws
     /// `LogError.malformedFile` at the first problem (records before it have been handed over,
     /// so a caller that writes them does so in a transaction it can roll back).
-    static func forEachRecord(in text: String, format: LogFormat, _ body: (_ line: Int, _ record: LogRecord) throws -> Void) throws {
+    static func forEachRecord(in text: String, format: LogFormat, _ body: (_ line: Int, _ record: LogRecord) throws -> Void)
+        throws
+    {
         switch format {
         case .csv: try forEachCSVRecord(text, body)
         case .json: try forEachJSONRecord(text, body)
@@ -45,7 +47,8 @@ package enum LogFormat: String, Sendable, CaseIterable {
                 return
             }
             guard row.fields.count == columns.count else {
-                throw LogError.malformedFile(line: row.line, reason: "expected \(columns.count) fields, found \(row.fields.count)")
+                throw LogError.malformedFile(
+                    line: row.line, reason: "expected \(columns.count) fields, found \(row.fields.count)")
             }
             var fields: [String: String] = [:]
             for (column, value) in zip(columns, row.fields) where !value.isEmpty { fields[column] = value }
@@ -62,13 +65,18 @@ package enum LogFormat: String, Sendable, CaseIterable {
             if headerChecked || (!final && (member("format") == nil || member("version") == nil)) { return }
             headerChecked = true
             guard let format = member("format"), format.value == .string("limber-log") else {
-                throw LogError.malformedFile(line: member("format")?.line ?? documentLine, reason: "not a limber log export (format must be \"limber-log\")")
+                throw LogError.malformedFile(
+                    line: member("format")?.line ?? documentLine,
+                    reason: "not a limber log export (format must be \"limber-log\")")
             }
             guard let version = member("version"), case .number(let text) = version.value, let number = Int(text) else {
-                throw LogError.malformedFile(line: member("version")?.line ?? documentLine, reason: "missing or invalid 'version'")
+                throw LogError.malformedFile(
+                    line: member("version")?.line ?? documentLine, reason: "missing or invalid 'version'")
             }
             if number > LogFormat.version || number < 1 {
-                throw LogError.malformedFile(line: version.line, reason: "export version \(number) is not one this limber reads (1...\(LogFormat.version))")
+                throw LogError.malformedFile(
+                    line: version.line, reason: "export version \(number) is not one this limber reads (1...\(LogFormat.version))"
+                )
             }
         }
         let document = try LineJSON.parse(text, streaming: "records") { element, before in
@@ -79,11 +87,14 @@ package enum LogFormat: String, Sendable, CaseIterable {
             try body(element.line, try record(from: pairs, line: element.line))
         }
         guard case .object(let members) = document.value else {
-            throw LogError.malformedFile(line: document.line, reason: "expected a JSON object with 'format', 'version' and 'records'")
+            throw LogError.malformedFile(
+                line: document.line, reason: "expected a JSON object with 'format', 'version' and 'records'")
         }
         try checkHeader(members, documentLine: document.line, final: true)
         guard let list = members.first(where: { $0.key == "records" })?.value, case .array = list.value else {
-            throw LogError.malformedFile(line: members.first(where: { $0.key == "records" })?.value.line ?? document.line, reason: "missing 'records' array")
+            throw LogError.malformedFile(
+                line: members.first(where: { $0.key == "records" })?.value.line ?? document.line,
+                reason: "missing 'records' array")
         }
         if let extra = members.first(where: { !["format", "version", "records"].contains($0.key) }) {
             throw LogError.malformedFile(line: extra.value.line, reason: "unknown key \"\(extra.key)\"")
@@ -106,7 +117,9 @@ package enum LogFormat: String, Sendable, CaseIterable {
             case .bool(let flag): fields[column] = String(flag)
             case .number(let number): fields[column] = number
             case .string(let string):
-                if string.isEmpty { throw LogError.malformedFile(line: value.line, reason: "field '\(key)' is an empty string (leave it out)") }
+                if string.isEmpty {
+                    throw LogError.malformedFile(line: value.line, reason: "field '\(key)' is an empty string (leave it out)")
+                }
                 fields[column] = string
             case .array, .object:
                 throw LogError.malformedFile(line: value.line, reason: "field '\(key)' must be a string, number, boolean or null")

@@ -48,18 +48,27 @@ extension SessionLog {
             }
             let sessions = try Row.fetchCursor(db, sql: "SELECT \(Self.sessionColumns) FROM session ORDER BY id")
             let sets = try Row.fetchCursor(
-                db, sql: "SELECT id, session_id, exercise, side, unit, planned, actual, completed, discomfort, at FROM session_set ORDER BY session_id, id")
+                db,
+                sql:
+                    "SELECT id, session_id, exercise, side, unit, planned, actual, completed, discomfort, at FROM session_set ORDER BY session_id, id"
+            )
             var nextSet = try sets.next().map(Self.set(from:))
             while let row = try sessions.next() {
                 let session = try Self.session(from: row)
-                try emit(.session(LogRecord.Session(
-                    uuid: session.uuid, activity: session.activity, routine: session.routine, source: session.source,
-                    startedAt: Self.stamp(session.startedAt), endedAt: session.endedAt.map(Self.stamp),
-                    completed: session.completed, day: session.day, notes: session.notes)), first: &first)
+                try emit(
+                    .session(
+                        LogRecord.Session(
+                            uuid: session.uuid, activity: session.activity, routine: session.routine, source: session.source,
+                            startedAt: Self.stamp(session.startedAt), endedAt: session.endedAt.map(Self.stamp),
+                            completed: session.completed, day: session.day, notes: session.notes)), first: &first)
                 while let set = nextSet, set.sessionID == session.id {
-                    try emit(.set(LogRecord.Set(
-                        session: session.uuid, exercise: set.exercise, side: set.side, unit: set.unit, planned: set.planned,
-                        actual: set.actual, completed: set.completed, discomfort: set.discomfort, at: Self.stamp(set.at))), first: &first)
+                    try emit(
+                        .set(
+                            LogRecord.Set(
+                                session: session.uuid, exercise: set.exercise, side: set.side, unit: set.unit,
+                                planned: set.planned,
+                                actual: set.actual, completed: set.completed, discomfort: set.discomfort, at: Self.stamp(set.at))),
+                        first: &first)
                     nextSet = try sets.next().map(Self.set(from:))
                 }
             }
@@ -88,20 +97,24 @@ extension SessionLog {
             var sessions: [String: (line: Int, id: Int64?)] = [:]
             var weekdays = Set(try Int.fetchAll(db, sql: "SELECT weekday FROM rest_weekday"))
             let exists = try db.cachedStatement(sql: "SELECT 1 FROM session WHERE uuid = ?")
-            let insertSession = try db.cachedStatement(sql: """
-                INSERT INTO session (uuid, activity, routine, source, started_at, ended_at, completed, local_day, notes)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            let insertSet = try db.cachedStatement(sql: """
-                INSERT INTO session_set (session_id, exercise, side, unit, planned, actual, completed, discomfort, at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
-            let insertMark = try db.cachedStatement(sql: "INSERT OR REPLACE INTO day_mark (local_day, kind, reason) VALUES (?, ?, ?)")
+            let insertSession = try db.cachedStatement(
+                sql: """
+                    INSERT INTO session (uuid, activity, routine, source, started_at, ended_at, completed, local_day, notes)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            let insertSet = try db.cachedStatement(
+                sql: """
+                    INSERT INTO session_set (session_id, exercise, side, unit, planned, actual, completed, discomfort, at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            let insertMark = try db.cachedStatement(
+                sql: "INSERT OR REPLACE INTO day_mark (local_day, kind, reason) VALUES (?, ?, ?)")
             try LogFormat.forEachRecord(in: text, format: format) { line, record in
                 switch record {
                 case .session(let session):
                     if let first = sessions[session.uuid] {
-                        throw LogError.malformedFile(line: line, reason: "session \(session.uuid) already appears on line \(first.line)")
+                        throw LogError.malformedFile(
+                            line: line, reason: "session \(session.uuid) already appears on line \(first.line)")
                     }
                     if try Bool.fetchOne(exists, arguments: [session.uuid]) == true {
                         sessions[session.uuid] = (line, nil)
@@ -116,7 +129,8 @@ extension SessionLog {
                     summary.sessions += 1
                 case .set(let set):
                     guard let session = sessions[set.session] else {
-                        throw LogError.malformedFile(line: line, reason: "set of session \(set.session), which is not in the file before it")
+                        throw LogError.malformedFile(
+                            line: line, reason: "set of session \(set.session), which is not in the file before it")
                     }
                     guard let sessionID = session.id else { return }
                     try insertSet.execute(arguments: [

@@ -149,7 +149,9 @@ enum LogRecord: Equatable {
             return choice
         }
         func time(_ value: String, _ name: String) throws -> Int64 {
-            guard let stamp = LogTime.parse(value) else { throw fail("invalid \(name) '\(value)' (expected 2024-05-01T07:30:00Z)") }
+            guard let stamp = LogTime.parse(value) else {
+                throw fail("invalid \(name) '\(value)' (expected 2024-05-01T07:30:00Z)")
+            }
             do {
                 try LogLimits.checkStamp(stamp, field: name)
             } catch {
@@ -167,7 +169,9 @@ enum LogRecord: Equatable {
         func amount(_ name: String) throws -> Double? {
             guard let value = fields[name] else { return nil }
             guard let number = Double(value), number.isFinite, LogLimits.amount.contains(number) else {
-                throw fail("invalid \(name) '\(value)' (expected a number from 0 to \(CheckedNumber.describe(LogLimits.amount.upperBound)))")
+                throw fail(
+                    "invalid \(name) '\(value)' (expected a number from 0 to \(CheckedNumber.describe(LogLimits.amount.upperBound)))"
+                )
             }
             return number
         }
@@ -184,10 +188,11 @@ enum LogRecord: Equatable {
             let completed = try flag("completed")
             if let end, end < start { throw fail("ended_at is before started_at") }
             if completed && end == nil { throw fail("a completed session needs ended_at") }
-            self = .session(Session(
-                uuid: try text("session"), activity: try choice("activity", LoggedSession.Activity.self),
-                routine: try text("routine"), source: try choice("source", LoggedSession.Source.self),
-                startedAt: start, endedAt: end, completed: completed, day: try day(), notes: fields["notes"]))
+            self = .session(
+                Session(
+                    uuid: try text("session"), activity: try choice("activity", LoggedSession.Activity.self),
+                    routine: try text("routine"), source: try choice("source", LoggedSession.Source.self),
+                    startedAt: start, endedAt: end, completed: completed, day: try day(), notes: fields["notes"]))
         case "set":
             var discomfort: Int?
             if let value = fields["discomfort"] {
@@ -198,10 +203,11 @@ enum LogRecord: Equatable {
             }
             var side: LoggedSet.Side?
             if fields["side"] != nil { side = try choice("side", LoggedSet.Side.self) }
-            self = .set(Set(
-                session: try text("session"), exercise: try text("exercise"), side: side,
-                unit: try choice("unit", Dose.Unit.self), planned: try amount("planned"), actual: try amount("actual"),
-                completed: try flag("completed"), discomfort: discomfort, at: try time(try required("at"), "at")))
+            self = .set(
+                Set(
+                    session: try text("session"), exercise: try text("exercise"), side: side,
+                    unit: try choice("unit", Dose.Unit.self), planned: try amount("planned"), actual: try amount("actual"),
+                    completed: try flag("completed"), discomfort: discomfort, at: try time(try required("at"), "at")))
         case "skip", "rest":
             self = .mark(DayMark(day: try day(), kind: type == "skip" ? .skip : .rest, reason: fields["reason"]))
         default:

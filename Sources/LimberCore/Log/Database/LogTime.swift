@@ -34,7 +34,7 @@ enum LogTime {
         if let stamp = parseExported(text) { return stamp }
         let characters = Array(text)
         guard characters.count >= 17, characters[10] == "T" || characters[10] == " ",
-              let day = LocalDay(iso: String(characters[0..<10]))
+            let day = LocalDay(iso: String(characters[0..<10]))
         else { return nil }
         var rest = characters[11...]
         // The zone: Z or ±HH:MM at the end.
@@ -45,7 +45,7 @@ enum LogTime {
             let zone = String(rest.suffix(5))
             let parts = zone.split(separator: ":")
             guard parts.count == 2, parts[0].count == 2, parts[1].count == 2,
-                  let hours = Int(parts[0]), let minutes = Int(parts[1]), hours < 24, minutes < 60
+                let hours = Int(parts[0]), let minutes = Int(parts[1]), hours < 24, minutes < 60
             else { return nil }
             offset = (hours * 3600 + minutes * 60) * (sign == "+" ? 1 : -1)
             rest = rest.dropLast(6)
@@ -67,7 +67,7 @@ enum LogTime {
     private static func parseExported(_ text: String) -> Int64? {
         text.utf8.withContiguousStorageIfAvailable { bytes -> Int64? in
             guard bytes.count == 20, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"), bytes[10] == UInt8(ascii: "T"),
-                  bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"), bytes[19] == UInt8(ascii: "Z")
+                bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"), bytes[19] == UInt8(ascii: "Z")
             else { return nil }
             func number(_ from: Int, _ width: Int) -> Int? {
                 var value = 0
@@ -79,8 +79,8 @@ enum LogTime {
                 return value
             }
             guard let year = number(0, 4), let month = number(5, 2), let day = number(8, 2),
-                  let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
-                  hour < 24, minute < 60, second < 60, let date = LocalDay(year: year, month: month, day: day)
+                let hour = number(11, 2), let minute = number(14, 2), let second = number(17, 2),
+                hour < 24, minute < 60, second < 60, let date = LocalDay(year: year, month: month, day: day)
             else { return nil }
             return Int64(date.number) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
         } ?? nil

@@ -142,7 +142,8 @@ extension SessionLog {
                 clauses.append("at >= ?")
                 arguments.append(Self.stamp(since))
             }
-            return try Self.fetchSets(db, where: clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), arguments, limit: query.limit)
+            return try Self.fetchSets(
+                db, where: clauses.isEmpty ? "1" : clauses.joined(separator: " AND "), arguments, limit: query.limit)
         }
     }
 
@@ -204,7 +205,8 @@ extension SessionLog {
         let sql: String
         if let limit {
             // The newest `limit`, returned oldest first.
-            sql = "SELECT * FROM (SELECT \(columns) FROM session WHERE \(clause) ORDER BY started_at DESC, id DESC LIMIT \(max(0, limit))) ORDER BY started_at, id"
+            sql =
+                "SELECT * FROM (SELECT \(columns) FROM session WHERE \(clause) ORDER BY started_at DESC, id DESC LIMIT \(max(0, limit))) ORDER BY started_at, id"
         } else {
             sql = "SELECT \(columns) FROM session WHERE \(clause) ORDER BY started_at, id"
         }
@@ -215,7 +217,7 @@ extension SessionLog {
         let activityText: String = row["activity"]
         let sourceText: String = row["source"]
         guard let activity = LoggedSession.Activity(rawValue: activityText),
-              let source = LoggedSession.Source(rawValue: sourceText)
+            let source = LoggedSession.Source(rawValue: sourceText)
         else { throw LogError.database("unexpected activity or source in session \(row["id"] as Int64)") }
         let ended: Int64? = row["ended_at"]
         return LoggedSession(
@@ -230,7 +232,8 @@ extension SessionLog {
         let columns = "id, session_id, exercise, side, unit, planned, actual, completed, discomfort, at"
         let sql: String
         if let limit {
-            sql = "SELECT * FROM (SELECT \(columns) FROM session_set WHERE \(clause) ORDER BY at DESC, id DESC LIMIT \(max(0, limit))) ORDER BY at, id"
+            sql =
+                "SELECT * FROM (SELECT \(columns) FROM session_set WHERE \(clause) ORDER BY at DESC, id DESC LIMIT \(max(0, limit))) ORDER BY at, id"
         } else {
             sql = "SELECT \(columns) FROM session_set WHERE \(clause) ORDER BY at, id"
         }
@@ -244,7 +247,8 @@ extension SessionLog {
             throw LogError.database("unexpected unit '\(unitText)' in set \(row["id"] as Int64)")
         }
         return LoggedSet(
-            id: row["id"], sessionID: row["session_id"], exercise: row["exercise"], side: sideText.flatMap(LoggedSet.Side.init(rawValue:)),
+            id: row["id"], sessionID: row["session_id"], exercise: row["exercise"],
+            side: sideText.flatMap(LoggedSet.Side.init(rawValue:)),
             unit: unit, planned: row["planned"], actual: row["actual"], completed: row["completed"],
             discomfort: row["discomfort"], at: date(row["at"]))
     }
@@ -255,7 +259,8 @@ extension SessionLog {
             arguments: [start?.number ?? Int.min, end?.number ?? Int.max]
         ).map { row in
             let kind: String = row["kind"]
-            return DayMark(day: LocalDay(number: row["local_day"]), kind: DayMark.Kind(rawValue: kind) ?? .skip, reason: row["reason"])
+            return DayMark(
+                day: LocalDay(number: row["local_day"]), kind: DayMark.Kind(rawValue: kind) ?? .skip, reason: row["reason"])
         }
     }
 }

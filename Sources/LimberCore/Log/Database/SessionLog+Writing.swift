@@ -54,9 +54,10 @@ extension SessionLog {
         try Self.validate(discomfort: value)
         return try write { db in
             _ = try Self.requireSession(db, sessionID)
-            guard let setID = try Int64.fetchOne(
-                db, sql: "SELECT id FROM session_set WHERE session_id = ? ORDER BY at DESC, id DESC LIMIT 1",
-                arguments: [sessionID])
+            guard
+                let setID = try Int64.fetchOne(
+                    db, sql: "SELECT id FROM session_set WHERE session_id = ? ORDER BY at DESC, id DESC LIMIT 1",
+                    arguments: [sessionID])
             else { return nil }
             try db.execute(sql: "UPDATE session_set SET discomfort = ? WHERE id = ?", arguments: [value, setID])
             return try Self.fetchSets(db, where: "id = ?", [setID]).first

@@ -101,8 +101,10 @@ package final class SessionLog: Sendable {
                 let owner = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
                 // Another limber opening a new log at the same moment may have created only
                 // GRDB's migration table so far (outside the migration's transaction).
-                let objects = try Int.fetchOne(
-                    db, sql: "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations'") ?? 0
+                let objects =
+                    try Int.fetchOne(
+                        db, sql: "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' AND name <> 'grdb_migrations'"
+                    ) ?? 0
                 if owner != Self.applicationID && (owner != 0 || objects > 0) {
                     throw LogError.notALimberLog(path: path)
                 }

@@ -165,7 +165,9 @@ extension SessionLog {
             ).map { ExerciseCount(exercise: $0["exercise"], sets: $0["n"], seconds: $0["seconds"]) }
             exercises.sort { ($0.sets, $1.exercise) > ($1.sets, $0.exercise) }
             let practised = Set(exercises.map(\.exercise))
-            exercises += known.filter { !practised.contains($0) }.sorted().map { ExerciseCount(exercise: $0, sets: 0, seconds: 0) }
+            exercises += known.filter { !practised.contains($0) }.sorted().map {
+                ExerciseCount(exercise: $0, sets: 0, seconds: 0)
+            }
 
             return LogStats(
                 today: today, streaks: streaks, totalSessions: totals?["n"] ?? 0,
