@@ -1,7 +1,7 @@
 ---@meta limber-test
 
 -- What a limber plugin test (*_test.lua, run by `limber test`) sees besides `limber`.
--- Generated from Sources/LimberLua/PluginTests/PluginTestAPI.swift; do not edit.
+-- Generated from Sources/LimberLua/TestRuntime/PluginTestAPI.swift; do not edit.
 -- Regenerate with: swift run limber stub --tests --output meta/limber_test.lua
 
 ---The virtual clock every test runs on. Each test starts at 2026-01-05 09:00 in the test's time zone (UTC unless `limber test --time-zone` says otherwise); limber, os.time() and os.date() read this clock and zone.

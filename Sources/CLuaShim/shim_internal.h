@@ -130,4 +130,10 @@ void limber__guard_dump(lua_State *L);
 /* Decodes an ops stream whose cursor is the light userdata at index 1 (trampoline.c). */
 int limber__decode_ops(lua_State *L);
 
+/* Replacing a library function with a guarded closure over the stock one (guards.c), and the
+ * guards of functions that call other code (guards_calls.c). */
+void limber__replace_function(lua_State *L, const char *library, const char *name, lua_CFunction f, int with_flag, int flag);
+void limber__replace_global(lua_State *L, const char *name, lua_CFunction f);
+void limber__install_call_guards(lua_State *L);
+
 #endif
