@@ -95,35 +95,10 @@ enum DesktopActions {
 
 /// Starting a program that outlives limber: its own session, standard streams on /dev/null.
 enum Detached {
-    /// glibc's POSIX_SPAWN_SETSID (2.26 on), which Swift does not import: the child calls setsid.
-    static let setSession: Int32 = 0x80
-
     static func spawn(_ executable: String, arguments: [String], environment: [String: String]) throws(ReminderError) {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t(), defaults = sigset_t()
-        sigemptyset(&noSignals)
-        sigemptyset(&defaults)
-        for signal in [SIGPIPE, SIGINT, SIGTERM, SIGQUIT, SIGHUP] { sigaddset(&defaults, signal) }
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
         // A session of its own: no terminal's hang-up or Ctrl-C reaches it.
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | Detached.setSession))
-        let argv = ([executable] + arguments).map { strdup($0) }
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") }
-        defer {
-            for pointer in argv { free(pointer) }
-            for pointer in envp { free(pointer) }
-        }
-        var pid: pid_t = 0
-        let status = posix_spawn(&pid, executable, &actions, &attributes, argv + [nil], envp + [nil])
-        guard status == 0 else { throw .commandFailed("cannot run \(executable): \(String(cString: strerror(status)))") }
+        let spawned = ChildSpawn.spawn(
+            [executable] + arguments, environment: environment, grouping: .ownSession, prepare: ChildSpawn.nullStreams)
+        if case .failure(let failure) = spawned { throw .commandFailed("cannot run \(executable): \(failure)") }
     }
 }

@@ -78,52 +78,25 @@ package enum TimedProcess {
             return path
         }
 
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
         let inputPath = input == nil ? "/dev/null" : try scratchFile("in", input)
-        posix_spawn_file_actions_addopen(&actions, 0, inputPath, O_RDONLY, 0)
         var outputPath: String?, errorPath: String?
         if capture {
-            let out = try scratchFile("out", nil), err = try scratchFile("err", nil)
-            posix_spawn_file_actions_addopen(&actions, 1, out, O_WRONLY | O_TRUNC, 0)
-            posix_spawn_file_actions_addopen(&actions, 2, err, O_WRONLY | O_TRUNC, 0)
-            (outputPath, errorPath) = (out, err)
-        } else {
-            posix_spawn_file_actions_adddup2(&actions, 2, 1)
+            (outputPath, errorPath) = (try scratchFile("out", nil), try scratchFile("err", nil))
         }
-
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        // Its own process group, so a timeout stops the whole of it; default signals and an empty mask.
-        posix_spawnattr_setpgroup(&attributes, 0)
-        var noSignals = sigset_t(), defaults = sigset_t()
-        sigemptyset(&noSignals)
-        sigemptyset(&defaults)
-        for signal in [SIGPIPE, SIGINT, SIGTERM, SIGQUIT, SIGHUP] { sigaddset(&defaults, signal) }
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
-        let argv = ([executable] + arguments).map { strdup($0) }
-        let envp = environment.map { strdup("\($0.key)=\($0.value)") }
-        defer {
-            for pointer in argv { free(pointer) }
-            for pointer in envp { free(pointer) }
+        // Its own process group, so a timeout stops the whole of it.
+        let spawned = ChildSpawn.spawn([executable] + arguments, environment: environment, grouping: .ownGroup) { actions in
+            posix_spawn_file_actions_addopen(&actions, 0, inputPath, O_RDONLY, 0)
+            if let outputPath, let errorPath {
+                posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_TRUNC, 0)
+                posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_TRUNC, 0)
+            } else {
+                posix_spawn_file_actions_adddup2(&actions, 2, 1)
+            }
         }
-        var pid: pid_t = 0
-        var status = posix_spawn(&pid, executable, &actions, &attributes, argv + [nil], envp + [nil])
-        // A script that was just written can be briefly busy while another process that forked
-        // meanwhile still holds it open for writing; try again for a moment.
-        var attempts = 0
-        while status == ETXTBSY && attempts < 50 {
-            usleep(20_000)
-            attempts += 1
-            status = posix_spawn(&pid, executable, &actions, &attributes, argv + [nil], envp + [nil])
-        }
-        guard status == 0 else {
-            throw .commandFailed("cannot run \(executable): \(String(cString: strerror(status)))")
+        let pid: pid_t
+        switch spawned {
+        case .success(let child): pid = child
+        case .failure(let failure): throw .commandFailed("cannot run \(executable): \(failure)")
         }
 
         let termination = wait(for: pid, timeout: timeout)
