@@ -102,6 +102,9 @@ struct RunFileTests {
         ("cut_run_phone.gpx", "not a valid GPX file: the XML breaks off"),
         ("cut_run.tcx", "not a valid TCX file"),
         ("entities.gpx", "not a valid GPX file: entity references"),
+        // Bytes that are not UTF-8 in a comment trapped inside FoundationXML (found by fuzzing).
+        ("comment_not_utf8.tcx", "not a valid TCX file: not UTF-8 text (byte 85)"),
+        ("comment_latin1.gpx", "not a valid GPX file: not UTF-8 text"),
     ])
     func brokenFilesAreOneLineNamingTheProblem(name: String, problem: String) throws {
         let format = try #require(RunFileFormat(fileName: name))

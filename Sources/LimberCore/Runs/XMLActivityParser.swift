@@ -34,6 +34,11 @@ final class XMLActivityParser: NSObject, XMLParserDelegate {
 
     /// Parses `data`, or fails with the parser's line and message.
     static func parse(_ data: Data, format: String, with handler: any Handler) throws(RunFileError) {
+        // FoundationXML traps on bytes that are not UTF-8 in some places (a comment's, found by
+        // fuzzing), so only UTF-8 text reaches it: the encoding GPX and TCX writers use.
+        if let offset = firstInvalidUTF8(in: data) {
+            throw RunFileError("not a valid \(format) file: not UTF-8 text (byte \(offset + 1))")
+        }
         let delegate = XMLActivityParser(handler: handler)
         let parser = XMLParser(data: data)
         parser.shouldProcessNamespaces = true
@@ -47,6 +52,28 @@ final class XMLActivityParser: NSObject, XMLParserDelegate {
             let code = delegate.errorCode ?? parser.parserError.map { ($0 as NSError).code } ?? 0
             throw RunFileError("not a valid \(format) file: \(describe(code)) at line \(parser.lineNumber)")
         }
+    }
+
+    /// The offset of the first byte that does not belong to well-formed UTF-8, or nil.
+    static func firstInvalidUTF8(in data: Data) -> Int? {
+        if String(validating: data, as: UTF8.self) != nil { return nil }
+        let bytes = [UInt8](data)
+        var offset = 0
+        while offset < bytes.count {
+            let length: Int
+            switch bytes[offset] {
+            case 0..<0x80: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return offset
+            }
+            guard offset + length <= bytes.count,
+                String(validating: bytes[offset..<(offset + length)], as: UTF8.self) != nil
+            else { return offset }
+            offset += length
+        }
+        return nil
     }
 
     /// A few of libxml2's error codes in words; the others by number.
