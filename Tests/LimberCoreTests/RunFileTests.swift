@@ -105,6 +105,8 @@ struct RunFileTests {
         // Bytes that are not UTF-8 in a comment trapped inside FoundationXML (found by fuzzing).
         ("comment_not_utf8.tcx", "not a valid TCX file: not UTF-8 text (byte 85)"),
         ("comment_latin1.gpx", "not a valid GPX file: not UTF-8 text"),
+        // ... and so did a processing instruction with no data.
+        ("bare_pi.gpx", "not a valid GPX file: a processing instruction without data (byte 40)"),
     ])
     func brokenFilesAreOneLineNamingTheProblem(name: String, problem: String) throws {
         let format = try #require(RunFileFormat(fileName: name))

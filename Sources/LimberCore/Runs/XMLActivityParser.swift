@@ -39,6 +39,10 @@ final class XMLActivityParser: NSObject, XMLParserDelegate {
         if let offset = firstInvalidUTF8(in: data) {
             throw RunFileError("not a valid \(format) file: not UTF-8 text (byte \(offset + 1))")
         }
+        // It also crashes on a processing instruction with no data (`<?name?>`, found by fuzzing).
+        if let offset = firstBareProcessingInstruction(in: data) {
+            throw RunFileError("not a valid \(format) file: a processing instruction without data (byte \(offset + 1))")
+        }
         let delegate = XMLActivityParser(handler: handler)
         let parser = XMLParser(data: data)
         parser.shouldProcessNamespaces = true
@@ -52,6 +56,23 @@ final class XMLActivityParser: NSObject, XMLParserDelegate {
             let code = delegate.errorCode ?? parser.parserError.map { ($0 as NSError).code } ?? 0
             throw RunFileError("not a valid \(format) file: \(describe(code)) at line \(parser.lineNumber)")
         }
+    }
+
+    /// The offset of the first `<?target?>`: a processing instruction whose target is followed
+    /// at once by `?>`, which libxml2 hands to FoundationXML with no data at all.
+    static func firstBareProcessingInstruction(in data: Data) -> Int? {
+        let bytes = [UInt8](data)
+        var index = 0
+        while index + 1 < bytes.count {
+            defer { index += 1 }
+            guard bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "?") else { continue }
+            var end = index + 2
+            while end < bytes.count, ![UInt8(ascii: " "), 0x09, 0x0A, 0x0D, UInt8(ascii: "?")].contains(bytes[end]) {
+                end += 1
+            }
+            if end + 1 < bytes.count, bytes[end] == UInt8(ascii: "?"), bytes[end + 1] == UInt8(ascii: ">") { return index }
+        }
+        return nil
     }
 
     /// The offset of the first byte that does not belong to well-formed UTF-8, or nil.
