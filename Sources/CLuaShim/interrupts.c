@@ -1,16 +1,13 @@
 /* Interrupts that hold: a guided session ended by q, Ctrl-C or SIGTERM stops the hook that is
- * running, and a hook that catches "interrupted" with pcall is stopped again at once. */
+ * running, and a hook that catches "interrupted" with pcall is stopped again at once. Every
+ * interrupt already holds until it is forgotten (hooks.c), so holding is interrupting; releasing
+ * forgets the interrupt but not a pending exit or a spent budget. */
 #include "shim_internal.h"
 
-void limber_interrupt_hold(lua_State *L) {
-    limber_host *h = limber__host_of(L);
-    h->interrupt_held = 1;
-    limber_interrupt(L);
-}
+void limber_interrupt_hold(lua_State *L) { limber_interrupt(L); }
 
 void limber_interrupt_release(lua_State *L) {
     limber_host *h = limber__host_of(L);
-    h->interrupt_held = 0;
     h->interrupted = 0;
     /* back to the ordinary hook, unless something else still stops the code */
     if (!h->exit_requested && !h->budgets.spent) limber__baseline_hook(L);

@@ -40,7 +40,6 @@ typedef struct limber_host {
     size_t used;
     size_t limit;
     volatile sig_atomic_t interrupted;
-    volatile sig_atomic_t interrupt_held; /* interrupts.c: keep raising until released */
     int exit_requested;
     int exit_code;
     void *owner;

@@ -103,9 +103,4 @@ extension HostAPI {
             throw .conversion("bad argument #\(position) 'seconds' (\(error.reason))")
         }
     }
-
-    /// Blocks this thread until `deadline` on `clock`; the sleep's jobs run on this thread.
-    static func sleepOnThisThread(_ clock: AnyClock, until deadline: AnyClock.Instant) {
-        _ = try? CallerThread<Never>().run({ try? await clock.sleep(until: deadline, tolerance: nil) })
-    }
 }
