@@ -135,4 +135,7 @@ void limber__replace_function(lua_State *L, const char *library, const char *nam
 void limber__replace_global(lua_State *L, const char *name, lua_CFunction f);
 void limber__install_call_guards(lua_State *L);
 
+/* file:write and io.write, escaping plugin text that can reach a terminal (terminal_output.c). */
+void limber__install_output_guards(lua_State *L);
+
 #endif

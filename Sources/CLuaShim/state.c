@@ -90,6 +90,7 @@ static int open_libs(lua_State *L) {
     lua_pop(L, 1);
     limber__install_warn(L);
     limber__install_guards(L);
+    limber__install_output_guards(L);
     /* the shared metatable of Swift function boxes */
     lua_newtable(L);
     lua_pushcfunction(L, limber__box_gc);

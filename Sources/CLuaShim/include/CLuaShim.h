@@ -116,6 +116,10 @@ void *limber_tobox(lua_State *L, int index);
 void limber_enter_sandbox(lua_State *L);
 void limber_leave_sandbox(lua_State *L);
 
+/* The function (registry reference ref) that file:write and io.write pass plugin text through
+ * when it can reach a terminal: escaper(text, true) -> text (terminal_output.c). Protected. */
+int limber_set_terminal_escaper(lua_State *L, int ref);
+
 /* Stops running Lua code with an "interrupted" error. Async-signal-safe. */
 void limber_interrupt(lua_State *L);
 /* An interrupt that holds (interrupts.c): every hook raises "interrupted" again, so code that

@@ -1,6 +1,8 @@
 -- The REPL's Lua side: running a chunk, completion and help(); values print with the shared
--- printer (LimberLua/Lua/printer.lua), whose chunk the host passes in.
-local P = (...)()
+-- printer (LimberLua/Lua/printer.lua), whose chunk the host passes in with the terminal_safe
+-- it quotes with.
+local printer_chunk, terminal_safe = ...
+local P = printer_chunk(terminal_safe)
 local G = _G
 local type, pairs, pcall, rawget, rawset, ipairs, print =
   type, pairs, pcall, rawget, rawset, ipairs, print

@@ -13,7 +13,7 @@ struct ReplDriver {
     init(host: LimberHost, help: ReplHelp = ReplHelp()) throws(LuaError) {
         lua = host.lua
         let printer = try lua.load(EmbeddedLua.printer)
-        let exports = try lua.run(ReplLuaSource.source, [printer]).first ?? .nil
+        let exports = try lua.run(ReplLuaSource.source, [printer, .function(.host(TerminalEscaper.function))]).first ?? .nil
         guard let table = exports.tableValue,
             case .function = table["setup"], case .function = table["run"], case .function = table["complete"]
         else { throw .conversion("limber: the REPL's Lua side did not build") }

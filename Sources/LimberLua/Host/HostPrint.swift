@@ -4,7 +4,12 @@ import LimberCore
 /// The plugins' `print`, routed through the host: while a guided session is shown, what a hook
 /// prints goes to the session's presenter (which shows it above the live display instead of
 /// letting the display draw over it); otherwise it goes to standard output as the stock `print`
-/// writes it (tab-separated `tostring` of each argument, a newline, flushed).
+/// writes it (tab-separated `tostring` of each argument, a newline, flushed). Either way the
+/// text is plugin text headed for a terminal, so it goes through ``TerminalSafe`` first (lines
+/// kept): an escape sequence, `\r` or a bidi override a plugin prints shows in Lua's notation.
+/// It is escaped on a pipe too, as every renderer escapes plugin text there: cron mails it and
+/// pagers show it, so a pipe usually ends at a terminal; a plugin that must write exact bytes
+/// writes a file (the `files` grant).
 ///
 /// The global `print` stays the stock one (the REPL and scripts see the C function they know);
 /// each plugin's environment copies `print` from the globals when it is made, so the loader
@@ -30,12 +35,12 @@ enum HostPrint {
             .host(
                 HostFunction("print") { [weak host] call in
                     guard case .string(let line) = call.argument(1) else { return [] }
-                    let text = line.bytes + [UInt8(ascii: "\n")]
+                    let text = TerminalSafe.text(bytes: line.bytes, lines: .multiple) + "\n"
                     if let presenter = host?.sessions.printTarget {
-                        presenter.output(String(decoding: text, as: UTF8.self))
+                        presenter.output(text)
                     } else {
                         // Through the C stream Swift's own `print` uses, so the two keep their order.
-                        Swift.print(String(decoding: text, as: UTF8.self), terminator: "")
+                        Swift.print(text, terminator: "")
                         fflush(nil)
                     }
                     return []
@@ -44,6 +49,7 @@ enum HostPrint {
             let print = try lua.call(make, [sink]).first
         else { throw .conversion("limber: cannot build print") }
         host.sessions.pluginPrint = print
+        try TerminalEscaper.install(on: lua)
     }
 
     /// Runs `body` (a plugin's load) with the routed `print` as the global one, then puts the

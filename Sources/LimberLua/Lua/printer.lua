@@ -5,6 +5,13 @@
 -- Returns { new = function(options) -> function(value) -> text, format_values, describe_function,
 -- names, collect, metafield, is_identifier, keywords, quote }. Options: depth (levels shown),
 -- items (entries shown per table), width (columns for a one-line table), colours (kind -> SGR).
+--
+-- The chunk's argument is the host's terminal_safe (LimberCore's TerminalSafe as a Lua function):
+-- strings are quoted with it and what a __tostring or __name returns is shown through it, so the
+-- printer makes visible exactly what every other renderer does, and only its own colours are
+-- escape sequences.
+local terminal_safe = ...
+assert(type(terminal_safe) == "function", "printer.lua: the host passes terminal_safe")
 local G = _G
 local type, pairs, tostring, pcall, rawget, setmetatable = type, pairs, tostring, pcall, rawget, setmetatable
 local getmetatable, getinfo = debug.getmetatable, debug.getinfo
@@ -36,10 +43,10 @@ local function address(value)
   return type(value) .. ": " .. format("%p", value)
 end
 
--- tostring that never raises: a failing __tostring shows the raw address.
+-- tostring that never raises, made safe to show: a failing __tostring shows the raw address.
 local function safe_tostring(value)
   local ok, text = pcall(tostring, value)
-  if ok and type(text) == "string" then return text end
+  if ok and type(text) == "string" then return terminal_safe(text, true) end
   return address(value)
 end
 
@@ -69,11 +76,12 @@ local function key_before(a, b)
 end
 local function pair_before(x, y) return key_before(x[1], y[1]) end
 
-local ESCAPES = { ["\\"] = "\\\\", ['"'] = '\\"', ["\n"] = "\\n", ["\r"] = "\\r", ["\t"] = "\\t" }
+-- A string as a Lua literal that shows every character a terminal could act on (TerminalSafe's
+-- notation, which is Lua's: \n, \x1B, \u{202E}, \xFF for a byte that is not UTF-8), so it pastes
+-- back into Lua as the same bytes.
+local LITERAL = { ["\\"] = "\\\\", ['"'] = '\\"' }
 local function quote(text)
-  return '"' .. gsub(text, '[%c"\\]', function(c)
-    return ESCAPES[c] or format("\\%03d", c:byte())
-  end) .. '"'
+  return '"' .. terminal_safe((gsub(text, '["\\]', LITERAL))) .. '"'
 end
 
 local function visible_width(text)
@@ -101,7 +109,7 @@ local function describe_function(fn)
   if names[fn] then return "<function " .. names[fn] .. ">" end
   local info = getinfo(fn, "S")
   if info and info.what ~= "C" then
-    return "<function " .. info.short_src .. ":" .. info.linedefined .. ">"
+    return "<function " .. terminal_safe(info.short_src) .. ":" .. info.linedefined .. ">"
   end
   if builtin_names[fn] then return "<function " .. builtin_names[fn] .. ">" end
   return "<" .. address(fn) .. ">"
@@ -182,7 +190,7 @@ local function printer(options)
       head = paint("meta", "<" .. ids[value] .. ">")
     end
     local name = metafield(value, "__name")
-    if type(name) == "string" then head = head .. paint("meta", "<" .. name .. ">") .. " " end
+    if type(name) == "string" then head = head .. paint("meta", "<" .. terminal_safe(name) .. ">") .. " " end
     if depth >= max_depth then return head .. "{...}" end
 
     local entry = children(value)

@@ -105,6 +105,8 @@ local function make(name, folder, grants, settings) -- luacheck: ignore 212/name
       base.io = base.io or {}
       base.io.popen = io_popen
     elseif grant == "files" then
+      -- io.write and file:write are the shim's guarded ones (terminal_output.c): text that can
+      -- reach a terminal is escaped while plugin code runs; files get the plugin's bytes.
       local io_copy = copy(io_lib)
       if base.io and base.io.popen then io_copy.popen = base.io.popen else io_copy.popen = nil end
       base.io = io_copy

@@ -30,7 +30,7 @@ local function sorted_keys(t)
 end
 
 -- A value as a test failure shows it: the shared printer (printer.lua), on one line, cut short.
-local show_value = native.printer().new({ depth = 3, items = 8, width = math.huge })
+local show_value = native.printer(native.terminal_safe).new({ depth = 3, items = 8, width = math.huge })
 local function show(value) return show_value(value) end
 
 local function path_of(path, k)

@@ -223,6 +223,7 @@ final class TestSession {
         native["evaluate_reminders"] = .function(.host(evaluate))
         native["sent"] = .function(.host(sent))
         native["printer"] = try host.lua.load(EmbeddedLua.printer)
+        native["terminal_safe"] = .function(.host(TerminalEscaper.function))
         let chunk = try host.lua.load(PluginTestRuntime.source.bytes, chunkName: PluginTestRuntime.source.chunkName)
         let result = try host.lua.call(chunk, [.table(native)])
         guard case .table(let control) = result.first ?? .nil, case .table(let globals) = control["globals"] else {
