@@ -24,8 +24,7 @@ struct RemindDeliveryTests {
     }
 
     func script(_ name: String, _ body: String) throws {
-        let url = try bin.write(name, "#!/bin/sh\n" + body)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
+        try bin.writeScript(name, body)
     }
 
     func config(_ text: String) throws {
@@ -34,7 +33,7 @@ struct RemindDeliveryTests {
 
     /// limber as cron runs it: HOME, a PATH with the stand-ins first, no session bus variable.
     func remind(_ arguments: [String], runtimeDir: Bool = true) throws -> LimberProcess.Result {
-        var extra = ["LIMBER_SHIPPED_PLUGINS": "", "PATH": bin.url.path + ":/usr/bin:/bin"]
+        var extra = ["LIMBER_SHIPPED_PLUGINS": "", "PATH": bin.commandPath]
         if runtimeDir { extra["XDG_RUNTIME_DIR"] = runtime.url.path }
         return try CronLikeProcess(home: home.url, extra: extra).run(["remind"] + arguments)
     }

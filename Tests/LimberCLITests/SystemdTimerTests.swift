@@ -19,18 +19,17 @@ struct SystemdTimerTests {
 
     /// A systemctl whose user manager is in `state` (running, offline, ...).
     func systemctl(state: String, failing: String? = nil) throws {
-        var body = "#!/bin/sh\necho \"$*\" >> \(bin.path("systemctl.log"))\n"
+        var body = "echo \"$*\" >> \(bin.path("systemctl.log"))\n"
         body += "if [ \"$2\" = is-system-running ]; then echo \(state); [ \(state) = running ]; exit $?; fi\n"
         if let failing { body += "if [ \"$2\" = \(failing) ]; then echo 'Failed to \(failing): nope' >&2; exit 1; fi\n" }
-        let url = try bin.write("systemctl", body)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
+        try bin.writeScript("systemctl", body)
     }
 
     func limber(_ arguments: [String]) throws -> LimberProcess.Result {
         try LimberProcess(
             home: home.url,
             extra: [
-                "XDG_CONFIG_HOME": config.url.path, "PATH": bin.url.path + ":/usr/bin:/bin",
+                "XDG_CONFIG_HOME": config.url.path, "PATH": bin.commandPath,
             ]
         ).run(["cron"] + arguments)
     }

@@ -33,6 +33,18 @@ package final class TemporaryFolder: @unchecked Sendable {
         return file
     }
 
+    /// Writes an executable shell script (`#!/bin/sh`, then `body`) below the folder: a stand-in
+    /// for a command that a test puts first on `PATH` (see ``commandPath``).
+    @discardableResult
+    package func writeScript(_ relativePath: String, _ body: String) throws -> URL {
+        let file = try write(relativePath, "#!/bin/sh\n" + body)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: file.path)
+        return file
+    }
+
+    /// A `PATH` that finds the scripts of this folder first, then the system's commands.
+    package var commandPath: String { url.path + ":/usr/bin:/bin" }
+
     /// The path of a file below the folder.
     package func path(_ relativePath: String) -> String {
         url.appendingPathComponent(relativePath).path

@@ -45,17 +45,16 @@ struct DeliveryOptions: ParsableArguments {
         return channel == .desktop ? .desktop : .standardOutput
     }
 
-    func deliverer(environment: [String: String] = ProcessInfo.processInfo.environment) -> Deliverer {
-        Deliverer(backend: backend, environment: environment, timeout: Self.duration(timeout))
-    }
-
     /// Whether the command line chose where messages go.
     var chosen: Bool { command != nil || channel != nil }
 
-    /// The deliverer with config.lua's `remind.deliver` where the command line chose nothing.
-    func deliverer(environment: [String: String], config: RemindSettings) -> Deliverer {
-        let backend = chosen ? backend : (config.deliver ?? .standardOutput)
-        return Deliverer(backend: backend, environment: environment, timeout: .milliseconds(Int64((timeout * 1000).rounded())))
+    /// The deliverer: where the command line chose, else config.lua's `remind.deliver`, else
+    /// standard output.
+    func deliverer(
+        environment: [String: String] = ProcessInfo.processInfo.environment, config: RemindSettings? = nil
+    ) -> Deliverer {
+        let backend = chosen ? backend : (config?.deliver ?? .standardOutput)
+        return Deliverer(backend: backend, environment: environment, timeout: Self.duration(timeout))
     }
 
     /// The options as arguments again, for a crontab line or a systemd unit.

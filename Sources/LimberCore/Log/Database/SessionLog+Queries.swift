@@ -201,15 +201,7 @@ extension SessionLog {
     static func fetchSessions(
         _ db: Database, where clause: String, _ arguments: [any DatabaseValueConvertible], limit: Int? = nil
     ) throws -> [LoggedSession] {
-        let columns = sessionColumns
-        let sql: String
-        if let limit {
-            // The newest `limit`, returned oldest first.
-            sql =
-                "SELECT * FROM (SELECT \(columns) FROM session WHERE \(clause) ORDER BY started_at DESC, id DESC LIMIT \(max(0, limit))) ORDER BY started_at, id"
-        } else {
-            sql = "SELECT \(columns) FROM session WHERE \(clause) ORDER BY started_at, id"
-        }
+        let sql = chronologicalSQL(sessionColumns, from: "session", where: clause, orderedBy: ["started_at", "id"], limit: limit)
         return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map(session(from:))
     }
 
@@ -230,13 +222,7 @@ extension SessionLog {
         _ db: Database, where clause: String, _ arguments: [any DatabaseValueConvertible], limit: Int? = nil
     ) throws -> [LoggedSet] {
         let columns = "id, session_id, exercise, side, unit, planned, actual, completed, discomfort, at"
-        let sql: String
-        if let limit {
-            sql =
-                "SELECT * FROM (SELECT \(columns) FROM session_set WHERE \(clause) ORDER BY at DESC, id DESC LIMIT \(max(0, limit))) ORDER BY at, id"
-        } else {
-            sql = "SELECT \(columns) FROM session_set WHERE \(clause) ORDER BY at, id"
-        }
+        let sql = chronologicalSQL(columns, from: "session_set", where: clause, orderedBy: ["at", "id"], limit: limit)
         return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).map(set(from:))
     }
 
