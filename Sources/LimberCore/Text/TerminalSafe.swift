@@ -62,6 +62,10 @@ package enum TerminalSafe {
     package static func text<Bytes: Collection>(
         bytes: Bytes, lines: Lines = .single, keepingStyles: Bool = false
     ) -> String where Bytes.Element == UInt8 {
+        // Most text is valid UTF-8 as a whole: one check, then the one pass over its characters.
+        if let valid = String(validating: bytes, as: UTF8.self) {
+            return text(valid, lines: lines, keepingStyles: keepingStyles)
+        }
         var out = ""
         var valid: [UInt8] = []
         var index = bytes.startIndex
