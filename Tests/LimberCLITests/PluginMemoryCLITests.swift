@@ -22,7 +22,10 @@ struct PluginMemoryCLITests {
 
     init() throws {
         home = try TemporaryFolder()
-        limber = LimberProcess(home: home.url, extra: ["LIMBER_SHIPPED_PLUGINS": ""], workingDirectory: home.url)
+        // Filling 128 MiB takes a moment: on a loaded machine the default 3 s of waiting could
+        // stop the plugin first, so the budget (and with it the wait) is larger here.
+        limber = LimberProcess(
+            home: home.url, extra: ["LIMBER_SHIPPED_PLUGINS": "", "LIMBER_CPU_LIMIT": "5"], workingDirectory: home.url)
     }
 
     @Test func checkNamesThePluginAndFails() throws {
