@@ -1,6 +1,13 @@
 /* Protected calls with a traceback and a CPU budget, text-only loading, registry references. */
 #include "shim_internal.h"
 
+/* luaL_traceback of the message in the light userdata at 1, from the level below its caller. */
+int limber__build_traceback(lua_State *L) {
+    const char *msg = (const char *)lua_touserdata(L, 1);
+    luaL_traceback(L, L, msg, 2);
+    return 1;
+}
+
 int limber__traceback_handler(lua_State *L) {
     limber_host *h = limber__host_of(L);
     const char *msg;
@@ -15,7 +22,15 @@ int limber__traceback_handler(lua_State *L) {
             msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
         }
     }
-    luaL_traceback(L, L, msg, 1);
+    /* The traceback is the host's to build, so a plugin near its memory share still has its own
+     * error reported; without memory for it, the error goes on as it is. */
+    unsigned account = h->memory.account;
+    h->memory.account = 0;
+    lua_pushcfunction(L, limber__build_traceback);
+    lua_pushlightuserdata(L, (void *)msg);
+    int status = lua_pcall(L, 1, 1, 0);
+    h->memory.account = account;
+    if (status != LUA_OK) lua_settop(L, 1);
     return 1;
 }
 
@@ -30,9 +45,11 @@ int limber_pcall_owned(lua_State *L, int nargs, int nresults, double cpu_seconds
     if (!lua_checkstack(L, 2)) return LUA_ERRMEM;
     lua_pushcfunction(L, limber__traceback_handler);
     lua_insert(L, base);
+    unsigned account = h->memory.account;
     int frame = limber__begin_budget(L, cpu_seconds, owner);
     int status = lua_pcall(L, nargs, nresults, base);
     int was_spent = limber__end_budget(L, frame);
+    h->memory.account = account;
     if (was_spent) {
         /* Whatever the plugin made of the stop (an error in its handler, a result), the call
          * failed with the stop error. */

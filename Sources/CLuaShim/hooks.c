@@ -62,7 +62,7 @@ static int raise_where_running(lua_State *L) {
 
 int limber__stopping(lua_State *L) {
     limber_host *h = limber__host_of(L);
-    return h->exit_requested || h->interrupted || h->budgets.spent;
+    return h->exit_requested || h->interrupted || h->budgets.spent || h->memory.over || h->memory.refused;
 }
 
 /* The 1-based frame of the outermost budget whose CPU or wall-clock deadline passed, or 0;
@@ -105,12 +105,13 @@ static int raise_stop(lua_State *L) {
     return lua_error(L);
 }
 
-/* Whether the hook fired on the call or return of limber_pcall's message handler, which must
- * run during a stop to say where it happened. */
+/* Whether the hook fired on the call or return of limber_pcall's message handler (or of the
+ * traceback it builds), which must run during a stop to say where it happened. */
 static int in_handler(lua_State *L, lua_Debug *ar) {
     if (ar->event != LUA_HOOKCALL && ar->event != LUA_HOOKRET && ar->event != LUA_HOOKTAILCALL) return 0;
     if (!lua_getinfo(L, "f", ar)) return 0;
-    int ours = lua_tocfunction(L, -1) == limber__traceback_handler;
+    lua_CFunction running = lua_tocfunction(L, -1);
+    int ours = running == limber__traceback_handler || running == limber__build_traceback;
     lua_pop(L, 1);
     return ours;
 }
@@ -118,6 +119,7 @@ static int in_handler(lua_State *L, lua_Debug *ar) {
 void limber__stop_hook(lua_State *L, lua_Debug *ar) {
     limber_host *h = limber__host_of(L);
     limber__tick(L);
+    if (h->memory.over || h->memory.refused) limber__spend_memory(L, 1);
     if (h->exit_requested) {
         if (in_handler(L, ar)) return;
         limber__stop_mode(L);
@@ -150,6 +152,10 @@ void limber__stop_hook(lua_State *L, lua_Debug *ar) {
 int limber_budget_exceeded(lua_State *L) {
     limber_host *h = limber__host_of(L);
     limber__tick(L);
+    if (h->memory.over || h->memory.refused) {
+        limber__spend_memory(L, 1);
+        limber__stop_mode(L);
+    }
     if (limber__stopping(L)) return 1;
     int by_wall = 0;
     int passed = passed_budget(&h->budgets, &by_wall);
@@ -195,11 +201,15 @@ static void watch_innermost(limber_budgets *b) {
 int limber__begin_budget(lua_State *L, double cpu_seconds, const char *owner) {
     limber_budgets *b = &limber__host_of(L)->budgets;
     if (!(cpu_seconds > 0) || b->depth >= LIMBER_MAX_BUDGETS) return 0;
+    limber_memory *m = &limber__host_of(L)->memory;
+    if (m->over || m->refused) limber__spend_memory(L, 1); /* the running owner's, before another's */
     limber_budget *f = &b->frames[b->depth];
     f->seconds = cpu_seconds;
     f->deadline = thread_cpu_seconds() + cpu_seconds;
     f->wall_deadline = monotonic_seconds() + wall_seconds(cpu_seconds);
     snprintf(f->owner, sizeof f->owner, "%s", owner ? owner : "");
+    f->account = owner && *owner ? limber__account_for(m, owner) : b->depth > 0 ? b->frames[b->depth - 1].account : 0;
+    m->account = f->account;
     b->depth++;
     limber__tick(L);
     watch_innermost(b);
@@ -211,9 +221,11 @@ int limber__end_budget(lua_State *L, int frame) {
     limber_host *h = limber__host_of(L);
     limber_budgets *b = &h->budgets;
     if (frame == 0 || frame > b->depth) return 0;
+    if (h->memory.over || h->memory.refused) limber__spend_memory(L, 0);
     int was_spent = b->spent == frame;
     if (was_spent) b->spent = 0;
     b->depth = frame - 1;
+    h->memory.account = b->depth > 0 ? b->frames[b->depth - 1].account : 0;
     watch_innermost(b);
     limber__tick(L);
     if (!limber__stopping(L)) limber__baseline_hook(L);

@@ -14,6 +14,7 @@ typedef struct limber_budget {
     double seconds;               /* the budget, for messages */
     double wall_deadline;         /* monotonic seconds: how long the call may take in all */
     char owner[LIMBER_OWNER_MAX]; /* "" when the call has no owner */
+    unsigned account;             /* the memory account its allocations go to (accounts.c) */
 } limber_budget;
 
 /* Budgets of one state, nested: budgets[0] is the outermost. Once one is spent, every hook
@@ -35,10 +36,37 @@ typedef struct limber_budgets {
     double watch_seen_at;
 } limber_budgets;
 
+/* Memory by owner (accounts.c). Every block the allocator hands out carries, in two bytes past
+ * the size Lua asked for, the account that made or last grew it; so a free is taken off the
+ * account that holds the block, whoever frees it. Account 0 is the host's; each plugin (a
+ * budget's owner) gets its own. While a budget runs, what is allocated goes to its account. */
+typedef uint16_t limber_tag;
+#define LIMBER_MAX_ACCOUNTS 65535
+typedef struct limber_memory {
+    size_t *live;                 /* bytes each account holds now */
+    uint32_t *hashes;             /* of each account's owner, for lookup */
+    char **names;                 /* each account's owner; names[0] is NULL (the host) */
+    unsigned count, capacity;
+    unsigned account;             /* where allocations go now */
+    size_t share;                 /* what one plugin account may hold; 0 for no limit */
+    size_t share_asked;           /* the share the host set (share is 0 when the pool is smaller) */
+    size_t headroom;              /* what plugins leave of the limit for the host */
+    size_t pool;                  /* what plugin accounts may hold together; 0 for no limit */
+    /* The last refusal, until the next growth: Lua may collect in full and ask again for the
+     * same block, and an account that gets it then was not over after all. */
+    unsigned refused;             /* its account (0: none) */
+    void *refused_block;
+    size_t refused_size;
+    int refused_by_pool;
+    unsigned over;                /* an account refused for good: its call is stopped (0: none) */
+    int over_pool;                /* whether the pool, not the share, refused it */
+} limber_memory;
+
 /* Per-state bookkeeping, reachable from any thread of the state as the allocator's ud. */
 typedef struct limber_host {
     size_t used;
     size_t limit;
+    limber_memory memory;
     volatile sig_atomic_t interrupted;
     int exit_requested;
     int exit_code;
@@ -78,6 +106,17 @@ static inline void limber__tick(lua_State *L) {
     atomic_fetch_add_explicit(&limber__host_of(L)->budgets.ticks, 1, memory_order_relaxed);
 }
 
+/* Memory accounts (accounts.c): made with the state, freed after it; the account of an owner
+ * (made on first use; 0 for NULL or ""); what limits the plugins' accounts. */
+int limber__accounts_init(limber_memory *m);
+void limber__accounts_free(limber_memory *m);
+unsigned limber__account_for(limber_memory *m, const char *owner);
+void limber__accounts_limits(limber_host *h);
+/* Turns a refused account (memory.over) into a spent budget: the outermost frame of that
+ * account is stopped with "file:line: used more than N MiB of memory" (with_position: the
+ * position of the Lua code that runs, else none). */
+void limber__spend_memory(lua_State *L, int with_position);
+
 /* Calls f(ud) under lua_pcall with no message handler (state.c). */
 int limber__run_protected(lua_State *L, lua_CFunction f, void *ud, int nresults);
 
@@ -97,6 +136,8 @@ void limber__stop_mode(lua_State *L);
 int limber__stopping(lua_State *L);
 /* The message handler of limber_pcall; the hook lets it run during a stop (calls.c). */
 int limber__traceback_handler(lua_State *L);
+/* What the handler calls, under protection, to build the traceback on the host's account. */
+int limber__build_traceback(lua_State *L);
 
 /* For C code that loops on plugin input (the pattern matcher, the guarded library functions):
  * limber_budget_exceeded says whether the running budget is spent (checking the CPU clock; it

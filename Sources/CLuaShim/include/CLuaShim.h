@@ -50,6 +50,15 @@ void limber_close(lua_State *L);
 size_t limber_memory_used(lua_State *L);
 size_t limber_memory_limit(lua_State *L);
 void limber_set_memory_limit(lua_State *L, size_t limit);
+/* Memory by owner (accounts.c): while a budget of an owner runs, what Lua allocates is that
+ * owner's. One owner may hold `share` bytes (0: no share of its own), all owners together the
+ * limit less `headroom`, which only the host's own work may use. An owner refused memory is
+ * stopped as by a spent budget, with "used more than N MiB of memory". */
+void limber_set_memory_shares(lua_State *L, size_t share, size_t headroom);
+size_t limber_memory_share(lua_State *L);
+size_t limber_memory_headroom(lua_State *L);
+/* Bytes the owner holds now (NULL: the host's own). */
+size_t limber_memory_of(lua_State *L, const char *owner);
 
 /* The Swift object that owns the state (unretained), reachable from any of its threads. */
 void limber_set_owner(lua_State *L, void *owner);

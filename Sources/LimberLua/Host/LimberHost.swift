@@ -64,6 +64,7 @@ package final class LimberHost {
             kind: "exercise", catalogue.all.map { .init(id: $0.id, source: "the built-in catalogue", definition: $0) })
         sessionLog = HostLog(paths: paths)
         lua = try LuaState(memoryLimit: memoryLimit)
+        shareMemory()
         try APIInstaller(host: self).install()
     }
 
