@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Reads an iCalendar file with the Python icalendar package and prints what a calendar app
 would see, as JSON, for limber's tests: the events, their recurrences expanded with dateutil
-for a span, and the file's own VTIMEZONE compared with the system's zone database.
+for a span as RFC 5545 reads them (a recurrence at a local time that does not exist is dropped;
+RDATEs add, EXDATEs take away), and the file's own VTIMEZONE compared with the system's zone
+database.
 
 usage: check-ics.py FILE ZONE FROM-ISO TO-ISO
 """
@@ -36,31 +38,55 @@ for component in calendar.walk("VTIMEZONE"):
         moment += timedelta(hours=6)
     report["zone_mismatches"] = mismatches[:5]
 
+def own_local(value):
+    """A local time of the file read with its own VTIMEZONE."""
+    value = value.replace(tzinfo=None)
+    return own_zone.localize(value) if hasattr(own_zone, "localize") else value.replace(tzinfo=own_zone)
+
+
+def exists(moment):
+    """Whether a local time happens at all (not one the clocks jump over)."""
+    back = moment.astimezone(ZoneInfo("UTC")).astimezone(moment.tzinfo)
+    return back.replace(tzinfo=None) == moment.replace(tzinfo=None)
+
+
+def values(event, name, tzid):
+    """The date-times of every RDATE or EXDATE line of an event."""
+    found = event.get(name)
+    result = []
+    for group in found if isinstance(found, list) else [found] if found else []:
+        for item in group.dts:
+            result.append(own_local(item.dt) if own_zone is not None and tzid else item.dt)
+    return result
+
+
 events = {}
 for event in calendar.walk("VEVENT"):
     dtstart = event.decoded("DTSTART")
     tzid = event["DTSTART"].params.get("TZID")
     if own_zone is not None and tzid:
         # Read the local time with the file's own VTIMEZONE, not the system's.
-        dtstart = dtstart.replace(tzinfo=None)
-        dtstart = own_zone.localize(dtstart) if hasattr(own_zone, "localize") else dtstart.replace(tzinfo=own_zone)
+        dtstart = own_local(dtstart)
     times = []
     if "RRULE" in event:
         rule = rrulestr(event["RRULE"].to_ical().decode(), dtstart=dtstart)
         for occurrence in rule:
             if occurrence >= end:
                 break
+            # RFC 5545 3.3.10: a recurrence at a local time that does not exist is ignored.
+            if tzid and not exists(occurrence):
+                continue
             times.append(occurrence)
     else:
         times.append(dtstart)
-        rdates = event.get("RDATE")
-        for group in (rdates if isinstance(rdates, list) else [rdates] if rdates else []):
-            for item in group.dts:
-                value = item.dt
-                if own_zone is not None and tzid:
-                    value = value.replace(tzinfo=None)
-                    value = own_zone.localize(value) if hasattr(own_zone, "localize") else value.replace(tzinfo=own_zone)
-                times.append(value)
+    times += [value for value in values(event, "RDATE", tzid) if value < end]
+    excluded = {value.astimezone(ZoneInfo("UTC")) for value in values(event, "EXDATE", tzid)}
+    unique = {}
+    for moment in times:
+        instant = moment.astimezone(ZoneInfo("UTC"))
+        if instant not in excluded:
+            unique.setdefault(instant, moment)
+    times = [unique[key] for key in sorted(unique)]
     events[str(event["UID"])] = {
         "summary": str(event["SUMMARY"]),
         "description": str(event.get("DESCRIPTION", "")),

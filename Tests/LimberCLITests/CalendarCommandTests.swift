@@ -89,15 +89,45 @@ struct CalendarCommandTests {
         let often = try event(report, "often@limber")
         #expect(often["rrule"] == nil || often["rrule"] is NSNull, "every 45 minutes is not a regular rule: single times")
         let times = try #require(often["local"] as? [String])
-        #expect(times.count == 7 * 32, "32 times a day (restarting at midnight) for 7 days")
+        #expect(times.count == 7 * 32 - 1, "32 times a day (restarting at midnight) for 7 days, less the gap's")
         #expect(times.first == "2026-03-26T11:15")
         #expect(
-            !times.contains("2026-03-29T02:15") && times.contains("2026-03-29T03:15"), "02:15 is in the gap: it moves to 03:15")
+            !times.contains("2026-03-29T02:15") && times.contains("2026-03-29T03:00") && !times.contains("2026-03-29T03:15"),
+            "02:15 is in the gap: it happens at 03:00, the first instant after it, which is a time anyway")
 
         let gappy = try event(report, "gappy@limber")
         #expect(gappy["rrule"] as? String == "FREQ=DAILY;INTERVAL=2")
-        #expect((gappy["local"] as? [String])?.first == "2026-03-27T02:30")
+        #expect(
+            gappy["local"] as? [String] == ["2026-03-27T02:30", "2026-03-29T03:00", "2026-03-31T02:30", "2026-04-02T02:30"],
+            "the skipped 02:30 is at 03:00, as limber remind fires it, once")
         #expect(!result.stdout.contains("later@limber"), "nothing in the range: no event")
+        try expectSameAsSchedules(report, now: "2026-03-26T10:00:00Z", days: 7, until: "2026-04-02T09:00:00Z")
+    }
+
+    /// The calendar's times, as the parser reads them, are the schedules' own occurrences (what
+    /// `limber remind` fires) from `now` for `days` days (and not past `until`, where the report's span ends).
+    func expectSameAsSchedules(_ report: [String: Any], now: String, days: Int, until: String) throws {
+        let zone = try #require(TimeZone(identifier: "Europe/Berlin"))
+        let formatter = ISO8601DateFormatter()
+        let start = try #require(formatter.date(from: now))
+        let end = min(start.addingTimeInterval(Double(days) * 86_400), try #require(formatter.date(from: until)))
+        let minutes = DateFormatter()
+        minutes.dateFormat = "yyyy-MM-dd'T'HH:mm'Z'"
+        minutes.timeZone = TimeZone(identifier: "UTC")
+        for (uid, schedule) in [
+            ("evening", "daily 18:00"), ("mornings", "mon,wed,fri 07:30,19:30"),
+            ("gappy", "every 2 days at 02:30 from 2026-03-27"),
+            ("often", "every 45 minutes"),
+        ] {
+            let parsed = try #require(try event(report, "\(uid)@limber")["utc"] as? [String])
+            var expected: [String] = []
+            var cursor = start.addingTimeInterval(-1)
+            while let next = try ReminderSchedule(parsing: schedule).occurrence(after: cursor, in: zone), next < end {
+                expected.append(minutes.string(from: next))
+                cursor = next
+            }
+            #expect(parsed.filter { $0 < minutes.string(from: end) } == expected, "\(uid): the calendar shows what limber fires")
+        }
     }
 
     @Test func fallBackAndTheUIDsAreStable() throws {
@@ -107,6 +137,7 @@ struct CalendarCommandTests {
         #expect((report["zone_mismatches"] as? [String])?.isEmpty == true)
         let utc = try #require(try event(report, "evening@limber")["utc"] as? [String])
         #expect(utc.contains("2026-10-24T16:00Z") && utc.contains("2026-10-25T17:00Z"), "18:00 CEST, then 18:00 CET")
+        try expectSameAsSchedules(report, now: "2026-10-20T10:00:00Z", days: 10, until: "2026-10-30T11:00:00Z")
         let later = try calendar(["--ics", "--days", "10", "--now", "2026-10-21T09:00:00Z"])
         let uids = { (text: String) in text.split(separator: "\r\n").filter { $0.hasPrefix("UID:") } }
         #expect(uids(first.stdout) == uids(later.stdout) && uids(first.stdout).count == 4)

@@ -3,25 +3,28 @@ import Testing
 
 @testable import LimberCore
 
-@Suite("Session driver")
+/// The driver on a `SteppedClock`: the clock moves from deadline to deadline and only once the
+/// driver is asleep again, so what the tests count does not depend on how busy the machine is.
+/// The time limit only ends a test that would otherwise hang (a session that never gets there).
+@Suite("Session driver", .timeLimit(.minutes(2)))
 struct SessionDriverTests {
-    /// Starts a driver on a test clock; the consumer records each event with its arrival time.
+    /// Starts a driver on a stepped clock; the consumer records each event with its arrival time.
     func launch(
         _ plan: SessionPlan, pace: Double = 1,
         consumer: (@Sendable (SessionEvent) async -> Void)? = nil
-    ) async throws -> (TestClock<Duration>, SessionDriver<TestClock<Duration>>, SessionRecorder, Task<SessionDone?, Never>) {
-        let clock = TestClock()
+    ) async throws -> (SteppedClock, SessionDriver<SteppedClock>, SessionRecorder, Task<SessionDone?, Never>) {
+        let clock = SteppedClock()
         let driver = try SessionDriver(plan: plan, pace: pace, clock: clock)
         let recorder = SessionRecorder(clock: clock)
         let task = Task {
-            await driver.run { event in
+            let done = await driver.run { event in
                 recorder.record(event)
                 await consumer?(event)
             }
+            clock.finish()
+            return done
         }
-        // The session reads its start from the clock when it begins: let it, before the test
-        // moves the clock, or every time would be off by the first step.
-        try #require(await recorder.wait(for: "session_start"))
+        await recorder.waitUntilRecorded("session_start")
         return (clock, driver, recorder, task)
     }
 
@@ -31,7 +34,7 @@ struct SessionDriverTests {
 
     @Test func eventsArriveOnTheClockAtTheirPlannedSeconds() async throws {
         let (clock, _, recorder, task) = try await launch(sampleRoutinePlan())
-        await clock.advanceInSteps(by: .seconds(200), until: { recorder.isDone })
+        await clock.advance(by: .seconds(200))
         let result = await task.value
         #expect(times(recorder, "step_start") == [5, 45, 88])
         #expect(times(recorder, "side_switch") == [85])
@@ -47,16 +50,17 @@ struct SessionDriverTests {
 
     @Test func pauseAndResumeFromOutside() async throws {
         let (clock, driver, recorder, task) = try await launch(sampleRoutinePlan())
-        await clock.advanceInSteps(by: .seconds(10))
+        await clock.advance(by: .seconds(10))
         driver.send(.pause)
-        try #require(await recorder.wait(for: "paused"))
+        await recorder.waitUntilRecorded("paused")
         let ticksBefore = times(recorder, "tick").count
-        await clock.advanceInSteps(by: .seconds(60))
+        // Paused, the driver waits for a control, not the clock: let a minute pass.
+        clock.pass(.seconds(60))
         #expect(times(recorder, "tick").count == ticksBefore, "no ticks while paused")
         #expect(recorder.outline.last == "paused")
         driver.send(.resume)
-        try #require(await recorder.wait(for: "resumed"))
-        await clock.advanceInSteps(by: .seconds(300), until: { recorder.isDone })
+        await recorder.waitUntilRecorded("resumed")
+        await clock.advance(by: .seconds(300))
         _ = await task.value
         #expect(times(recorder, "step_start") == [5, 105, 148])
         #expect(times(recorder, "session_done") == [188])
@@ -65,13 +69,13 @@ struct SessionDriverTests {
 
     @Test func skipAndAbortFromOutside() async throws {
         let (clock, driver, recorder, task) = try await launch(sampleRoutinePlan())
-        await clock.advanceInSteps(by: .seconds(12))
+        await clock.advance(by: .seconds(12))
         driver.send(.skip)
-        try #require(await recorder.wait(for: "step_done"))
+        await recorder.waitUntilRecorded("step_done")
         // The rest after the cut step runs in full: 12–22, then figure four.
-        await clock.advanceInSteps(by: .milliseconds(10_500))
+        await clock.advance(by: .milliseconds(10_500))
         #expect(times(recorder, "step_start") == [5, 22])
-        await clock.advanceInSteps(by: .milliseconds(2_500))
+        await clock.advance(by: .milliseconds(2_500))
         driver.send(.abort)
         let result = await task.value
         #expect(result == SessionDone(completed: false, setsCompleted: 0, sets: 3, plannedSeconds: 128, elapsedSeconds: 25))
@@ -82,7 +86,7 @@ struct SessionDriverTests {
 
     @Test func cancellingTheRunEndsTheSessionEarly() async throws {
         let (clock, _, recorder, task) = try await launch(sampleRoutinePlan())
-        await clock.advanceInSteps(by: .seconds(7))
+        await clock.advance(by: .seconds(7))
         task.cancel()
         let result = await task.value
         #expect(result?.completed == false)
@@ -100,19 +104,20 @@ struct SessionDriverTests {
         let routine = Routine(id: "long", name: "Long", steps: steps)
         let plan = try SessionPlan(routine: routine, catalogue: .builtin, options: .init(getReady: 10, switchSides: 5))
         #expect(plan.totalSeconds >= 20 * 60)
-        let clock = TestClock()
+        let clock = SteppedClock()
         let driver = try SessionDriver(plan: plan, clock: clock)
         let recorder = SessionRecorder(clock: clock)
         let task = Task {
-            await driver.run { event in
+            let done = await driver.run { event in
                 recorder.record(event)
                 try? await clock.sleep(for: .milliseconds(1_200))
             }
+            clock.finish()
+            return done
         }
-        try #require(await recorder.wait(for: "session_start"))
-        await clock.advanceInSteps(by: .seconds(3600), step: .milliseconds(400), until: { recorder.isDone })
-        // The consumer is still slow over the last event.
-        await clock.advanceInSteps(by: .seconds(2))
+        await recorder.waitUntilRecorded("session_start")
+        // The consumer's sleeps are deadlines too: the clock steps through them as well.
+        await clock.advance(by: .seconds(3600))
         let result = await task.value
         #expect(result?.completed == true)
         #expect(result?.elapsedSeconds == plan.totalSeconds)

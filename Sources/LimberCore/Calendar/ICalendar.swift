@@ -13,6 +13,10 @@ import Foundation
 /// Times are local wall times with a TZID and a VTIMEZONE listing every offset change from a year
 /// before the range to three years past it (or its end, when later), so a recurring 18:00 stays
 /// 18:00 across the clock changes; in UTC they are written with `Z` and need no VTIMEZONE.
+///
+/// A calendar shows what `limber remind` does at the clock changes: a time the clocks skip
+/// (which RFC 5545 drops from a rule) is added with an RDATE at the first instant after the jump
+/// (`ICalendarGaps`), and a time that happens twice is the first, as RFC 5545 reads it too.
 package enum ICalendar {
     /// One reminder, as the calendar shows it.
     package struct Entry: Sendable, Equatable {
@@ -80,16 +84,27 @@ package enum ICalendar {
                 : floating(WallClock.seconds(of: date, in: timeZone))
         }
         let zone = utc ? "" : ";TZID=\(timeZone.identifier)"
+        let rule = recurrence(entry.schedule)
+        // A rule recurs from its DTSTART's wall time, so that must be one of the schedule's own
+        // times, not one the clocks skipped and that moved to the end of the jump.
+        let ruleStart = rule == nil ? nil : firstOwnTime(entry.schedule, from: first, in: timeZone)
         var lines = [
             "BEGIN:VEVENT",
             "UID:\(entry.id)@limber",
             "DTSTAMP:" + floating(Int(stamp.timeIntervalSince1970.rounded(.down))) + "Z",
-            "DTSTART\(zone):" + time(first),
+            "DTSTART\(zone):" + time(ruleStart ?? first),
             "DURATION:PT\(max(1, entry.minutes))M",
             "SUMMARY:" + ICalendarText.escape(entry.summary),
         ]
-        if let rule = recurrence(entry.schedule) {
+        if let rule, let ruleStart {
             lines.append("RRULE:" + rule)
+            if !utc {
+                let zoneEnd = max(end, start.addingTimeInterval(3 * 366 * 86_400))
+                let fixes = ICalendarGaps(
+                    schedule: entry.schedule, timeZone: timeZone, from: start, to: zoneEnd, ruleStart: ruleStart)
+                if !fixes.added.isEmpty { lines.append("RDATE\(zone):" + fixes.added.map(floating).joined(separator: ",")) }
+                if !fixes.removed.isEmpty { lines.append("EXDATE\(zone):" + fixes.removed.map(floating).joined(separator: ",")) }
+            }
         } else {
             var dates: [String] = []
             var cursor = first
@@ -110,6 +125,18 @@ package enum ICalendar {
         lines.append("DESCRIPTION:" + ICalendarText.escape(description.joined(separator: "\n")))
         lines.append("END:VEVENT")
         return lines
+    }
+
+    /// The first occurrence from `first` on that is one of the schedule's own wall times; nil if
+    /// none comes soon (the event then lists its times instead of recurring).
+    static func firstOwnTime(_ schedule: ReminderSchedule, from first: Date, in timeZone: TimeZone) -> Date? {
+        var cursor = first
+        for _ in 0..<1_000 {
+            if ICalendarGaps.isOwnTime(WallClock.seconds(of: cursor, in: timeZone), of: schedule) { return cursor }
+            guard let next = schedule.occurrence(after: cursor, in: timeZone) else { return nil }
+            cursor = next
+        }
+        return nil
     }
 
     /// The RRULE of a regular schedule, or nil.

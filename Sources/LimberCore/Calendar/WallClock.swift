@@ -8,21 +8,34 @@ enum WallClock {
         Int(CheckedNumber.saturatingStamp(date)) + timeZone.secondsFromGMT(for: date)
     }
 
-    /// The instant when the wall clock reads `wall` (seconds since the local epoch).
+    /// The first instant at which the wall clock reads `wall` (seconds since the local epoch) or
+    /// a later time.
     ///
-    /// A reading that happens twice (the clocks went back) is its first instant; a reading that
-    /// never happens (the clocks jumped forward over it) is moved forward by the length of the
-    /// jump, so 02:30 on a spring-forward night in New York is 03:30 EDT.
+    /// A reading that happens twice (the clocks went back) is its first instant. A reading that
+    /// never happens (the clocks jumped forward over it) is the first instant after the jump, so
+    /// 02:30 on a spring-forward night in New York is 03:00 EDT, as is 02:00 and 02:59. Because
+    /// it is "the first instant the clock has reached `wall`", the instant never goes down as
+    /// `wall` goes up: later readings never come sooner, whatever the clocks do.
     static func instant(_ wall: Int, in timeZone: TimeZone) -> Date {
         func offset(_ utc: Int) -> Int { timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: Double(utc))) }
-        // The offsets in force a day either side cover every transition but the rarest.
-        let before = offset(wall - 86_400), after = offset(wall + 86_400)
-        var candidates: Set<Int> = [before, after, offset(wall - before), offset(wall - after)]
-        candidates.formUnion(candidates.map { offset(wall - $0) })
-        let valid = candidates.map { wall - $0 }.filter { $0 + offset($0) == wall }
-        if let first = valid.min() { return Date(timeIntervalSince1970: Double(first)) }
-        // In a gap: read the wall time with the offset from before the jump, which lands after it.
-        let shifted = candidates.map { wall - $0 }.max() ?? wall
-        return Date(timeIntervalSince1970: Double(shifted))
+        // Two days before `wall` as UTC the clock read well before `wall` (offsets are within a
+        // day), so walk the stretches of constant offset from there until the clock reaches it.
+        var start = wall - 2 * 86_400
+        var current = offset(start)
+        // A day and a half either side of `wall` holds a handful of offset changes at most; the
+        // bound only keeps a broken zone database from looping.
+        for _ in 0..<64 {
+            guard
+                let change = timeZone.nextDaylightSavingTimeTransition(after: Date(timeIntervalSince1970: Double(start)))
+            else { break }
+            let next = Int(change.timeIntervalSince1970.rounded(.up))
+            // This stretch shows readings from start + current up to (not including) next + current.
+            if wall < next + current { break }
+            start = next
+            current = offset(next)
+            // The clock jumped to `wall` or past it at the change.
+            if start + current >= wall { return Date(timeIntervalSince1970: Double(start)) }
+        }
+        return Date(timeIntervalSince1970: Double(max(start, wall - current)))
     }
 }

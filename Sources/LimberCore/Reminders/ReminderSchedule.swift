@@ -20,7 +20,10 @@ import Foundation
 ///
 /// Minute and hour intervals count from local midnight each day, so an interval that does not
 /// divide a day restarts at midnight. Times are wall-clock times in the time zone the schedule
-/// is evaluated in; see `WallClock.instant` for the nights the clocks change.
+/// is evaluated in, intervals included (`every 45 minutes` is 00:00, 00:45, ... on the clock,
+/// not every 45 minutes of elapsed time). Each scheduled time happens once, at the first
+/// instant the clock reads it or later (`WallClock.instant`): a time the clocks skip happens
+/// at the first instant after the jump, a time that happens twice happens the first time.
 package struct ReminderSchedule: Sendable, Equatable, CustomStringConvertible {
     /// Which days the times apply on.
     enum Days: Sendable, Equatable {
@@ -75,43 +78,42 @@ package struct ReminderSchedule: Sendable, Equatable, CustomStringConvertible {
 }
 
 extension ReminderSchedule {
+    // Every scheduled time is a wall-clock reading (a day and a time on it), and its instant is
+    // the first moment the clock reads it or later (`WallClock.instant`). That instant never
+    // goes down as the reading goes up, so the schedule's instants, taken in the order of their
+    // readings, never go back: the first reading whose instant is after `now` gives the next
+    // occurrence, the last whose instant is at or before `now` the current one, and readings the
+    // clocks skip fall onto the first instant after the jump, once.
+
     /// The most recent scheduled instant at or before `now`, in `timeZone`; nil if there is none
     /// (a cycle that starts later).
     package func occurrence(atOrBefore now: Date, in timeZone: TimeZone) -> Date? {
-        let today = LocalDay(now, in: timeZone)
-        // Look at tomorrow as well as today: where the clocks jump around midnight, the local
-        // days' instants can interleave.
-        var day = LocalDay(number: today.number + 1)
-        var best: Date?
-        for step in 0...searchSpan {
-            if case .cycle(_, let anchor, true) = days, day < anchor { break }
-            if includes(day), let found = lastTime(on: day, atOrBefore: now, in: timeZone) {
-                best = max(best ?? found, found)
-                if step >= 1 { break }
-            }
+        // A reading whose instant is at or before `now` is at most the highest reading the clock
+        // has shown by then, which can be ahead of the current one after the clocks went back
+        // (by a day at most, as Alaska in 1867): start the search two days ahead.
+        var day = LocalDay(now, in: timeZone).adding(days: 2)
+        for _ in 0...(searchSpan + 2) {
+            if case .cycle(_, let anchor, true) = days, day < anchor { return nil }
+            if includes(day), let found = lastTime(on: day, atOrBefore: now, in: timeZone) { return found }
             day.number -= 1
         }
-        return best
+        return nil
     }
 
     /// The first scheduled instant strictly after `now`, in `timeZone`.
     package func occurrence(after now: Date, in timeZone: TimeZone) -> Date? {
-        let today = LocalDay(now, in: timeZone)
-        var day = LocalDay(number: today.number - 1)
+        // A reading whose instant is after `now` is after the clock's reading at `now`, so it is
+        // on today or later.
+        var day = LocalDay(now, in: timeZone)
         if case .cycle(_, let anchor, true) = days, day < anchor { day = anchor }
-        var best: Date?
-        for step in 0...(searchSpan + 2) {
-            if includes(day), let found = firstTime(on: day, after: now, in: timeZone) {
-                best = min(best ?? found, found)
-                if step >= 1 { break }
-            }
+        for _ in 0...(searchSpan + 2) {
+            if includes(day), let found = firstTime(on: day, after: now, in: timeZone) { return found }
             day.number += 1
         }
-        return best
+        return nil
     }
 
-    /// The latest time on `day` at or before `now`. Instants rise with the times of one day (a
-    /// skipped time moves forward, a repeated one takes its first instant), so this bisects.
+    /// The latest time on `day` at or before `now`; instants rise with the times, so this bisects.
     private func lastTime(on day: LocalDay, atOrBefore now: Date, in timeZone: TimeZone) -> Date? {
         var low = 0, high = times.count - 1
         var best: Date?
