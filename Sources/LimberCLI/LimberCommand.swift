@@ -2,7 +2,7 @@ import ArgumentParser
 import LimberCore
 
 /// `limber`: the root command; every subcommand lives in `Subcommands/`, one per file.
-package struct LimberCommand: AsyncParsableCommand {
+package struct LimberCommand: ParsableCommand {
     package static let configuration = CommandConfiguration(
         commandName: "limber",
         abstract: "A mobility toolkit for runners: guided routines, a session log, and Lua plugins.",

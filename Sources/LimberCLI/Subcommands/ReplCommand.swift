@@ -3,7 +3,7 @@ import Foundation
 import LimberCore
 
 /// `limber repl`, and `limber` alone on a terminal: a Lua prompt with the limber API and the plugins.
-struct ReplCommand: AsyncParsableCommand {
+struct ReplCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "repl",
         abstract: "A Lua prompt with the limber API and your plugins loaded.",
@@ -24,9 +24,9 @@ struct ReplCommand: AsyncParsableCommand {
     /// Whether `limber` with no arguments opens the REPL: standard input and output are terminals.
     static var opensByDefault: Bool { isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 }
 
-    func run() async throws {
+    func run() throws {
         let plugins = self.plugins
-        let code = try await Self.onOwnThread { try Self.session(plugins: plugins) }
+        let code = try Self.onOwnThread { try Self.session(plugins: plugins) }
         if code != 0 { throw LimberFailure("", exitCode: code) }
     }
 
@@ -53,16 +53,27 @@ struct ReplCommand: AsyncParsableCommand {
         return Int(size.ws_col)
     }
 
-    /// Runs the blocking REPL on a thread of its own (with a roomy stack for deep Lua code),
-    /// rather than holding one of Swift concurrency's few cooperative threads for the session.
-    private static func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            let thread = Thread {
-                continuation.resume(with: Result { try body() })
-            }
-            thread.stackSize = 16 << 20
-            thread.name = "limber-repl"
-            thread.start()
+    /// Runs the blocking REPL on a thread of its own, with a roomy stack for deep Lua code (the
+    /// main thread's is the 8 MiB the system gives it), and waits for it to end.
+    private static func onOwnThread<T: Sendable>(_ body: @escaping @Sendable () throws -> T) throws -> T {
+        let outcome = ThreadOutcome<T>()
+        let thread = Thread {
+            outcome.result = Result { try body() }
+            outcome.done.signal()
         }
+        thread.stackSize = 16 << 20
+        thread.name = "limber-repl"
+        thread.start()
+        outcome.done.wait()
+        guard let result = outcome.result else { throw LimberFailure("the REPL thread ended without a result") }
+        return try result.get()
     }
+}
+
+/// What a thread hands back to the one that waits for it.
+private final class ThreadOutcome<T: Sendable>: @unchecked Sendable {
+    // Written by the thread before it signals `done`, read by the waiter after: the semaphore
+    // orders the two accesses.
+    var result: Result<T, any Error>?
+    let done = DispatchSemaphore(value: 0)
 }
