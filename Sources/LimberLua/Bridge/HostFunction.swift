@@ -5,16 +5,36 @@ import CLua
 /// Lua calls it through the shim's C trampoline: the body reads its arguments, returns its
 /// results or throws, and the trampoline raises a thrown error as a Lua error from C, after
 /// this Swift frame has returned.
+///
+/// It has one of two forms. A body of the values form gets every argument copied into a
+/// ``LuaCall`` and returns any values. A body of the scalar form reads its arguments lazily,
+/// straight from the Lua stack (``LuaArguments``), and returns at most one nil, boolean or
+/// number (``LuaScalar``): no array is built on either side, which makes such a call cost
+/// little more than a C function's. Use the scalar form wherever the arguments and result fit.
 package final class HostFunction {
     package typealias Body = (inout LuaCall) throws -> [LuaValue]
+    package typealias ScalarBody = (LuaArguments) throws -> LuaScalar
+
+    /// The two kinds of body.
+    enum Form {
+        case values(Body)
+        case scalar(ScalarBody)
+    }
 
     /// A name for messages (`limber.catalogue.get`).
     package let name: String
-    let body: Body
+    let form: Form
 
+    /// A function of the values form.
     package init(_ name: String, _ body: @escaping Body) {
         self.name = name
-        self.body = body
+        form = .values(body)
+    }
+
+    /// A function of the scalar form.
+    package init(_ name: String, scalar body: @escaping ScalarBody) {
+        self.name = name
+        form = .scalar(body)
     }
 }
 

@@ -26,20 +26,24 @@ enum HostPrint {
     /// Builds the routed `print` and keeps it on the host's session registry.
     static func install(on host: LimberHost) throws(LuaError) {
         let lua = host.lua
+        // The host's link, not a weak reference: one of those would put every retain of the
+        // host, in every host call, on Swift's slow path (see `OwnerLink`).
+        let link = host.link
         let sink = LuaValue.function(
             .host(
-                HostFunction("print") { [weak host] call in
-                    guard case .string(let line) = call.argument(1) else { return [] }
-                    let text = line.bytes + [UInt8(ascii: "\n")]
-                    if let presenter = host?.sessions.printTarget {
-                        presenter.output(String(decoding: text, as: UTF8.self))
-                    } else {
-                        // Through the C stream Swift's own `print` uses, so the two keep their order.
-                        Swift.print(String(decoding: text, as: UTF8.self), terminator: "")
-                        fflush(nil)
-                    }
-                    return []
-                }))
+                HostFunction(
+                    "print",
+                    scalar: { arguments in
+                        guard let line = try arguments.stringIfString(1) else { return .nothing }
+                        if let presenter = link.owner?.sessions.printTarget {
+                            presenter.output(line + "\n")
+                        } else {
+                            // Through the C stream Swift's own `print` uses, so the two keep their order.
+                            Swift.print(line)
+                            fflush(nil)
+                        }
+                        return .nothing
+                    })))
         guard let make = try lua.run(source, chunkName: "=limber.print").first,
             let print = try lua.call(make, [sink]).first
         else { throw .conversion("limber: cannot build print") }
