@@ -15,26 +15,31 @@ package final class HostFunction {
     package typealias Body = (inout LuaCall) throws -> [LuaValue]
     package typealias ScalarBody = (LuaArguments) throws -> LuaScalar
 
-    /// The two kinds of body.
-    enum Form {
-        case values(Body)
-        case scalar(ScalarBody)
-    }
-
     /// A name for messages (`limber.catalogue.get`).
     package let name: String
-    let form: Form
+    /// The body of the values form, or nil for one of the scalar form.
+    let valuesBody: Body?
+    /// The body of the scalar form, or nil for one of the values form. (Two optional
+    /// constants, not an enum: a call through either borrows the closure, where taking one
+    /// out of an enum's case would retain and release it on every call.)
+    let scalarBody: ScalarBody?
 
     /// A function of the values form.
     package init(_ name: String, _ body: @escaping Body) {
         self.name = name
-        form = .values(body)
+        valuesBody = body
+        scalarBody = nil
+    }
+
+    private init(_ name: String, scalarBody: @escaping ScalarBody) {
+        self.name = name
+        valuesBody = nil
+        self.scalarBody = scalarBody
     }
 
     /// A function of the scalar form.
-    package init(_ name: String, scalar body: @escaping ScalarBody) {
-        self.name = name
-        form = .scalar(body)
+    package static func scalar(_ name: String, _ body: @escaping ScalarBody) -> HostFunction {
+        HostFunction(name, scalarBody: body)
     }
 }
 

@@ -4,8 +4,8 @@
 /// Everything a call checks is decided once, when the API is installed: whether the function
 /// acts (waits, writes, notifies or starts a session, which ``PluginPhase`` refuses while a
 /// plugin loads or describes) and whether it may need the deferred plugins. A call then pays
-/// for a load of its host and a few integer compares; the phase's refusal is looked up only
-/// when there is one.
+/// for a few integer compares, with its host borrowed, not retained; the phase's refusal is
+/// looked up only when there is one.
 struct APICallGate {
     /// The name in messages: `limber.timer.sleep`.
     let name: String
@@ -29,8 +29,10 @@ struct APICallGate {
     func hostFunction(_ form: APIFunction.Form) -> HostFunction {
         switch form {
         case .values(let body):
+            // Held strongly: a body of this form may run plugins, sessions and their hooks.
             return HostFunction(name) { call in
-                let host = try enter()
+                guard let host = link.owner else { throw shutDown() }
+                try enter(host)
                 do {
                     return try body(host, &call)
                 } catch {
@@ -38,29 +40,33 @@ struct APICallGate {
                 }
             }
         case .scalar(let body):
-            return HostFunction(
-                name,
-                scalar: { arguments in
-                    let host = try enter()
+            return HostFunction.scalar(name) { arguments in
+                // Borrowed: the running script or plugin's host outlives its call.
+                let result = try link.withOwner { host in
+                    try enter(host)
                     do {
                         return try body(host, arguments)
                     } catch {
                         throw named(error)
                     }
-                })
+                }
+                guard let result else { throw shutDown() }
+                return result
+            }
         }
     }
 
-    /// The host, once the call may go on: it is still there, the phase allows the function,
-    /// and the plugins it may look at are loaded.
-    private func enter() throws(LuaError) -> LimberHost {
-        guard let host = link.owner else { throw .conversion("\(name): the limber host has shut down") }
+    /// Whether the call may go on: the phase allows the function, and the plugins it may look
+    /// at are loaded.
+    private func enter(_ host: LimberHost) throws(LuaError) {
         if acting, host.phase != .free, let refusal = host.phase.refusal(of: path) {
             throw .conversion("\(name) \(refusal)")
         }
         if needsPlugins { host.loadDeferredPlugins() }
-        return host
     }
+
+    /// The error of a call after the host has gone.
+    private func shutDown() -> LuaError { .conversion("\(name): the limber host has shut down") }
 
     /// A body's error, named after the function.
     private func named(_ error: any Error) -> LuaError {

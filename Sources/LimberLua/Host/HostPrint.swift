@@ -31,19 +31,17 @@ enum HostPrint {
         let link = host.link
         let sink = LuaValue.function(
             .host(
-                HostFunction(
-                    "print",
-                    scalar: { arguments in
-                        guard let line = try arguments.stringIfString(1) else { return .nothing }
-                        if let presenter = link.owner?.sessions.printTarget {
-                            presenter.output(line + "\n")
-                        } else {
-                            // Through the C stream Swift's own `print` uses, so the two keep their order.
-                            Swift.print(line)
-                            fflush(nil)
-                        }
-                        return .nothing
-                    })))
+                HostFunction.scalar("print") { arguments in
+                    guard let line = try arguments.stringIfString(1) else { return .nothing }
+                    if let presenter = link.owner?.sessions.printTarget {
+                        presenter.output(line + "\n")
+                    } else {
+                        // Through the C stream Swift's own `print` uses, so the two keep their order.
+                        Swift.print(line)
+                        fflush(nil)
+                    }
+                    return .nothing
+                }))
         guard let make = try lua.run(source, chunkName: "=limber.print").first,
             let print = try lua.call(make, [sink]).first
         else { throw .conversion("limber: cannot build print") }

@@ -71,7 +71,7 @@ extension HostAPI {
                 results: [.init("number", "seconds since the epoch")],
                 example: "local started = limber.now()",
                 scalar: { host, _ in
-                    .number(host.sessionLog.now().timeIntervalSince1970)
+                    .number(host.sessionLog.secondsSince1970())
                 }
             ),
         ]

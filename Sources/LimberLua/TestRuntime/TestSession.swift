@@ -118,7 +118,7 @@ final class TestSession {
 
     private func installRuntime() throws(LuaError) {
         let clock = self.clock
-        let now = HostFunction("clock.now", scalar: { _ in .integer(CheckedNumber.saturatingStamp(clock.date)) })
+        let now = HostFunction.scalar("clock.now") { _ in .integer(CheckedNumber.saturatingStamp(clock.date)) }
         let set = HostFunction("clock.set") { call in
             let when = call.argument(1)
             if let seconds = when.doubleValue {
@@ -137,20 +137,18 @@ final class TestSession {
                 return [.boolean(false), .string(error.message)]
             }
         }
-        let advance = HostFunction(
-            "clock.advance",
-            scalar: { arguments in
-                let seconds = try arguments.number(1, "seconds")
-                // Going back does nothing, as before; going forward is bounded to a century.
-                if seconds.isFinite && seconds <= 0 { return .nothing }
-                do throws(CheckedNumberError) {
-                    clock.advance(
-                        by: try CheckedNumber.duration(seconds: seconds, field: "seconds", in: 0...Self.longestAdvance))
-                } catch {
-                    throw LuaError.conversion("bad argument #1 'seconds' (\(error.reason))")
-                }
-                return .nothing
-            })
+        let advance = HostFunction.scalar("clock.advance") { arguments in
+            let seconds = try arguments.number(1, "seconds")
+            // Going back does nothing, as before; going forward is bounded to a century.
+            if seconds.isFinite && seconds <= 0 { return .nothing }
+            do throws(CheckedNumberError) {
+                clock.advance(
+                    by: try CheckedNumber.duration(seconds: seconds, field: "seconds", in: 0...Self.longestAdvance))
+            } catch {
+                throw LuaError.conversion("bad argument #1 'seconds' (\(error.reason))")
+            }
+            return .nothing
+        }
         let parse = HostFunction("parse_time") { call in
             let text = try call.string(1, "time")
             guard let date = VirtualClock.parse(text, timeZone: clock.timeZone) else {
@@ -170,17 +168,15 @@ final class TestSession {
             return [try self.progressedPlan(call.argument(1))]
         }
         let zone = clock.timeZone
-        let zoneOffset = HostFunction(
-            "zone_offset",
-            scalar: { arguments in
-                let seconds = try arguments.number(1, "time")
-                do throws(CheckedNumberError) {
-                    let date = try CheckedNumber.date(seconds: seconds, field: "time")
-                    return .integer(Int64(zone.secondsFromGMT(for: date)))
-                } catch {
-                    throw LuaError.conversion("bad argument #1 'time' (\(error.reason))")
-                }
-            })
+        let zoneOffset = HostFunction.scalar("zone_offset") { arguments in
+            let seconds = try arguments.number(1, "time")
+            do throws(CheckedNumberError) {
+                let date = try CheckedNumber.date(seconds: seconds, field: "time")
+                return .integer(Int64(zone.secondsFromGMT(for: date)))
+            } catch {
+                throw LuaError.conversion("bad argument #1 'time' (\(error.reason))")
+            }
+        }
         let localTime = HostFunction("local_time") { call in
             let table = try call.table(1, "date")
             func field(_ name: String, default value: Int?) throws(LuaError) -> Int? {
