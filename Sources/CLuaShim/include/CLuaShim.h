@@ -149,4 +149,7 @@ int limber_open_stock_patterns(lua_State *L);
 static inline void limber_pop(lua_State *L, int n) { lua_pop(L, n); }
 static inline int limber_multret(void) { return LUA_MULTRET; }
 
+/* Argument readers for host functions of the scalar form. */
+#include "limber_arguments.h"
+
 #endif

@@ -5,16 +5,41 @@ import CLua
 /// Lua calls it through the shim's C trampoline: the body reads its arguments, returns its
 /// results or throws, and the trampoline raises a thrown error as a Lua error from C, after
 /// this Swift frame has returned.
+///
+/// It has one of two forms. A body of the values form gets every argument copied into a
+/// ``LuaCall`` and returns any values. A body of the scalar form reads its arguments lazily,
+/// straight from the Lua stack (``LuaArguments``), and returns at most one nil, boolean or
+/// number (``LuaScalar``): no array is built on either side, which makes such a call cost
+/// little more than a C function's. Use the scalar form wherever the arguments and result fit.
 package final class HostFunction {
     package typealias Body = (inout LuaCall) throws -> [LuaValue]
+    package typealias ScalarBody = (LuaArguments) throws -> LuaScalar
 
     /// A name for messages (`limber.catalogue.get`).
     package let name: String
-    let body: Body
+    /// The body of the values form, or nil for one of the scalar form.
+    let valuesBody: Body?
+    /// The body of the scalar form, or nil for one of the values form. (Two optional
+    /// constants, not an enum: a call through either borrows the closure, where taking one
+    /// out of an enum's case would retain and release it on every call.)
+    let scalarBody: ScalarBody?
 
+    /// A function of the values form.
     package init(_ name: String, _ body: @escaping Body) {
         self.name = name
-        self.body = body
+        valuesBody = body
+        scalarBody = nil
+    }
+
+    private init(_ name: String, scalarBody: @escaping ScalarBody) {
+        self.name = name
+        valuesBody = nil
+        self.scalarBody = scalarBody
+    }
+
+    /// A function of the scalar form.
+    package static func scalar(_ name: String, _ body: @escaping ScalarBody) -> HostFunction {
+        HostFunction(name, scalarBody: body)
     }
 }
 

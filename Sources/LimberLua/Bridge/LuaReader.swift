@@ -63,10 +63,7 @@ struct LuaReader {
     private mutating func readString(at index: Int32) throws(LuaError) -> LuaString {
         var length = 0
         guard let pointer = lua_tolstring(thread, index, &length) else { return LuaString(bytes: []) }
-        guard length <= LuaReadLimits.maximumStringLength else {
-            throw .conversion(
-                "a string of \(length) bytes is longer than the \(LuaReadLimits.maximumStringLength >> 20) MiB limber takes")
-        }
+        guard length <= LuaReadLimits.maximumStringLength else { throw LuaReadLimits.stringTooLong(length) }
         try charge(length + LuaReadLimits.valueCost)
         if length < 64 { return LuaString(bytes: Array(UnsafeRawBufferPointer(start: pointer, count: length))) }
         let identity = UnsafeRawPointer(pointer)
@@ -165,4 +162,9 @@ enum LuaReadLimits {
     static let budget = 64 << 20
     /// What each value and table entry is charged beyond its bytes.
     static let valueCost = 32
+
+    /// The error for a string of `length` bytes, past ``maximumStringLength``.
+    static func stringTooLong(_ length: Int) -> LuaError {
+        .conversion("a string of \(length) bytes is longer than the \(maximumStringLength >> 20) MiB limber takes")
+    }
 }

@@ -362,10 +362,28 @@ package final class LuaState {
         }
         // Both outlive the call (the state owns the lua_State; the closure being called holds the
         // box), so they are borrowed, not retained: each retain is an atomic operation.
-        return Unmanaged<LuaState>.fromOpaque(owner)._withUnsafeGuaranteedRef { state in
-            Unmanaged<HostFunction>.fromOpaque(box)._withUnsafeGuaranteedRef { function in
+        return Unmanaged<HostFunction>.fromOpaque(box)._withUnsafeGuaranteedRef { function in
+            if function.scalarBody != nil { return invokeScalar(function, on: thread, result) }
+            return Unmanaged<LuaState>.fromOpaque(owner)._withUnsafeGuaranteedRef { state in
                 invoke(function, in: state, on: thread, result)
             }
+        }
+    }
+
+    /// A call of the scalar form: the arguments stay on the stack, the result goes straight
+    /// into the trampoline's buffer.
+    private static func invokeScalar(
+        _ function: HostFunction, on thread: OpaquePointer, _ result: UnsafeMutablePointer<limber_call_result>
+    ) -> Int32 {
+        do {
+            guard let count = try function.scalarBody?(LuaArguments(thread: thread)).write(into: result) else {
+                return fail(result, "limber: no room for a host function's result")
+            }
+            return count
+        } catch let error as LuaError {
+            return fail(result, error.message)
+        } catch {
+            return fail(result, String(describing: error))
         }
     }
 
@@ -382,7 +400,7 @@ package final class LuaState {
                 for index in 1...count { arguments.append(try reader.read(at: index)) }
             }
             var call = LuaCall(state: state, arguments: arguments, thread: thread)
-            let results = try function.body(&call)
+            let results = try function.valuesBody?(&call) ?? []
             if results.isEmpty { return 0 }
             let inline = UnsafeMutableRawBufferPointer(start: result.pointee.inline_ops, count: result.pointee.inline_capacity)
             if let written = LuaEncoding.scalars(results, into: inline) {

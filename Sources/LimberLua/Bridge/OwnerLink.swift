@@ -7,11 +7,23 @@
 /// in its `deinit`; from then on `owner` is nil. Like the state it links to, a link is used
 /// from one thread at a time.
 final class OwnerLink<Owner: AnyObject> {
-    /// The owner while it lives; nil once it has begun to go.
-    private(set) unowned(unsafe) var owner: Owner?
+    /// The owner, unretained, while it lives; nil once it has begun to go.
+    private var pointer: Unmanaged<Owner>?
 
-    init(_ owner: Owner) { self.owner = owner }
+    init(_ owner: Owner) { pointer = .passUnretained(owner) }
+
+    /// The owner while it lives; nil once it has begun to go.
+    var owner: Owner? { pointer?.takeUnretainedValue() }
+
+    /// Runs `body` on the owner, borrowed rather than retained (a host call's hot path does
+    /// this on every call); nil once the owner has begun to go. The owner must outlive `body`,
+    /// as it does when `body` is a call from Lua code that the owner, or its owner, is running.
+    @inline(__always)
+    func withOwner<Result>(_ body: (Owner) throws -> Result) rethrows -> Result? {
+        guard let pointer else { return nil }
+        return try pointer._withUnsafeGuaranteedRef(body)
+    }
 
     /// Called by the owner's `deinit`, before it releases anything.
-    func clear() { owner = nil }
+    func clear() { pointer = nil }
 }

@@ -40,22 +40,7 @@ struct APIInstaller {
     }
 
     private func hostFunction(for function: APIFunction) -> HostFunction {
-        let body = function.body
-        let path = "limber." + function.path
-        let link = host.link
-        let needsPlugins = !LimberHost.pluginFreeFunctions.contains(function.path)
-        return HostFunction(path) { call in
-            guard let host = link.owner else { throw LuaError.conversion("\(path): the limber host has shut down") }
-            if let refusal = host.phase.refusal(of: function.path) { throw LuaError.conversion("\(path) \(refusal)") }
-            if needsPlugins { host.loadDeferredPlugins() }
-            do {
-                return try body(host, &call)
-            } catch let error as LuaError {
-                throw LuaError.conversion("\(path): \(error.message)")
-            } catch {
-                throw LuaError.conversion("\(path): \(error)")
-            }
-        }
+        APICallGate(function, host: host).hostFunction(function.form)
     }
 
     private func proxy(_ table: LuaTable, path: String, makePairs: LuaValue) throws(LuaError) -> LuaValue {

@@ -7,7 +7,11 @@ package final class HostLog {
     private let paths: LimberPaths
     private var opened: SessionLog?
     /// The wall-clock time that `limber.log.record` stamps; tests replace it.
-    package var now: () -> Date = { Date() }
+    package var now: () -> Date = { Date() } {
+        didSet { readsSystemClock = false }
+    }
+    /// Whether `now` is still the system clock, which ``secondsSince1970()`` then reads itself.
+    private var readsSystemClock = true
     /// The zone whose calendar days streaks and `day` fields use; looked up on first use, since
     /// the local zone comes from ICU's time zone data, which a script that never logs need not load.
     package lazy var timeZone: TimeZone = .current
@@ -16,6 +20,15 @@ package final class HostLog {
 
     init(paths: LimberPaths) {
         self.paths = paths
+    }
+
+    /// `now()` in seconds since 1970-01-01 UTC (`limber.now`): read straight from the system
+    /// clock, without a `Date` or a closure call, while `now` has not been replaced.
+    func secondsSince1970() -> Double {
+        guard readsSystemClock else { return now().timeIntervalSince1970 }
+        var time = timespec()
+        guard clock_gettime(CLOCK_REALTIME, &time) == 0 else { return now().timeIntervalSince1970 }
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     /// The log, opened at `paths.database` the first time it is needed.

@@ -31,19 +31,22 @@ enum HostPrint {
     /// Builds the routed `print` and keeps it on the host's session registry.
     static func install(on host: LimberHost) throws(LuaError) {
         let lua = host.lua
+        // The host's link, not a weak reference: one of those would put every retain of the
+        // host, in every host call, on Swift's slow path (see `OwnerLink`).
+        let link = host.link
         let sink = LuaValue.function(
             .host(
-                HostFunction("print") { [weak host] call in
-                    guard case .string(let line) = call.argument(1) else { return [] }
-                    let text = TerminalSafe.text(bytes: line.bytes, lines: .multiple) + "\n"
-                    if let presenter = host?.sessions.printTarget {
+                HostFunction.scalar("print") { arguments in
+                    guard let line = try arguments.bytesIfString(1) else { return .nothing }
+                    let text = TerminalSafe.text(bytes: line, lines: .multiple) + "\n"
+                    if let presenter = link.owner?.sessions.printTarget {
                         presenter.output(text)
                     } else {
                         // Through the C stream Swift's own `print` uses, so the two keep their order.
                         Swift.print(text, terminator: "")
                         fflush(nil)
                     }
-                    return []
+                    return .nothing
                 }))
         guard let make = try lua.run(source, chunkName: "=limber.print").first,
             let print = try lua.call(make, [sink]).first

@@ -18,6 +18,14 @@ package struct APIFunction {
     }
 
     package typealias Body = (LimberHost, inout LuaCall) throws -> [LuaValue]
+    /// A body of the scalar form (see ``HostFunction``): lazily read arguments, one scalar result.
+    package typealias ScalarBody = (LimberHost, LuaArguments) throws -> LuaScalar
+
+    /// The two kinds of body, as in ``HostFunction``.
+    enum Form {
+        case values(Body)
+        case scalar(ScalarBody)
+    }
 
     /// Dotted path under `limber`: `catalogue.find`, `routine`, `timer.sleep`.
     package let path: String
@@ -26,7 +34,7 @@ package struct APIFunction {
     package let results: [Result]
     /// A short example of use, shown by `help()`.
     package let example: String?
-    let body: Body
+    let form: Form
 
     package init(
         _ path: String, summary: String, parameters: [Parameter] = [], results: [Result] = [],
@@ -37,7 +45,20 @@ package struct APIFunction {
         self.parameters = parameters
         self.results = results
         self.example = example
-        self.body = body
+        form = .values(body)
+    }
+
+    /// A function of the scalar form, for arguments and a result that fit it.
+    package init(
+        _ path: String, summary: String, parameters: [Parameter] = [], results: [Result] = [],
+        example: String? = nil, scalar body: @escaping ScalarBody
+    ) {
+        self.path = path
+        self.summary = summary
+        self.parameters = parameters
+        self.results = results
+        self.example = example
+        form = .scalar(body)
     }
 
     /// `limber.catalogue.find(filter)`.

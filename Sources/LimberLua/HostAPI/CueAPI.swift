@@ -11,14 +11,15 @@ extension HostAPI {
                     .init("name", "'tick'|'soft_tick'|'halfway'|'switch'|'step_end'|'session_end'", "a cue or built-in sound")
                 ],
                 results: [.init("boolean", "whether a sound was played (false when sound is off or there is no player)")],
-                example: "limber.on('step_start', function(e) if e.step == 3 then limber.cue('halfway') end end)"
-            ) { host, call in
-                let name = try call.string(1, "name")
-                guard CueSound(rawValue: name) != nil else {
-                    throw LuaError.conversion("unknown cue '\(name)' (cues: \(CueSound.names))")
+                example: "limber.on('step_start', function(e) if e.step == 3 then limber.cue('halfway') end end)",
+                scalar: { host, arguments in
+                    let name = try arguments.string(1, "name")
+                    guard CueSound(rawValue: name) != nil else {
+                        throw LuaError.conversion("unknown cue '\(name)' (cues: \(CueSound.names))")
+                    }
+                    return .boolean(host.sessions.cuePlayer?(name) ?? false)
                 }
-                return [.boolean(host.sessions.cuePlayer?(name) ?? false)]
-            }
+            )
         ]
     }
 

@@ -30,12 +30,13 @@ extension HostAPI {
                 "notify",
                 summary: "Sends a message to the person through the configured backend (stdout, desktop, or a command).",
                 parameters: [.init("message", "string", "what to say")],
-                example: "limber.notify('Your weekly summary is ready')"
-            ) { host, call in
-                let message = try call.string(1, "message")
-                try host.reminders.notify(message)
-                return []
-            },
+                example: "limber.notify('Your weekly summary is ready')",
+                scalar: { host, arguments in
+                    let message = try arguments.string(1, "message")
+                    try host.reminders.notify(message)
+                    return .nothing
+                }
+            ),
         ]
     }
 

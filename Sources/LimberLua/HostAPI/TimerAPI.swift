@@ -11,17 +11,18 @@ extension HostAPI {
                 "timer.sleep",
                 summary: "Waits this many seconds on limber's clock (no busy loop); plugin tests' virtual clock returns at once.",
                 parameters: [.init("seconds", "number", "how long, 0 to 86400; fractions allowed")],
-                example: "limber.timer.sleep(1.5)"
-            ) { host, call in
-                let (seconds, duration) = try timerSeconds(call, 1)
-                try checkWait(seconds, host: host)
-                let base: any Clock<Duration> = host.clock
-                let clock = AnyClock(base)
-                guard host.sleepGate.sleep(clock, until: clock.now.advanced(by: duration)) else {
-                    throw LuaError.conversion("interrupted")
+                example: "limber.timer.sleep(1.5)",
+                scalar: { host, arguments in
+                    let (seconds, duration) = try timerSeconds(try arguments.number(1, "seconds"), at: 1)
+                    try checkWait(seconds, host: host)
+                    let base: any Clock<Duration> = host.clock
+                    let clock = AnyClock(base)
+                    guard host.sleepGate.sleep(clock, until: clock.now.advanced(by: duration)) else {
+                        throw LuaError.conversion("interrupted")
+                    }
+                    return .nothing
                 }
-                return []
-            },
+            ),
             APIFunction(
                 "timer.countdown",
                 summary:
@@ -32,7 +33,7 @@ extension HostAPI {
                 ],
                 example: "limber.timer.countdown(5, { on_tick = function(left) print(left) end })"
             ) { host, call in
-                let (seconds, total) = try timerSeconds(call, 1)
+                let (seconds, total) = try timerSeconds(try call.number(1, "seconds"), at: 1)
                 try checkWait(seconds, host: host)
                 let options = try call.optionalTable(2, "options")
                 for key in options.entries.keys where key != .string(LuaString("on_tick")) {
@@ -68,10 +69,11 @@ extension HostAPI {
                 "now",
                 summary: "The time now, in seconds since 1970-01-01 UTC, with a fraction (plugin tests see their virtual clock).",
                 results: [.init("number", "seconds since the epoch")],
-                example: "local started = limber.now()"
-            ) { host, _ in
-                [.number(host.sessionLog.now().timeIntervalSince1970)]
-            },
+                example: "local started = limber.now()",
+                scalar: { host, _ in
+                    .number(host.sessionLog.secondsSince1970())
+                }
+            ),
         ]
     }
 
@@ -94,9 +96,9 @@ extension HostAPI {
         throw .conversion(String(format: "%g s is longer than plugin code may wait here (%.1f s left)", seconds, left))
     }
 
-    /// A timer's length argument, 0 to a day: as seconds and as a duration to the millisecond.
-    private static func timerSeconds(_ call: LuaCall, _ position: Int) throws(LuaError) -> (Double, Duration) {
-        let seconds = try call.number(position, "seconds")
+    /// A timer's length argument (at `position`), 0 to a day: as seconds and as a duration to
+    /// the millisecond.
+    private static func timerSeconds(_ seconds: Double, at position: Int) throws(LuaError) -> (Double, Duration) {
         do {
             return (seconds, try CheckedNumber.duration(seconds: seconds, field: "seconds", in: 0...longestTimer))
         } catch {

@@ -118,9 +118,7 @@ final class TestSession {
 
     private func installRuntime() throws(LuaError) {
         let clock = self.clock
-        let now = HostFunction("clock.now") { _ in
-            [.integer(CheckedNumber.saturatingStamp(clock.date))]
-        }
+        let now = HostFunction.scalar("clock.now") { _ in .integer(CheckedNumber.saturatingStamp(clock.date)) }
         let set = HostFunction("clock.set") { call in
             let when = call.argument(1)
             if let seconds = when.doubleValue {
@@ -139,16 +137,17 @@ final class TestSession {
                 return [.boolean(false), .string(error.message)]
             }
         }
-        let advance = HostFunction("clock.advance") { call in
-            let seconds = try call.number(1, "seconds")
+        let advance = HostFunction.scalar("clock.advance") { arguments in
+            let seconds = try arguments.number(1, "seconds")
             // Going back does nothing, as before; going forward is bounded to a century.
-            if seconds.isFinite && seconds <= 0 { return [] }
+            if seconds.isFinite && seconds <= 0 { return .nothing }
             do throws(CheckedNumberError) {
-                clock.advance(by: try CheckedNumber.duration(seconds: seconds, field: "seconds", in: 0...Self.longestAdvance))
+                clock.advance(
+                    by: try CheckedNumber.duration(seconds: seconds, field: "seconds", in: 0...Self.longestAdvance))
             } catch {
                 throw LuaError.conversion("bad argument #1 'seconds' (\(error.reason))")
             }
-            return []
+            return .nothing
         }
         let parse = HostFunction("parse_time") { call in
             let text = try call.string(1, "time")
@@ -169,11 +168,11 @@ final class TestSession {
             return [try self.progressedPlan(call.argument(1))]
         }
         let zone = clock.timeZone
-        let zoneOffset = HostFunction("zone_offset") { call in
-            let seconds = try call.number(1, "time")
+        let zoneOffset = HostFunction.scalar("zone_offset") { arguments in
+            let seconds = try arguments.number(1, "time")
             do throws(CheckedNumberError) {
                 let date = try CheckedNumber.date(seconds: seconds, field: "time")
-                return [.integer(Int64(zone.secondsFromGMT(for: date)))]
+                return .integer(Int64(zone.secondsFromGMT(for: date)))
             } catch {
                 throw LuaError.conversion("bad argument #1 'time' (\(error.reason))")
             }
