@@ -180,8 +180,18 @@ package struct ReminderIndex: Equatable, Sendable {
 
     /// A word with `%`, space and newline written `%25`, `%20`, `%0A`.
     static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: " ", with: "%20")
-            .replacingOccurrences(of: "\n", with: "%0A")
+        let special: (UInt8) -> Bool = { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\n") }
+        guard text.utf8.contains(where: special) else { return text }
+        var bytes: [UInt8] = []
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "%"): bytes += Array("%25".utf8)
+            case UInt8(ascii: " "): bytes += Array("%20".utf8)
+            case UInt8(ascii: "\n"): bytes += Array("%0A".utf8)
+            default: bytes.append(byte)
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// The word ``escape(_:)`` wrote, read in one pass (any other `%` stays as it is).
