@@ -16,7 +16,11 @@ enum CommandClock {
         if let seconds = Double(text) {
             date = Date(timeIntervalSince1970: seconds)
         } else {
-            date = ISO8601DateFormatter().date(from: text) ?? LogDateInput.moment(text, now: Date(), timeZone: timeZone)
+            // The log's own reader first: it takes ISO 8601 with an offset as well, and every form
+            // it takes ISO8601DateFormatter refuses (no zone) or reads the same. The formatter
+            // builds ICU's date parsing: a few milliseconds of every run given --now or
+            // LIMBER_NOW, more than the rest of a `limber remind` with nothing due.
+            date = LogDateInput.moment(text, now: Date(), timeZone: timeZone) ?? ISO8601DateFormatter().date(from: text)
         }
         if let date {
             do {

@@ -18,6 +18,10 @@ struct RemindCommand: ParsableCommand {
             (runs = { folders = {...} }), so a run nobody typed in counts; a file that cannot be \
             read is one line on stderr, once.
 
+            Only plugins with a reminder that may be due now are loaded (none when nothing can be \
+            due); which those are is kept in $XDG_CACHE_HOME/limber/remind-index, rebuilt whenever \
+            a plugin or config.lua changes (deleting it is always safe).
+
             Nothing due: no output, exit 0 (cron mails any output). A due function that raises \
             is one line on stderr (file:line: message), the other reminders still run, and the \
             exit code is 1. A second run while one is going exits at once, quietly, with 0.
@@ -91,8 +95,10 @@ struct RemindCommand: ParsableCommand {
         }
         defer { withExtendedLifetime(lock) {} }
 
-        let (host, reports) = try plugins.makeHost(paths: paths)
-        let deliverer = delivery.deliverer(environment: environment, config: host.config.config.remind)
+        // Only the plugins whose reminders may be due now, with the reminder index (not in a
+        // dry run, which shows every reminder).
+        let remind = try RemindHost.prepare(options: plugins, paths: paths, now: now, timeZone: timeZone, useIndex: !dryRun)
+        let deliverer = delivery.deliverer(environment: environment, config: remind.config.config.remind)
         if !dryRun {
             do {
                 try deliverer.checkAvailable()
@@ -109,14 +115,14 @@ struct RemindCommand: ParsableCommand {
             throw LimberFailure(error.description)
         }
 
-        var failures = reports.filter { if case .failed = $0.status { true } else { false } }.count
-        // The log answers "today" and "7d" from the same instant and zone the reminders use.
-        host.sessionLog.now = { now }
-        host.sessionLog.timeZone = timeZone
+        var failures = 0
         // Runs from the watched folders first, so a run nobody typed in counts (not in a dry run).
-        if !dryRun { failures += try Self.importWatchedRuns(host: host, environment: environment, now: now, timeZone: timeZone) }
+        if !dryRun {
+            failures += try Self.importWatchedRuns(
+                config: remind.config.config, log: remind.log, environment: environment, now: now, timeZone: timeZone)
+        }
         let output = Output(json: json, dryRun: dryRun, timeZone: timeZone, backend: deliverer.backend)
-        host.reminders.notify = { message in
+        let notify: (String) throws -> Void = { message in
             if dryRun || deliverer.backend == .standardOutput {
                 try output.notified(message)
             } else {
@@ -124,7 +130,8 @@ struct RemindCommand: ParsableCommand {
             }
         }
 
-        let outcomes = host.evaluateReminders(at: now, in: timeZone, state: state)
+        let outcomes = try remind.evaluate(state: state) { $0.reminders.notify = notify }
+        failures += remind.pluginFailures
         if dryRun && outcomes.isEmpty && !json { print("no reminders are defined") }
         for outcome in outcomes {
             switch outcome.status {
@@ -157,19 +164,21 @@ struct RemindCommand: ParsableCommand {
                     }
                 }
             default:
-                if dryRun { try output.dryRun(outcome, schedule: host.reminders.entry(outcome.id)?.reminder.schedule) }
+                if dryRun { try output.dryRun(outcome, schedule: remind.host?.reminders.entry(outcome.id)?.reminder.schedule) }
             }
         }
+        remind.finish()
         if failures > 0 { throw LimberFailure("", exitCode: 1) }
     }
 
     /// Imports new files of the watched run folders; each file that cannot be read is one line
     /// on stderr (once: an unchanged file that failed is not read again). Returns the failures.
-    static func importWatchedRuns(host: LimberHost, environment: [String: String], now: Date, timeZone: TimeZone) throws -> Int {
-        guard !host.config.config.runFolders.isEmpty else { return 0 }
+    static func importWatchedRuns(
+        config: LimberConfig, log: () throws -> SessionLog, environment: [String: String], now: Date, timeZone: TimeZone
+    ) throws -> Int {
+        guard !config.runFolders.isEmpty else { return 0 }
         let reports = try CommandLog.perform {
-            try WatchedRunFolders.scan(
-                host.config.config, environment: environment, log: try host.sessionLog.log(), timeZone: timeZone, now: now)
+            try WatchedRunFolders.scan(config, environment: environment, log: try log(), timeZone: timeZone, now: now)
         }
         RunText.printReports(reports, verbose: false, quiet: true)
         return reports.filter { if case .failed = $0.status { true } else { false } }.count

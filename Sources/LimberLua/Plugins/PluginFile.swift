@@ -52,6 +52,7 @@ package struct PluginFile: Sendable, Equatable {
     package func needs() -> [String] {
         guard let data = FileManager.default.contents(atPath: entry.path) else { return [] }
         let head = String(decoding: data.prefix(4096), as: UTF8.self)
+        if let found = Self.asciiNeeds(head) { return found }
         for line in head.split(separator: "\n", omittingEmptySubsequences: false).prefix(20) {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             guard trimmed.hasPrefix("--") else { continue }
@@ -59,6 +60,32 @@ package struct PluginFile: Sendable, Equatable {
             guard comment.hasPrefix("needs:") else { continue }
             return comment.dropFirst("needs:".count).split(separator: ",")
                 .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        }
+        return []
+    }
+
+    /// What `needs()` reads, read byte by byte when the first lines are plain ASCII without
+    /// carriage returns (the same lines, the same trimming of spaces and tabs); nil otherwise,
+    /// for the general reading. Loading a plugin asks this on every run of `limber remind`.
+    private static func asciiNeeds(_ head: String) -> [String]? {
+        let bytes = Array(head.utf8)
+        let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).prefix(20)
+        guard lines.allSatisfy({ line in line.allSatisfy { $0 < 0x80 && $0 != UInt8(ascii: "\r") } }) else { return nil }
+        func blank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+        func trimmed(_ text: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+            guard let first = text.firstIndex(where: { !blank($0) }), let last = text.lastIndex(where: { !blank($0) }) else {
+                return []
+            }
+            return text[first...last]
+        }
+        let dash = UInt8(ascii: "-")
+        for line in lines {
+            let text = trimmed(line)
+            guard text.starts(with: [dash, dash]) else { continue }
+            let comment = trimmed(text.drop { $0 == dash })
+            guard comment.starts(with: Array("needs:".utf8)) else { continue }
+            return comment.dropFirst("needs:".count).split(separator: UInt8(ascii: ","))
+                .map { String(decoding: trimmed($0), as: UTF8.self) }.filter { !$0.isEmpty }
         }
         return []
     }

@@ -19,17 +19,14 @@ extension LimberHost {
         func outcome(_ status: ReminderOutcome.Status, _ period: ReminderPeriod?) -> ReminderOutcome {
             ReminderOutcome(id: reminder.id, status: status, period: period, source: entry.source)
         }
-        // A snoozed reminder is held back until its time, then asked again in the period it is
-        // in, whether or not that period was delivered or its window has passed.
-        let snoozedUntil = state.snoozes[reminder.id]
         let period: ReminderPeriod
-        switch reminder.standing(at: now, in: timeZone, lastFired: snoozedUntil == nil ? lastFired : nil) {
-        case .notStarted: return outcome(snoozedUntil.map { now < $0 ? .snoozed($0) : .notStarted } ?? .notStarted, nil)
+        switch ReminderCheck(reminder, at: now, in: timeZone, state: state) {
+        case .notStarted: return outcome(.notStarted, nil)
+        case .snoozed(let until, let open): return outcome(.snoozed(until), open)
         case .alreadyFired(let open): return outcome(.alreadyFired, open)
-        case .missed(let open) where snoozedUntil == nil: return outcome(.missed, open)
-        case .missed(let open), .pending(let open): period = open
+        case .missed(let open): return outcome(.missed, open)
+        case .ask(let open): period = open
         }
-        if let snoozedUntil, now < snoozedUntil { return outcome(.snoozed(snoozedUntil), period) }
 
         var context = LuaTable()
         context["id"] = .string(reminder.id)

@@ -7,7 +7,9 @@ package enum LogDateInput {
     /// The first day of a period ending today: `7d` is the last seven days and today, `2w`
     /// fourteen days and today, `1y` 365; `today`, `yesterday` or a `YYYY-MM-DD` date.
     package static func firstDay(_ text: String, today: LocalDay) -> LocalDay? {
-        let text = text.trimmingCharacters(in: .whitespaces).lowercased()
+        // Trimmed only when an end is white (most text is not, and Foundation's trimming is slow).
+        let ends = text.first?.isWhitespace == true || text.last?.isWhitespace == true
+        let text = (ends ? text.trimmingCharacters(in: .whitespaces) : text).lowercased()
         switch text {
         case "today": return today
         case "yesterday": return today.adding(days: -1)
@@ -29,7 +31,9 @@ package enum LogDateInput {
     /// A moment: `now`, `18:30` (today), `yesterday 18:30`, `2024-05-01 18:30`,
     /// `2024-05-01` (noon), `90m ago`, `2h ago`, or an ISO time with a zone.
     package static func moment(_ text: String, now: Date, timeZone: TimeZone) -> Date? {
-        let text = text.trimmingCharacters(in: .whitespaces).lowercased()
+        // Trimmed only when an end is white (most text is not, and Foundation's trimming is slow).
+        let ends = text.first?.isWhitespace == true || text.last?.isWhitespace == true
+        let text = (ends ? text.trimmingCharacters(in: .whitespaces) : text).lowercased()
         if text == "now" { return now }
         if let stamp = LogTime.parse(text.uppercased()) { return Date(timeIntervalSince1970: TimeInterval(stamp)) }
         var words = text.split(separator: " ").map(String.init)
