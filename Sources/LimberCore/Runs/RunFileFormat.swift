@@ -44,31 +44,9 @@ package enum RunFileReader {
 
     /// The file's bytes (decompressed when gzipped), at most ``RunFileFormat/maximumSize``.
     static func read(_ url: URL, format: RunFileFormat) throws(RunFileError) -> Data {
-        let limit = RunFileFormat.maximumSize
-        let handle: FileHandle
-        do {
-            handle = try FileHandle(forReadingFrom: url)
-        } catch {
-            throw RunFileError("cannot read it: \((error as NSError).localizedDescription)")
-        }
-        defer { try? handle.close() }
-        let data: Data
-        do {
-            // The size first, so a huge file is refused without reading any of it.
-            let size = try handle.seekToEnd()
-            if size > UInt64(limit) { throw RunFileError("larger than \(limit >> 20) MiB, which no activity file is") }
-            try handle.seek(toOffset: 0)
-            data = try handle.read(upToCount: limit + 1) ?? Data()
-        } catch let error as RunFileError {
-            throw error
-        } catch {
-            throw RunFileError("cannot read it: \((error as NSError).localizedDescription)")
-        }
-        if data.count > limit {
-            throw RunFileError("larger than \(limit >> 20) MiB, which no activity file is")
-        }
+        let data = try RunFileBytes.read(path: url.path, limit: RunFileFormat.maximumSize)
         guard format.gzipped else { return data }
-        return try unzipped(data, limit: limit)
+        return try unzipped(data, limit: RunFileFormat.maximumSize)
     }
 
     /// A gzip file's content, refused past `limit` bytes (a gzip bomb stops there).

@@ -57,15 +57,24 @@ package struct RunImporter {
         for path in paths {
             let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
             guard let info = RunFileStat(path: absolute) else {
-                if missingIsFailure {
+                if RunFileStat(path: absolute, follow: false) != nil {
+                    // There is something there: a link that loops or leads nowhere.
+                    reports.append(
+                        FileReport(path: absolute, status: .failed(RunFileStat.oddity(path: absolute)), activities: []))
+                } else if missingIsFailure {
                     reports.append(FileReport(path: absolute, status: .failed("no such file or folder"), activities: []))
                 }
                 continue
             }
             switch info.kind {
             case .folder:
-                for (file, stat) in Self.files(in: absolute) where seen.insert(file).inserted {
-                    reports.append(try importFile(file, stat: stat, format: RunFileFormat(fileName: file), cache: &cache))
+                for (file, entry) in Self.files(in: absolute) where seen.insert(file).inserted {
+                    switch entry {
+                    case .file(let stat):
+                        reports.append(try importFile(file, stat: stat, format: RunFileFormat(fileName: file), cache: &cache))
+                    case .odd(let problem):
+                        reports.append(FileReport(path: file, status: .failed(problem), activities: []))
+                    }
                 }
             case .file:
                 guard seen.insert(absolute).inserted else { continue }
@@ -77,7 +86,7 @@ package struct RunImporter {
                 }
                 reports.append(try importFile(absolute, stat: info, format: format, cache: &cache))
             case .other:
-                reports.append(FileReport(path: absolute, status: .failed("not a file or folder"), activities: []))
+                reports.append(FileReport(path: absolute, status: .failed(RunFileStat.oddity(path: absolute)), activities: []))
             }
         }
         return reports
@@ -132,11 +141,23 @@ package struct RunImporter {
         return "\(reasons.count) activities, none imported: " + unique.joined(separator: "; ")
     }
 
+    /// What a folder holds under an activity file's name: a file to read, or something else,
+    /// said in one line (a FIFO, a device, a link that loops or leads nowhere or to a folder, a
+    /// folder that cannot be listed).
+    enum Entry {
+        case file(RunFileStat)
+        case odd(String)
+    }
+
     /// The activity files under `folder`, sorted by path, with their stat; hidden entries and
-    /// symbolic links to folders are passed over.
-    static func files(in folder: String, depth: Int = 0) -> [(String, RunFileStat)] {
-        guard depth < maximumDepth, let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return [] }
-        var found: [(String, RunFileStat)] = []
+    /// symbolic links to folders are passed over (no loops), and anything else under an activity
+    /// file's name is there with what it is.
+    static func files(in folder: String, depth: Int = 0) -> [(String, Entry)] {
+        guard depth < maximumDepth else { return [] }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else {
+            return [(folder, .odd("cannot list the folder: \(RunFileStat.listProblem(folder))"))]
+        }
+        var found: [(String, Entry)] = []
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = folder.hasSuffix("/") ? folder + name : folder + "/" + name
             guard let link = RunFileStat(path: path, follow: false) else { continue }
@@ -144,11 +165,14 @@ package struct RunImporter {
             case .folder:
                 found += files(in: path, depth: depth + 1)
             case .file:
-                if RunFileFormat(fileName: name) != nil { found.append((path, link)) }
+                if RunFileFormat(fileName: name) != nil { found.append((path, .file(link))) }
             case .other:
                 // A symbolic link to a file is read; one to a folder is not followed (no loops).
-                if RunFileFormat(fileName: name) != nil, let target = RunFileStat(path: path), target.kind == .file {
-                    found.append((path, target))
+                guard RunFileFormat(fileName: name) != nil else { continue }
+                if let target = RunFileStat(path: path), target.kind == .file {
+                    found.append((path, .file(target)))
+                } else {
+                    found.append((path, .odd(RunFileStat.oddity(path: path))))
                 }
             }
         }

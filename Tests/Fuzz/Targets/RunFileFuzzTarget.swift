@@ -4,9 +4,9 @@ import LimberCore
 extension FuzzTarget {
     /// A watch's FIT file, as `limber runs import` decodes it.
     package static let fit = runFile("fit", "FIT activity files", kind: .fit)
-    /// A GPX track, through FoundationXML's parser.
+    /// A GPX track, through limber's own XML reader (XMLScanner).
     package static let gpx = runFile("gpx", "GPX activity files", kind: .gpx)
-    /// A TCX activity, through FoundationXML's parser.
+    /// A TCX activity, through limber's own XML reader (XMLScanner).
     package static let tcx = runFile("tcx", "TCX activity files", kind: .tcx)
     /// Gzipped files (`.fit.gz` from Strava's export): decompression stays within its bound.
     package static let gzip = FuzzTarget("gzip", "gzipped activity files") { data throws(FuzzFailure) in
