@@ -330,7 +330,7 @@ function limber.cue(name) end
 ---@field uuid string a stable identity across export and import
 ---@field routine string the routine id (an exercise id for one logged exercise, 'run' for a run)
 ---@field activity 'mobility'|'run' what kind of session; streaks count mobility
----@field source 'guided'|'manual'|'script' how it was logged
+---@field source 'guided'|'manual'|'script'|'import' how it was logged ('import': from an activity file)
 ---@field started_at integer seconds since 1970 (UTC)
 ---@field ended_at? integer seconds since 1970; nil if it never finished
 ---@field completed boolean finished and complete

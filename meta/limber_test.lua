@@ -69,16 +69,17 @@ function clock.advance(amount) end
 ---@return string # the formatted time
 function clock.date(format) end
 
----Writes history into the test's log: each entry goes to `limber.log.record`, with `at` and `ended_at` (also in sets) given as seconds or as 'YYYY-MM-DD HH:MM' local times.
+---Writes history into the test's log: each entry goes to `limber.log.record`, with `at` and `ended_at` (also in sets) given as seconds or as 'YYYY-MM-DD HH:MM' local times. A run (activity = 'run') may also have `sport`, `distance_m` and `file`, written as `limber runs import` writes them (with a file it reads as imported), and comes back as `limber.log.last` gives it.
 ---
 ---```lua
 ---log.seed{
 ---  { routine = 'runner-cooldown', at = '2026-03-01 18:00', sets = { { exercise = 'cat-cow', reps = 10 } } },
 ---  { routine = 'runner-cooldown', at = '2026-03-03 18:10', completed = false, sets = {} },
+---  { activity = 'run', at = '2026-03-04 07:00', minutes = 62, distance_m = 16000, file = '/watch/run.fit' },
 ---}
 ---```
----@param entries limber.LogEntry[]|limber.LogEntry whole sessions (routine and sets) or runs, or one of them
----@return limber.Session[] # what was written
+---@param entries limber.test.SeedEntry[]|limber.test.SeedEntry whole sessions (routine and sets) or runs, or one of them
+---@return limber.Session[] # what was written, as the log reads it back
 function log.seed(entries) end
 
 ---Today's plan of a routine at the virtual time, as a guided session would start it: every dose written out, then each progression for the routine applied in load order to the logged history, each change held to the discomfort rule.
@@ -108,6 +109,29 @@ function reminders.run() end
 ---The messages sent in this test, in order: by `limber.notify` and by reminders that `reminders.run` delivered.
 ---@return string[] # the messages
 function reminders.sent() end
+
+---What `log.seed` takes: an entry for `limber.log.record`, and for a run the sport, distance and file `limber runs import` writes.
+---@class limber.test.SeedEntry
+---@field routine? string the routine; a set without one logs under its exercise
+---@field exercise? string a catalogue exercise (id, alias or name)
+---@field side? 'left'|'right' the side of a per-side move
+---@field hold? number seconds held
+---@field reps? number repetitions done
+---@field breaths? number breaths held for
+---@field actual? number what was done, in `unit` (the exercise's unit by default)
+---@field unit? 'seconds'|'reps'|'breaths' the unit of planned and actual
+---@field planned? number what was planned
+---@field completed? boolean done in full (default true)
+---@field discomfort? integer 0 (none) to 10
+---@field at? number|string when, seconds since 1970 (default now), or a local time 'YYYY-MM-DD HH:MM'
+---@field sets? limber.LogEntry[] a whole session's sets (exercise and amount each)
+---@field activity? 'mobility'|'run' 'run' logs a run
+---@field minutes? number how long a whole session or run took
+---@field ended_at? number|string when a whole session ended, or a local time 'YYYY-MM-DD HH:MM'
+---@field notes? string notes for a whole session
+---@field sport? string a run's sport: 'running' (the default), 'trail_running', 'treadmill_running', ...
+---@field distance_m? number a run's distance in metres (0 to 10,000,000)
+---@field file? string the file the run came from: it reads as imported (source 'import')
 
 ---What `expect(actual)` returns; each matcher stops the test when it fails.
 ---@class limber.test.Expectation

@@ -65,8 +65,9 @@ struct RunsCLITests {
         let runs = try #require(object["runs"] as? [[String: Any]])
         #expect(runs.count == 3)
         for run in runs {
-            #expect(Set(run.keys) == ["started_at", "ended_at", "seconds", "distance_m", "sport", "source"])
+            #expect(Set(run.keys) == ["started_at", "ended_at", "seconds", "distance_m", "sport", "source", "origin"])
         }
+        #expect(runs.map { $0["origin"] as? String } == ["import", "import", "manual"], "how each run reached the log")
         #expect(runs[0]["started_at"] as? String == "2026-03-09T07:00:30Z")
         #expect(runs[0]["source"] as? String == fixture("xml/run_phone.gpx"))
         #expect(runs[1]["started_at"] as? String == "2026-03-09T09:00:00Z")
@@ -107,6 +108,8 @@ struct RunsCLITests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let runs = try #require(object["runs"] as? [String: Any])
         #expect(runs["followed_by_cooldown"] as? Int == 1 && runs["runs"] as? Int == 2)
+        #expect(runs["by_source"] as? [String: Int] == ["import": 2])
+        #expect(result.stdout.contains("runs logged     2 imported from files\n"))
     }
 
     @Test func remindersSeeTheLastRunInTheirContext() throws {

@@ -46,6 +46,7 @@ struct RunImporterTests {
         let runs = try log.runs()
         #expect(runs.map(\.sport) == ["running", "street_running", "trail_running", "treadmill_running"])
         #expect(runs.allSatisfy { $0.session.activity == .run && $0.session.routine == "run" })
+        #expect(runs.allSatisfy { $0.session.source == .imported }, "a run read from a file says so")
         #expect(runs.first?.distance == 8200 && runs.first?.seconds == 2820)
         #expect(runs.first?.sourceFile == path + "/run.fit")
         #expect(status(reports, "ride.fit") == .skipped("a cycling activity, not a run"))

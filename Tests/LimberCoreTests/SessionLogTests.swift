@@ -28,6 +28,7 @@ struct SessionLogTests {
             migrations == [
                 "v1 sessions, sets, day marks, rest weekdays",
                 "v2 runs: distance, sport and source file of runs; the run file scan cache",
+                "v3 import source: runs imported from files say so",
             ])
 
         // Reopening keeps what was written and migrates nothing twice.

@@ -244,6 +244,54 @@ struct PluginTestRunnerTests {
                 == "plugin_test.lua:27: log.seed: entry 2: limber.log.record: field 'sets[1].exercise': unknown exercise 'nope'")
     }
 
+    @Test func seededRunsCarryTheirDistanceSportAndFileAsTheLogGivesThem() throws {
+        let (results, _) = try run(
+            """
+            test("an imported run", function()
+              local seeded = log.seed{ activity = "run", at = "2026-03-09 07:00", minutes = 62, distance_m = 16093.4,
+                sport = "trail_running", file = "/media/GARMIN/Activity/a, \\"b\\".fit", notes = "hilly" }
+              local last = limber.log.last("run")
+              expect(seeded[1]).to_equal(last)
+              expect(last.source).to_be("import")
+              expect(last.distance_m).to_be(16093.4)
+              expect(last.sport).to_be("trail_running")
+              expect(last.file).to_be("/media/GARMIN/Activity/a, \\"b\\".fit")
+              expect(last.seconds).to_be(3720)
+              expect(limber.log.sessions{ activity = "run" }[1].distance_m).to_be(16093.4)
+            end)
+            test("a run with a distance and no file, and one without either", function()
+              local written = log.seed{
+                { activity = "run", at = "2026-03-09 07:00", minutes = 30, distance_m = 5000 },
+                { activity = "run", at = "2026-03-10 07:00", minutes = 30 },
+              }
+              expect(written[1].source).to_be("script")
+              expect(written[1].sport).to_be("running")
+              expect(written[1].file).to_be_nil()
+              expect(written[2].distance_m).to_be_nil()
+              expect(written[2]).to_equal(limber.log.last("run"))
+              expect(limber.log.sessions{ activity = "run" }[1].distance_m).to_be(5000)
+            end)
+            test("a distance on a session that is not a run", function()
+              log.seed{ routine = "r", sets = {}, distance_m = 100 }
+            end)
+            test("a distance the log cannot keep", function()
+              log.seed{ { activity = "run", minutes = 5 }, { activity = "run", minutes = 5, distance_m = -1 } }
+            end)
+            test("nothing is written when a run is refused", function()
+              local ok = pcall(log.seed, { activity = "run", minutes = 5, sport = " " })
+              expect(ok).to_be(false)
+              expect(#limber.log.sessions()).to_be(0)
+            end)
+            """)
+        #expect(results[0].passed && results[1].passed && results[4].passed, "\(results.map(\.failure))")
+        #expect(
+            message(results[2]) == "plugin_test.lua:26: log.seed: sport, distance_m and file belong to a run (activity = 'run')")
+        #expect(
+            message(results[3])
+                == "plugin_test.lua:29: log.seed: entry 2: invalid distance_m: expected a number from 0 to 10000000, got -1",
+            "\(message(results[3]))")
+    }
+
     @Test func localTimesAreInTheTestZoneUTCUnlessChosenWhateverTheMachines() throws {
         let (utc, _) = try run(
             """

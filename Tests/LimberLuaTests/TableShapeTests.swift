@@ -88,6 +88,22 @@ struct TableShapeTests {
         try expectSameFields("limber.Streak", emitted: emittedKeys("return { limber.log.streak() }"))
     }
 
+    /// `log.seed` in `limber test` gives back a run as the log does: the documented session shape.
+    @Test func aRunSeededInATestCarriesWhatIsDocumented() throws {
+        let session = try TestSession(
+            paths: LimberPaths(home: folder.url), memoryLimit: 64 << 20, timeZone: TimeZone(identifier: "UTC") ?? .current)
+        let result = try session.host.lua.run(
+            """
+            return log.seed{ { activity = 'run', at = '2026-03-09 07:00', minutes = 62, notes = 'hilly',
+              distance_m = 16000, sport = 'trail_running', file = '/watch/run.fit' } }
+            """)
+        guard case .table(let list) = result.first ?? .nil, case .table(let run) = list[LuaKey.integer(1)] else {
+            Issue.record("log.seed gave back \(result)")
+            return
+        }
+        try expectSameFields("limber.Session", emitted: Set(run.sortedEntries.map { $0.key.description }))
+    }
+
     @Test func exercisesRoutinesAndResultsCarryWhatIsDocumented() throws {
         try expectSameFields("limber.Exercise", emitted: emittedKeys("return limber.catalogue.all()"))
         try expectSameFields(

@@ -11,6 +11,8 @@ enum RunText {
         var distanceM: Double?
         var sport: String?
         var source: String?
+        /// How the run reached the log: `import`, `manual` or `script` (the session's source).
+        var origin: String
 
         init(_ run: RunRecord) {
             startedAt = ISOStamp.string(run.session.startedAt)
@@ -19,10 +21,11 @@ enum RunText {
             distanceM = run.distance.map { ($0 * 10).rounded() / 10 }
             sport = run.sport ?? "running"
             source = run.sourceFile
+            origin = run.session.source.rawValue
         }
 
         enum CodingKeys: String, CodingKey {
-            case startedAt = "started_at", endedAt = "ended_at", seconds, distanceM = "distance_m", sport, source
+            case startedAt = "started_at", endedAt = "ended_at", seconds, distanceM = "distance_m", sport, source, origin
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -33,6 +36,7 @@ enum RunText {
             try container.encode(distanceM, forKey: .distanceM)
             try container.encode(sport, forKey: .sport)
             try container.encode(source, forKey: .source)
+            try container.encode(origin, forKey: .origin)
         }
     }
 
@@ -86,8 +90,28 @@ enum RunText {
         cells.append(
             (run.distance.map { String(format: "%.2f km", $0 / 1000) } ?? "").padding(toLength: 9, withPad: " ", startingAt: 0))
         cells.append((run.sport ?? "running").padding(toLength: 17, withPad: " ", startingAt: 0))
-        cells.append(visible(run.sourceFile ?? "logged by hand"))
+        cells.append(visible(run.sourceFile ?? origin(run.session.source)))
         return cells.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+    }
+
+    /// How a run without a file reached the log, in words.
+    static func origin(_ source: LoggedSession.Source) -> String {
+        switch source {
+        case .imported: "imported"
+        case .script: "logged by a script"
+        case .guided, .manual: "logged by hand"
+        }
+    }
+
+    /// `2 imported from files, 1 logged by hand`: runs by how they reached the log.
+    static func sources(_ counts: [String: Int]) -> String {
+        let words = [
+            "import": "imported from files", "manual": "logged by hand", "script": "logged by scripts", "guided": "guided",
+        ]
+        let parts = counts.filter { $0.value > 0 }.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.map {
+            "\($0.value) \(words[$0.key] ?? $0.key)"
+        }
+        return parts.isEmpty ? "none" : parts.joined(separator: ", ")
     }
 
     /// `47 min`, `1 h 25 min`.

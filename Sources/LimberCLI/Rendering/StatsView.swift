@@ -94,6 +94,7 @@ struct StatsView {
         output +=
             terminal.bold("after a run    ")
             + " \(runs.followedByCooldown) of \(CommandLog.count(runs.runs, "run")) followed by a cool-down within \(runs.cooldownWindowHours) hours\n"
+        output += terminal.bold("runs logged    ") + " " + RunText.sources(runs.bySource) + "\n"
         return output
     }
 

@@ -6,14 +6,18 @@ import LimberCore
 struct RunsListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List runs: date, start, duration, distance, sport and source file (the default for `limber runs`).",
+        abstract:
+            "List runs: date, start, duration, distance, sport and source file or how it was logged (the default for `limber runs`).",
         discussion: "Without --since, shows the last 20 runs."
     )
 
     @Option(help: ArgumentHelp("Only runs since then: 7d, 2w, 1y, today, yesterday or a date YYYY-MM-DD.", valueName: "period"))
     var since: String?
 
-    @Flag(help: "Print {\"runs\": [...]} with started_at, ended_at (ISO 8601 UTC), seconds, distance_m, sport and source.")
+    @Flag(
+        help:
+            "Print {\"runs\": [...]} with started_at, ended_at (ISO 8601 UTC), seconds, distance_m, sport, source (the file) and origin (import, manual or script)."
+    )
     var json = false
 
     func run() throws {

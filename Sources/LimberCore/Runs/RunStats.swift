@@ -30,12 +30,18 @@ package struct RunStats: Sendable, Equatable, Codable {
     /// Of those, how many were followed by a cool-down.
     package var followedByCooldown: Int
     package var cooldownWindowHours: Int
+    /// Those runs by how they reached the log: `import` (from a file), `manual`, `script`.
+    package var bySource: [String: Int]
 
-    package init(weeks: [RunWeek], runs: Int, followedByCooldown: Int, cooldownWindowHours: Int = RunStats.cooldownWindowHours) {
+    package init(
+        weeks: [RunWeek], runs: Int, followedByCooldown: Int, cooldownWindowHours: Int = RunStats.cooldownWindowHours,
+        bySource: [String: Int] = [:]
+    ) {
         self.weeks = weeks
         self.runs = runs
         self.followedByCooldown = followedByCooldown
         self.cooldownWindowHours = cooldownWindowHours
+        self.bySource = bySource
     }
 }
 
@@ -51,7 +57,7 @@ extension SessionLog {
                 db,
                 sql: """
                     SELECT r.local_day AS day, coalesce(r.ended_at, r.started_at) - r.started_at AS seconds,
-                           d.distance_m AS metres,
+                           d.distance_m AS metres, r.source AS source,
                            EXISTS (SELECT 1 FROM session AS m WHERE m.activity = 'mobility'
                                    AND m.started_at BETWEEN r.started_at AND coalesce(r.ended_at, r.started_at) + ?) AS cooled
                     FROM session AS r LEFT JOIN run_detail AS d ON d.session_id = r.id
@@ -59,16 +65,18 @@ extension SessionLog {
                     """,
                 arguments: [window, first.number, today.number])
             var runs = 0, cooled = 0
+            var bySource: [String: Int] = [:]
             for row in rows {
                 let index = LocalDay.floorDiv((row["day"] as Int) - first.number, 7)
                 guard result.indices.contains(index) else { continue }
                 runs += 1
                 if row["cooled"] as Bool { cooled += 1 }
+                bySource[row["source"] as String, default: 0] += 1
                 result[index].runs += 1
                 result[index].minutes += Double(max(0, row["seconds"] as Int64? ?? 0)) / 60
                 result[index].kilometres += (row["metres"] as Double? ?? 0) / 1000
             }
-            return RunStats(weeks: result, runs: runs, followedByCooldown: cooled)
+            return RunStats(weeks: result, runs: runs, followedByCooldown: cooled, bySource: bySource)
         }
     }
 }

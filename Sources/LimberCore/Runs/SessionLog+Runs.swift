@@ -104,7 +104,7 @@ extension SessionLog {
                     continue
                 }
                 let seconds = Int64(activity.seconds.rounded())
-                let distance = activity.distance.flatMap { $0.isFinite && $0 >= 0 && $0 < 1e7 ? $0 : nil }
+                let distance = activity.distance.flatMap { $0.isFinite && LogLimits.distance.contains($0) ? $0 : nil }
                 if let same = try Self.sameRun(db, start: start, seconds: seconds) {
                     let when = LogTime.format(Self.stamp(same.session.startedAt))
                     if same.sourceFile == path {
@@ -118,17 +118,17 @@ extension SessionLog {
                 let day = LocalDay(Self.date(start), in: timeZone)
                 if dryRun {
                     let session = LoggedSession(
-                        id: 0, uuid: "", activity: .run, routine: "run", source: .manual, startedAt: Self.date(start),
+                        id: 0, uuid: "", activity: .run, routine: "run", source: .imported, startedAt: Self.date(start),
                         endedAt: Self.date(start + seconds), completed: true, day: day, notes: nil)
                     results.append(.imported(RunRecord(session: session, distance: distance, sport: sport, sourceFile: path)))
                     continue
                 }
                 let session = try Self.insertSession(
-                    db, uuid: Self.newUUID(), activity: .run, routine: "run", source: .manual, startedAt: start,
+                    db, uuid: Self.newUUID(), activity: .run, routine: "run", source: .imported, startedAt: start,
                     endedAt: start + seconds, completed: true, day: day, notes: nil)
-                try db.execute(
-                    sql: "INSERT INTO run_detail (session_id, sport, distance_m, source_file) VALUES (?, ?, ?, ?)",
-                    arguments: [session.id, sport, distance, path])
+                let detail = RunDetail(sport: sport, distance: distance, sourceFile: path)
+                try detail.validate()
+                try Self.insertRunDetail(db, detail, session: session.id)
                 results.append(.imported(RunRecord(session: session, distance: distance, sport: sport, sourceFile: path)))
             }
             var entry = entry

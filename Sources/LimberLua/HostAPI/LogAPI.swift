@@ -102,7 +102,7 @@ extension HostAPI {
                     .init("uuid", "string", "a stable identity across export and import"),
                     .init("routine", "string", "the routine id (an exercise id for one logged exercise, 'run' for a run)"),
                     .init("activity", "'mobility'|'run'", "what kind of session; streaks count mobility"),
-                    .init("source", "'guided'|'manual'|'script'", "how it was logged"),
+                    .init("source", "'guided'|'manual'|'script'|'import'", "how it was logged ('import': from an activity file)"),
                     .init("started_at", "integer", "seconds since 1970 (UTC)"),
                     .init("ended_at", "integer?", "seconds since 1970; nil if it never finished"),
                     .init("completed", "boolean", "finished and complete"),

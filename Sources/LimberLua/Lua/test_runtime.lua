@@ -244,13 +244,35 @@ local function prepared(entry, where)
   end
   return copy
 end
+-- A run's sport, distance and file, which limber.log.record does not take: seeded as
+-- `limber runs import` writes them (a run with a file reads as imported).
+local run_fields = { "sport", "distance_m", "file" }
+local check_run, seeded_run = native.check_run, native.seeded_run
+local function seed_one(entry)
+  local detail
+  for _, key in ipairs(run_fields) do
+    if entry[key] ~= nil then
+      detail = detail or {}
+      detail[key] = entry[key]
+      entry[key] = nil
+    end
+  end
+  if detail ~= nil then
+    if entry.activity ~= "run" then error("sport, distance_m and file belong to a run (activity = 'run')", 0) end
+    check_run(detail)
+  end
+  local result = limber.log.record(entry)
+  -- A run reads back as limber.log.last gives it: with seconds, distance_m, sport and file.
+  if entry.activity == "run" then result = seeded_run(result.id, detail) end
+  return result
+end
 function log.seed(entries)
   if type(entries) ~= "table" then error("log.seed: expected a list of entries for limber.log.record, got " .. type(entries), 2) end
   if entries[1] == nil and next(entries) ~= nil then entries = { entries } end
   local written = {}
   for i, entry in ipairs(entries) do
     local where = #entries > 1 and ("entry " .. i .. ": ") or ""
-    local ok, result = pcall(limber.log.record, prepared(entry, where))
+    local ok, result = pcall(seed_one, prepared(entry, where))
     if not ok then
       local message = tostring(result):gsub("^[^:]*:%d+: ", "")
       error("log.seed: " .. where .. message, 2)

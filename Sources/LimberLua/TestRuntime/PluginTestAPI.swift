@@ -114,19 +114,37 @@ package enum PluginTestAPI {
     static let seed = Function(
         "log.seed",
         summary:
-            "Writes history into the test's log: each entry goes to `limber.log.record`, with `at` and `ended_at` (also in sets) given as seconds or as 'YYYY-MM-DD HH:MM' local times.",
+            "Writes history into the test's log: each entry goes to `limber.log.record`, with `at` and `ended_at` (also in sets) given as seconds or as 'YYYY-MM-DD HH:MM' local times. A run (activity = 'run') may also have `sport`, `distance_m` and `file`, written as `limber runs import` writes them (with a file it reads as imported), and comes back as `limber.log.last` gives it.",
         parameters: [
-            .init("entries", "limber.LogEntry[]|limber.LogEntry", "whole sessions (routine and sets) or runs, or one of them")
+            .init(
+                "entries", "limber.test.SeedEntry[]|limber.test.SeedEntry",
+                "whole sessions (routine and sets) or runs, or one of them")
         ],
-        results: [.init("limber.Session[]", "what was written")],
+        results: [.init("limber.Session[]", "what was written, as the log reads it back")],
         example: """
             log.seed{
               { routine = 'runner-cooldown', at = '2026-03-01 18:00', sets = { { exercise = 'cat-cow', reps = 10 } } },
               { routine = 'runner-cooldown', at = '2026-03-03 18:10', completed = false, sets = {} },
+              { activity = 'run', at = '2026-03-04 07:00', minutes = 62, distance_m = 16000, file = '/watch/run.fit' },
             }
             """)
 
+    /// What `log.seed` takes: `limber.LogEntry`'s fields, and a run's detail.
+    static let seedEntry = APIClass(
+        "limber.test.SeedEntry",
+        summary:
+            "What `log.seed` takes: an entry for `limber.log.record`, and for a run the sport, distance and file `limber runs import` writes.",
+        fields: (HostAPI.logClasses.first { $0.name == "limber.LogEntry" }?.fields ?? []).map { field in
+            guard ["at", "ended_at"].contains(field.name) else { return field }
+            return APIField(field.name, "number|string?", field.summary + ", or a local time 'YYYY-MM-DD HH:MM'")
+        } + [
+            .init("sport", "string?", "a run's sport: 'running' (the default), 'trail_running', 'treadmill_running', ..."),
+            .init("distance_m", "number?", "a run's distance in metres (0 to 10,000,000)"),
+            .init("file", "string?", "the file the run came from: it reads as imported (source 'import')"),
+        ])
+
     package static let classes: [APIClass] = [
+        seedEntry,
         APIClass(
             "limber.test.Expectation", summary: "What `expect(actual)` returns; each matcher stops the test when it fails.",
             fields: [

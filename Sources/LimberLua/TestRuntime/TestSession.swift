@@ -221,6 +221,7 @@ final class TestSession {
         native["parse_time"] = .function(.host(parse))
         native["evaluate_reminders"] = .function(.host(evaluate))
         native["sent"] = .function(.host(sent))
+        for (name, function) in runSeedFunctions() { native[name] = function }
         native["printer"] = try host.lua.load(EmbeddedLua.printer)
         native["terminal_safe"] = .function(.host(TerminalEscaper.function))
         let chunk = try host.lua.load(PluginTestRuntime.source.bytes, chunkName: PluginTestRuntime.source.chunkName)

@@ -4,11 +4,17 @@ import Foundation
 package enum LogFormat: String, Sendable, CaseIterable {
     /// One header line, then one record per line with a `type` column.
     case csv
-    /// `{"format": "limber-log", "version": 1, "records": [...]}` with one record per line.
+    /// `{"format": "limber-log", "version": 2, "records": [...]}` with one record per line.
     case json
 
-    /// The export version this limber writes and the newest it reads.
-    package static let version = 1
+    /// The export version this limber writes and the newest it reads: 2 adds a run's `sport`,
+    /// `distance_m` and `file` to its session record (and the `import` source). Version 1 files
+    /// read as they always did. A CSV says its version by its header: version 1 has 19 columns,
+    /// version 2 adds the three at the end (a header may name any of the columns, in any order).
+    package static let version = 2
+
+    /// The oldest export version this limber reads.
+    package static let oldestVersion = 1
 
     /// Guesses the format of a file's text: JSON if it starts with `{`, CSV otherwise.
     package static func detect(_ text: String) -> LogFormat {
@@ -73,9 +79,11 @@ package enum LogFormat: String, Sendable, CaseIterable {
                 throw LogError.malformedFile(
                     line: member("version")?.line ?? documentLine, reason: "missing or invalid 'version'")
             }
-            if number > LogFormat.version || number < 1 {
+            if number > LogFormat.version || number < LogFormat.oldestVersion {
                 throw LogError.malformedFile(
-                    line: version.line, reason: "export version \(number) is not one this limber reads (1...\(LogFormat.version))"
+                    line: version.line,
+                    reason:
+                        "export version \(number) is not one this limber reads (\(LogFormat.oldestVersion)...\(LogFormat.version))"
                 )
             }
         }

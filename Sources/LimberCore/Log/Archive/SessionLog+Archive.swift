@@ -46,7 +46,14 @@ extension SessionLog {
             for mark in try Self.fetchMarks(db, from: nil, through: nil) {
                 try emit(.mark(mark), first: &first)
             }
-            let sessions = try Row.fetchCursor(db, sql: "SELECT \(Self.sessionColumns) FROM session ORDER BY id")
+            // Each session with its run's detail, when it has one.
+            let sessions = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT s.id, s.uuid, s.activity, s.routine, s.source, s.started_at, s.ended_at, s.completed, s.local_day,
+                           s.notes, d.sport, d.distance_m, d.source_file
+                    FROM session AS s LEFT JOIN run_detail AS d ON d.session_id = s.id ORDER BY s.id
+                    """)
             let sets = try Row.fetchCursor(
                 db,
                 sql:
@@ -60,7 +67,8 @@ extension SessionLog {
                         LogRecord.Session(
                             uuid: session.uuid, activity: session.activity, routine: session.routine, source: session.source,
                             startedAt: Self.stamp(session.startedAt), endedAt: session.endedAt.map(Self.stamp),
-                            completed: session.completed, day: session.day, notes: session.notes)), first: &first)
+                            completed: session.completed, day: session.day, notes: session.notes,
+                            run: Self.runDetail(from: row))), first: &first)
                 while let set = nextSet, set.sessionID == session.id {
                     try emit(
                         .set(
@@ -125,7 +133,9 @@ extension SessionLog {
                         session.uuid, session.activity.rawValue, session.routine, session.source.rawValue, session.startedAt,
                         session.endedAt, session.completed, session.day.number, session.notes,
                     ])
-                    sessions[session.uuid] = (line, db.lastInsertedRowID)
+                    let sessionID = db.lastInsertedRowID
+                    if let run = session.run { try Self.insertRunDetail(db, run, session: sessionID) }
+                    sessions[session.uuid] = (line, sessionID)
                     summary.sessions += 1
                 case .set(let set):
                     guard let session = sessions[set.session] else {

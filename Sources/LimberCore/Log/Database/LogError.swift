@@ -17,6 +17,8 @@ package enum LogError: Error, Equatable, CustomStringConvertible {
     case notALimberLog(path: String)
     /// The database has migrations this version of limber does not know.
     case newerVersion(path: String)
+    /// Bringing an older log's schema up to date failed; the migration was rolled back.
+    case migrationFailed(path: String, reason: String)
     /// The disk is full.
     case diskFull(path: String)
     /// No session has this id.
@@ -46,6 +48,8 @@ package enum LogError: Error, Equatable, CustomStringConvertible {
             return "\(path) is a SQLite database but not a limber log; it was left untouched"
         case .newerVersion(let path):
             return "the log at \(path) was written by a newer limber; update limber to use it"
+        case .migrationFailed(let path, let reason):
+            return "the log at \(path) could not be updated for this limber (\(reason)); it was left as it was"
         case .diskFull(let path):
             return "the disk holding \(path) is full; nothing was written"
         case .unknownSession(let id):

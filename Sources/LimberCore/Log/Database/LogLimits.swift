@@ -8,10 +8,14 @@ package enum LogLimits {
     package static let amount: ClosedRange<Double> = 0...1_000_000_000
     /// How long a whole session or run may be said to take, in minutes (about two years).
     package static let minutes: ClosedRange<Double> = 0...1_000_000
+    /// A run's distance in metres: up to 10,000 km.
+    package static let distance: ClosedRange<Double> = 0...10_000_000
     /// Discomfort ratings.
     package static let discomfort = 0...10
     /// The last local day a session may count for: 9999-12-31, the last four-digit year.
     package static let latestDay = LocalDay(number: 2_932_896)
+    /// The first day a skip or rest mark may be for: 0000-01-01, the first four-digit year.
+    package static let earliestDay = LocalDay(number: -719_528)
 
     /// A time to store, as whole seconds since 1970, or `LogError.invalid` naming the field.
     static func stamp(_ date: Date, field: String) throws(LogError) -> Int64 {
@@ -42,6 +46,23 @@ package enum LogLimits {
             _ = try CheckedNumber.number(amount, field: field, in: Self.amount)
         } catch {
             throw .invalid(field: field, reason: error.reason)
+        }
+    }
+
+    /// A run's distance to store, or `LogError.invalid` naming the field.
+    static func check(distance: Double?, field: String) throws(LogError) {
+        guard let distance else { return }
+        do {
+            _ = try CheckedNumber.number(distance, field: field, in: Self.distance)
+        } catch {
+            throw .invalid(field: field, reason: error.reason)
+        }
+    }
+
+    /// A day to mark, which exports write as `YYYY-MM-DD`, or `LogError.invalid` naming the field.
+    static func check(day: LocalDay, field: String) throws(LogError) {
+        guard (earliestDay...latestDay).contains(day) else {
+            throw .invalid(field: field, reason: "must be a day from 0000-01-01 to 9999-12-31")
         }
     }
 

@@ -1,7 +1,8 @@
 /// One line of an export file: a session, a set, a skip or rest day, or a weekly rest day.
 ///
 /// Both formats hold the same flat records, one per line, sets after their session. A session
-/// is named by its uuid; a set names its session's uuid.
+/// is named by its uuid; a set names its session's uuid. A run's session carries its sport,
+/// distance and file (export version 2; version 1 had no such columns and reads as runs without).
 enum LogRecord: Equatable {
     struct Session: Equatable {
         var uuid: String
@@ -13,6 +14,8 @@ enum LogRecord: Equatable {
         var completed: Bool
         var day: LocalDay
         var notes: String?
+        /// A run's sport, distance and file; nil for any other session and for a run typed in.
+        var run: RunDetail?
     }
 
     struct Set: Equatable {
@@ -36,12 +39,15 @@ enum LogRecord: Equatable {
     /// session's own uuid is `uuid` (the CSV `session` column).
     static let columns = [
         "type", "session", "activity", "routine", "source", "started_at", "ended_at", "completed", "day", "notes",
-        "exercise", "side", "unit", "planned", "actual", "discomfort", "at", "reason", "weekday",
+        "exercise", "side", "unit", "planned", "actual", "discomfort", "at", "reason", "weekday", "sport", "distance_m", "file",
     ]
 
     /// The fields each type of record may have, besides `type`.
     static let fieldsByType: [String: [String]] = [
-        "session": ["session", "activity", "routine", "source", "started_at", "ended_at", "completed", "day", "notes"],
+        "session": [
+            "session", "activity", "routine", "source", "started_at", "ended_at", "completed", "day", "notes", "sport",
+            "distance_m", "file",
+        ],
         "set": ["session", "exercise", "side", "unit", "planned", "actual", "completed", "discomfort", "at"],
         "skip": ["day", "reason"],
         "rest": ["day", "reason"],
@@ -51,7 +57,7 @@ enum LogRecord: Equatable {
     /// The record's fields as text, one per entry of `columns`; nil where the record has none.
     var values: [String?] {
         // Positions in `columns`.
-        var values = [String?](repeating: nil, count: 19)
+        var values = [String?](repeating: nil, count: 22)
         switch self {
         case .session(let session):
             values[0] = "session"
@@ -64,6 +70,9 @@ enum LogRecord: Equatable {
             values[7] = session.completed ? "true" : "false"
             values[8] = session.day.iso
             values[9] = session.notes
+            values[19] = session.run?.sport
+            values[20] = session.run?.distance.map(Self.number)
+            values[21] = session.run?.sourceFile
         case .set(let set):
             values[0] = "set"
             values[1] = set.session
@@ -97,7 +106,7 @@ enum LogRecord: Equatable {
     }
 
     /// Columns written bare in JSON (numbers and booleans).
-    private static let bareColumns: Swift.Set<Int> = [7, 13, 14, 15, 18]
+    private static let bareColumns: Swift.Set<Int> = [7, 13, 14, 15, 18, 20]
 
     /// A one-line JSON object; numbers and booleans are written bare.
     var jsonObject: String {
@@ -166,6 +175,31 @@ enum LogRecord: Equatable {
             case let value: throw fail("invalid \(name) '\(value)' (expected true or false)")
             }
         }
+        func runDetail(activity: LoggedSession.Activity) throws -> RunDetail? {
+            guard let sport = fields["sport"] else {
+                for name in ["distance_m", "file"] where fields[name] != nil {
+                    throw fail("field '\(name)' needs the run's sport")
+                }
+                return nil
+            }
+            guard activity == .run else { throw fail("only a run has a sport, distance or file") }
+            var distance: Double?
+            if let value = fields["distance_m"] {
+                guard let metres = Double(value), metres.isFinite, LogLimits.distance.contains(metres) else {
+                    throw fail(
+                        "invalid distance_m '\(value)' (expected metres from 0 to \(CheckedNumber.describe(LogLimits.distance.upperBound)))"
+                    )
+                }
+                distance = metres
+            }
+            let detail = RunDetail(sport: sport, distance: distance, sourceFile: fields["file"])
+            do {
+                try detail.validate()
+            } catch {
+                throw fail(error.description)
+            }
+            return detail
+        }
         func amount(_ name: String) throws -> Double? {
             guard let value = fields[name] else { return nil }
             guard let number = Double(value), number.isFinite, LogLimits.amount.contains(number) else {
@@ -188,11 +222,13 @@ enum LogRecord: Equatable {
             let completed = try flag("completed")
             if let end, end < start { throw fail("ended_at is before started_at") }
             if completed && end == nil { throw fail("a completed session needs ended_at") }
+            let activity = try choice("activity", LoggedSession.Activity.self)
             self = .session(
                 Session(
-                    uuid: try text("session"), activity: try choice("activity", LoggedSession.Activity.self),
+                    uuid: try text("session"), activity: activity,
                     routine: try text("routine"), source: try choice("source", LoggedSession.Source.self),
-                    startedAt: start, endedAt: end, completed: completed, day: try day(), notes: fields["notes"]))
+                    startedAt: start, endedAt: end, completed: completed, day: try day(), notes: fields["notes"],
+                    run: try runDetail(activity: activity)))
         case "set":
             var discomfort: Int?
             if let value = fields["discomfort"] {

@@ -55,6 +55,7 @@ enum LogSchema {
                     """)
         }
         registerRuns(in: &migrator)
+        registerImportSource(in: &migrator)
         return migrator
     }
 }

@@ -16,6 +16,8 @@ package struct LoggedSession: Sendable, Equatable, Identifiable {
         case manual
         /// Logged by a Lua script.
         case script
+        /// Imported from an activity file (`limber runs import`, a watched folder).
+        case imported = "import"
     }
 
     /// How the session ended.
@@ -75,10 +77,13 @@ package struct NewSession: Sendable, Equatable {
     package var completed: Bool
     package var notes: String?
     package var sets: [NewSet]
+    /// A run's sport, distance and file; nil for a run typed in and for every other activity.
+    package var run: RunDetail?
 
     package init(
         activity: LoggedSession.Activity = .mobility, routine: String, source: LoggedSession.Source,
-        startedAt: Date, endedAt: Date? = nil, completed: Bool = true, notes: String? = nil, sets: [NewSet] = []
+        startedAt: Date, endedAt: Date? = nil, completed: Bool = true, notes: String? = nil, sets: [NewSet] = [],
+        run: RunDetail? = nil
     ) {
         self.activity = activity
         self.routine = routine
@@ -88,5 +93,6 @@ package struct NewSession: Sendable, Equatable {
         self.completed = completed
         self.notes = notes
         self.sets = sets
+        self.run = run
     }
 }

@@ -89,6 +89,12 @@ extension SessionLog {
         try Self.validate(routine: session.routine)
         try LogLimits.check(text: session.notes, field: "notes")
         for set in session.sets { try set.validate() }
+        if let run = session.run {
+            guard session.activity == .run else {
+                throw LogError.invalid(field: "activity", reason: "only a run has a sport, distance or file")
+            }
+            try run.validate()
+        }
         let start = try LogLimits.stamp(session.startedAt, field: "start")
         let day = try LogLimits.day(of: session.startedAt, in: timeZone, field: "start")
         let end: Int64
@@ -109,12 +115,14 @@ extension SessionLog {
             for set in session.sets {
                 try Self.insertSet(db, set, session: logged.id)
             }
+            if let run = session.run { try Self.insertRunDetail(db, run, session: logged.id) }
             return logged
         }
     }
 
     /// Marks a day as skipped or as a planned rest day, replacing any mark it had.
     package func mark(_ mark: DayMark) throws {
+        try LogLimits.check(day: mark.day, field: "day")
         try LogLimits.check(text: mark.reason, field: "reason")
         try write { db in
             try db.execute(

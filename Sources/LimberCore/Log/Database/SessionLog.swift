@@ -130,7 +130,7 @@ package final class SessionLog: Sendable {
                 } catch {
                     attempt += 1
                     if try queue.read(migrator.hasCompletedMigrations) { return }
-                    if attempt >= 3 { throw error }
+                    if attempt >= 3 { throw Self.migrationError(error, path: path) }
                 }
             }
         }
@@ -153,6 +153,16 @@ package final class SessionLog: Sendable {
             return try body()
         } catch {
             throw Self.logError(error, path: path)
+        }
+    }
+
+    /// A failed migration (rolled back, so the log is as it was): a lock, a read-only file or a
+    /// full disk says so; anything else names the migration's problem.
+    static func migrationError(_ error: any Error, path: String) -> LogError {
+        let mapped = logError(error, path: path)
+        switch mapped {
+        case .database(let message): return .migrationFailed(path: path, reason: message)
+        default: return mapped
         }
     }
 
