@@ -59,34 +59,4 @@ package final class SessionRecorder: @unchecked Sendable {
 
     /// Whether `session_done` has arrived.
     package var isDone: Bool { events.contains { $0.name == "session_done" } }
-
-    /// Yields until an event named `name` has arrived `count` times (or a generous number of
-    /// yields has passed): lets a control sent to a driver take effect before the clock moves.
-    /// Returns whether it arrived; tests `#require` it, so a session that never got there fails
-    /// at the wait rather than somewhere later, or not at all.
-    @discardableResult
-    package func wait(for name: String, count: Int = 1) async -> Bool {
-        func arrived() -> Bool { events.filter({ $0.name == name }).count >= count }
-        for _ in 0..<200 where !arrived() {
-            await Task.megaYield(count: 5)
-        }
-        return arrived()
-    }
-}
-
-extension TestClock<Duration> {
-    /// Moves the clock forward by `total` in small steps, stopping early once `done()` holds.
-    ///
-    /// Small steps keep tests robust on a busy machine: if a sleeper registers late, the
-    /// clock has only gone one step past its deadline, not the whole way.
-    package func advanceInSteps(
-        by total: Duration, step: Duration = .milliseconds(250), until done: () -> Bool = { false }
-    ) async {
-        var moved = Duration.zero
-        while !done(), moved < total {
-            let next = min(step, total - moved)
-            await advance(by: next)
-            moved += next
-        }
-    }
 }
