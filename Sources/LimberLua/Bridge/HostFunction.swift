@@ -66,7 +66,7 @@ package struct LuaCall {
     /// A string argument, or an error naming the position and the function.
     package func string(_ position: Int, _ name: String) throws(LuaError) -> String {
         guard case .string(let s) = argument(position) else {
-            throw .conversion("bad argument #\(position) '\(name)' (string expected, got \(argument(position).typeName))")
+            throw .badArgument(position, name, expected: "string", got: argument(position).typeName)
         }
         return s.description
     }
@@ -74,7 +74,7 @@ package struct LuaCall {
     /// A table argument, or an error naming the position.
     package func table(_ position: Int, _ name: String) throws(LuaError) -> LuaTable {
         guard case .table(let t) = argument(position) else {
-            throw .conversion("bad argument #\(position) '\(name)' (table expected, got \(argument(position).typeName))")
+            throw .badArgument(position, name, expected: "table", got: argument(position).typeName)
         }
         return t
     }
@@ -88,7 +88,7 @@ package struct LuaCall {
     /// A number argument, or an error naming the position.
     package func number(_ position: Int, _ name: String) throws(LuaError) -> Double {
         guard let value = argument(position).doubleValue else {
-            throw .conversion("bad argument #\(position) '\(name)' (number expected, got \(argument(position).typeName))")
+            throw .badArgument(position, name, expected: "number", got: argument(position).typeName)
         }
         return value
     }

@@ -38,13 +38,13 @@ package struct LuaArguments {
             let value = limber_arg_number(thread, Int32(position), &isNumber)
             if isNumber != 0 { return value }
         }
-        throw .conversion("bad argument #\(position) '\(name)' (number expected, got \(typeName(position)))")
+        throw .badArgument(position, name, expected: "number", got: typeName(position))
     }
 
     /// A string argument, or an error naming the position.
     package func string(_ position: Int, _ name: String) throws(LuaError) -> String {
         guard let text = try stringIfString(position) else {
-            throw .conversion("bad argument #\(position) '\(name)' (string expected, got \(typeName(position)))")
+            throw .badArgument(position, name, expected: "string", got: typeName(position))
         }
         return text
     }

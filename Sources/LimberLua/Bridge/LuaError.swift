@@ -31,3 +31,11 @@ package enum LuaError: Error, Equatable, CustomStringConvertible {
         return nil
     }
 }
+
+extension LuaError {
+    /// The error for a host function's argument of the wrong type, in one wording for both
+    /// host-function forms: `bad argument #2 'fn' (function expected, got nil)`.
+    package static func badArgument(_ position: Int, _ name: String, expected: String, got: String) -> LuaError {
+        .conversion("bad argument #\(position) '\(name)' (\(expected) expected, got \(got))")
+    }
+}

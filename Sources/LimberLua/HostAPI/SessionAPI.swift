@@ -71,7 +71,7 @@ extension HostAPI {
             ) { host, call in
                 let event = try call.string(1, "event")
                 guard case .function = call.argument(2) else {
-                    throw LuaError.conversion("bad argument #2 'fn' (function expected, got \(call.argument(2).typeName))")
+                    throw LuaError.badArgument(2, "fn", expected: "function", got: call.argument(2).typeName)
                 }
                 try host.sessions.addHook(event: event, function: call.argument(2), source: host.currentSource ?? "a script")
                 return []
