@@ -87,7 +87,7 @@ final class RemindHost {
     private static func full(options: PluginOptions, paths: LimberPaths, now: Date, timeZone: TimeZone) throws -> RemindHost {
         let (host, reports) = try options.makeHost(paths: paths)
         let made = RemindHost(options: options, paths: paths, now: now, timeZone: timeZone, config: host.config, host: host)
-        made.pluginFailures = reports.filter { if case .failed = $0.status { true } else { false } }.count
+        made.pluginFailures = reports.failures
         made.reports = reports
         return made
     }
@@ -145,7 +145,7 @@ final class RemindHost {
             let log = try? host.sessionLog.log()
             self.host = nil
             let (full, reports) = try options.makeHost(paths: paths)
-            pluginFailures += reports.filter { if case .failed = $0.status { true } else { false } }.count
+            pluginFailures += reports.failures
             Self.setUp(now: now, timeZone: timeZone)(full)
             if let log { full.sessionLog.use(log) }
             partial = false

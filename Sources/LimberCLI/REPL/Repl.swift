@@ -183,7 +183,7 @@ final class Repl {
             host = made.host
             driver = fresh
             pluginCount = made.reports.count
-            let failures = made.reports.filter { if case .failed = $0.status { true } else { false } }.count
+            let failures = made.reports.failures
             var line = "reloaded \(made.reports.count == 1 ? "1 plugin" : "\(made.reports.count) plugins")"
             if failures > 0 { line += " (\(failures) failed)" }
             output.out(line + "; globals are reset\n")

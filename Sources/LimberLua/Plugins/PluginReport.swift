@@ -27,4 +27,15 @@ package struct PluginReport: Sendable, Equatable {
         self.needs = needs
         self.granted = granted
     }
+
+    /// Whether the plugin failed to load.
+    package var failed: Bool {
+        if case .failed = status { return true }
+        return false
+    }
+}
+
+extension [PluginReport] {
+    /// How many of the plugins failed to load.
+    package var failures: Int { count(where: \.failed) }
 }
