@@ -2,8 +2,8 @@
 -- each called as it is meant to be: limber.now(), math.abs(-1).
 -- Usage: limber run scripts/bench-call.lua now|abs [N]    or    lua5.4 scripts/bench-call.lua abs|abs-hooked [N]
 -- abs-hooked: stock Lua with a count hook every 1000 instructions, as limber's budget hook
--- (LIMBER_COUNT_HOOK_STEP) runs on every thread: Lua 5.4 then steps each instruction through
--- its hook check, which is the VM's own cost inside limber.
+-- (LIMBER_COUNT_HOOK_STEP) runs on every thread of plugin code under a budget: Lua 5.4 then
+-- steps each instruction through its hook check. Trusted code (this script) runs without it.
 local which, n = arg[1], math.tointeger(tonumber(arg[2] or "")) or 2000000
 if which == "abs-hooked" then
   debug.sethook(function() end, "", 1000)

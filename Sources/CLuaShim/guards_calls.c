@@ -14,14 +14,28 @@ static int call_then_check(lua_State *L) {
     return lua_gettop(L);
 }
 
-/* Calls the coroutine function in upvalue 1; when a stop began inside, this thread stops
- * too (its next hook event raises). Upvalue 2 true: string errors get the caller's position,
- * as the stock functions add it. */
+/* Before code runs on coroutine co: while a budget runs, co carries the hook (it may have been
+ * made before the budget, without one), and co is the running thread an interrupt reaches.
+ * Returns the running thread to put back after. */
+static lua_State *enter_thread(lua_State *L, lua_State *co) {
+    limber_host *h = limber__host_of(L);
+    if (limber__stopping(L)) limber__stop_mode(co);
+    else if (h->budgets.depth > 0) limber__arm_thread(co);
+    lua_State *outer = h->running;
+    h->running = co;
+    return outer;
+}
+
+/* Calls the coroutine function in upvalue 1 on the thread at 1; when a stop began inside,
+ * this thread stops too (its next hook event raises). Upvalue 2 true: string errors get the
+ * caller's position, as the stock functions add it. */
 static int resume_then_see_stop(lua_State *L) {
     int n = lua_gettop(L);
+    lua_State *outer = enter_thread(L, lua_tothread(L, 1));
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
     int status = lua_pcall(L, n, LUA_MULTRET, 0);
+    limber__host_of(L)->running = outer;
     if (limber__stopping(L)) limber__stop_mode(L);
     if (status != LUA_OK) {
         if (status != LUA_ERRMEM && lua_toboolean(L, lua_upvalueindex(2)) && lua_type(L, -1) == LUA_TSTRING &&
@@ -58,7 +72,9 @@ static int wrapped_resume(lua_State *L) {
     if (!lua_checkstack(co, nargs)) return luaL_error(L, "too many arguments to resume");
     lua_xmove(L, co, nargs);
     int nresults = 0;
+    lua_State *outer = enter_thread(L, co);
     int status = lua_resume(co, L, nargs, &nresults);
+    limber__host_of(L)->running = outer;
     int stopping = limber__stopping(L);
     if (stopping) limber__stop_mode(L);
     if (status == LUA_OK || status == LUA_YIELD) {
@@ -71,7 +87,9 @@ static int wrapped_resume(lua_State *L) {
     }
     lua_xmove(co, L, 1);
     if (!stopping && lua_status(co) != LUA_OK && lua_status(co) != LUA_YIELD) {
+        outer = enter_thread(L, co);
         int closed = lua_resetthread(co);
+        limber__host_of(L)->running = outer;
         if (closed != LUA_OK && closed != status) {
             lua_pop(L, 1);
             lua_xmove(co, L, 1);

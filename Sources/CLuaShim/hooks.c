@@ -1,8 +1,14 @@
 /* The one hook: CPU budgets, interrupts (Ctrl-C) and os.exit all stop Lua code through it.
  *
- * Every thread of a state carries the hook: the main thread gets it when the state is made,
- * and lua_newthread copies it into each coroutine. Outside a stop it is a count hook that
- * looks at the CPU clock when a budget runs. Once a budget is spent (or os.exit was called)
+ * A hook costs every VM instruction it watches (a count hook makes Lua 5.4 trap each one), so a
+ * thread carries it only while it is needed: while a budget runs, and during a stop. A budget
+ * sets it on the thread that starts it; lua_newthread copies it into every coroutine made
+ * inside; a coroutine made before is given it when plugin code resumes or closes it (the
+ * guarded coroutine functions, guards_calls.c); a thread whose hook fires after the last
+ * budget ended drops it. Trusted code outside budgets (a script, a REPL line) runs hook-free,
+ * at stock speed; an interrupt or os.exit sets the hook on the thread that runs (and the
+ * threads that resumed it see the stop as each resume returns). While a budget runs the hook
+ * is a count hook that looks at the CPU clock. Once a budget is spent (or os.exit was called)
  * the thread that notices switches to firing on every instruction, call and return, and each
  * firing raises the same error again, so no pcall, xpcall handler, coroutine or error object
  * can run plugin code on; the stop lasts until the protected call that owns the budget
@@ -31,7 +37,13 @@ static double wall_seconds(double cpu_seconds) {
 }
 
 void limber__baseline_hook(lua_State *L) {
-    lua_sethook(L, limber__stop_hook, LUA_MASKCOUNT, LIMBER_COUNT_HOOK_STEP);
+    if (limber__host_of(L)->budgets.depth > 0) lua_sethook(L, limber__stop_hook, LUA_MASKCOUNT, LIMBER_COUNT_HOOK_STEP);
+    else lua_sethook(L, NULL, 0, 0);
+}
+
+void limber__arm_thread(lua_State *L) {
+    if (lua_gethook(L) != limber__stop_hook || lua_gethookmask(L) == 0)
+        lua_sethook(L, limber__stop_hook, LUA_MASKCOUNT, LIMBER_COUNT_HOOK_STEP);
 }
 
 void limber__stop_mode(lua_State *L) {
@@ -144,8 +156,9 @@ void limber__stop_hook(lua_State *L, lua_Debug *ar) {
         limber__stop_mode(L);
         raise_stop(L);
     }
-    /* A thread left in stop mode by an earlier stop goes back to counting. */
-    if (lua_gethookmask(L) != LUA_MASKCOUNT || lua_gethookcount(L) != LIMBER_COUNT_HOOK_STEP)
+    /* A thread left in stop mode by an earlier stop goes back to counting, and one that still
+     * carries the hook after the last budget ended drops it. */
+    if (h->budgets.depth == 0 || lua_gethookmask(L) != LUA_MASKCOUNT || lua_gethookcount(L) != LIMBER_COUNT_HOOK_STEP)
         limber__baseline_hook(L);
 }
 
@@ -211,6 +224,7 @@ int limber__begin_budget(lua_State *L, double cpu_seconds, const char *owner) {
     f->account = owner && *owner ? limber__account_for(m, owner) : b->depth > 0 ? b->frames[b->depth - 1].account : 0;
     m->account = f->account;
     b->depth++;
+    limber__arm_thread(L);
     limber__tick(L);
     watch_innermost(b);
     limber__watch_start();
@@ -232,10 +246,17 @@ int limber__end_budget(lua_State *L, int frame) {
     return was_spent;
 }
 
-void limber_interrupt(lua_State *L) {
-    limber_host *h = limber__host_of(L);
-    h->interrupted = 1;
+void limber__interrupt_thread(lua_State *L) {
+    limber__host_of(L)->interrupted = 1;
     lua_sethook(L, limber__stop_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
+}
+
+void limber_interrupt(lua_State *L) {
+    limber__interrupt_thread(L);
+    /* The coroutine that runs may carry no hook (trusted code outside budgets). Read here, on
+     * the thread that runs Lua (a signal handler), the pointer names a live coroutine. */
+    lua_State *running = limber__host_of(L)->running;
+    if (running != NULL && running != L) limber__interrupt_thread(running);
 }
 
 int limber_exit_requested(lua_State *L, int *code) {

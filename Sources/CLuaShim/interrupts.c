@@ -4,7 +4,10 @@
  * forgets the interrupt but not a pending exit or a spent budget. */
 #include "shim_internal.h"
 
-void limber_interrupt_hold(lua_State *L) { limber_interrupt(L); }
+/* From any thread: the flag and the main thread's hook only. Code under a budget sees the flag at
+ * its next count hook on whichever thread it runs; the running coroutine's pointer is not read,
+ * since on another thread it may name one that is being collected. */
+void limber_interrupt_hold(lua_State *L) { limber__interrupt_thread(L); }
 
 void limber_interrupt_release(lua_State *L) {
     limber_host *h = limber__host_of(L);

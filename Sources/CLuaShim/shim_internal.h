@@ -74,6 +74,9 @@ typedef struct limber_host {
     int sandboxed;                /* > 0 while plugin code runs (limber_enter_sandbox) */
     int warn_on;                  /* warn("@on") was called */
     int warn_continuing;          /* inside a warning of several pieces */
+    /* The innermost coroutine resumed or closed through the guarded coroutine functions, NULL
+     * while none runs: an interrupt (perhaps from a signal handler) sets the hook on it too. */
+    lua_State *volatile running;
     limber_budgets budgets;
 } limber_host;
 
@@ -128,8 +131,14 @@ int limber__os_exit(lua_State *L);
  * and returns whether it was spent. */
 int limber__begin_budget(lua_State *L, double cpu_seconds, const char *owner);
 int limber__end_budget(lua_State *L, int frame);
-/* The hook every thread of a state carries outside stops: a count hook (hooks.c). */
+/* Sets the hook a thread carries outside stops: the count hook while a budget runs, none
+ * otherwise (hooks.c). */
 void limber__baseline_hook(lua_State *L);
+/* Gives the thread the count hook unless it already carries the stop hook (a budget starting on
+ * it, or plugin code about to resume it). */
+void limber__arm_thread(lua_State *L);
+/* Sets the interrupt flag and puts the thread in stop mode; safe from a signal handler. */
+void limber__interrupt_thread(lua_State *L);
 /* Makes the thread's hook fire on every instruction, call and return (a stop in force). */
 void limber__stop_mode(lua_State *L);
 /* Whether a stop (spent budget, os.exit, interrupt) is in force (hooks.c). */

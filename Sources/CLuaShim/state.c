@@ -109,7 +109,7 @@ lua_State *limber_newstate(size_t memory_limit) {
         return NULL;
     }
     lua_atpanic(L, at_panic);
-    limber__baseline_hook(L); /* every coroutine copies it from here */
+    limber__baseline_hook(L); /* none: no budget runs yet */
     limber__watch_add(h);
     return L;
 }

@@ -157,6 +157,21 @@ struct REPLTerminalTests {
         let screen = try session.waitFor("in function 'spin'")
         #expect(screen.contains("repl:1: interrupted\nstack traceback:"))
         try waitForPrompt(session)
+        // A REPL line runs without the budget hook; Ctrl-C still reaches the coroutine that loops.
+        try session.type("coroutine.wrap(function() print('in a coroutine') while true do end end)()")
+        try session.press("Enter")
+        try session.waitFor("\nin a coroutine")
+        try session.press("C-c")
+        try session.waitFor("repl:1: interrupted")
+        try waitForPrompt(session)
+        try session.type(
+            "local co = coroutine.create(function() print('deeper') while true do end end) coroutine.wrap(function() coroutine.resume(co) end)()"
+        )
+        try session.press("Enter")
+        try session.waitFor("\ndeeper")
+        try session.press("C-c")
+        try session.waitFor("repl:1: interrupted")
+        try waitForPrompt(session)
         #expect(try enter(session, "'usable'").contains("\n\"usable\"\n"))
     }
 

@@ -129,10 +129,12 @@ void limber_leave_sandbox(lua_State *L);
  * when it can reach a terminal: escaper(text, true) -> text (terminal_output.c). Protected. */
 int limber_set_terminal_escaper(lua_State *L, int ref);
 
-/* Stops running Lua code with an "interrupted" error. Async-signal-safe. */
+/* Stops running Lua code with an "interrupted" error, in whichever coroutine it runs. Call it on
+ * the thread that runs the Lua code (a signal handler there): async-signal-safe. */
 void limber_interrupt(lua_State *L);
 /* An interrupt that holds (interrupts.c): every hook raises "interrupted" again, so code that
- * catches the error with pcall cannot carry on, until limber_interrupt_release. Async-signal-safe. */
+ * catches the error with pcall cannot carry on, until limber_interrupt_release. Async-signal-safe
+ * and safe from any thread; it reaches the main thread and any code under a budget. */
 void limber_interrupt_hold(lua_State *L);
 /* Ends a held interrupt and forgets a pending one; a pending os.exit stays. */
 void limber_interrupt_release(lua_State *L);
