@@ -59,6 +59,7 @@ static void free_ops(limber_call_result *result) {
 }
 
 static int trampoline(lua_State *L) {
+    int top = lua_gettop(L);
     void **slot = (void **)lua_touserdata(L, lua_upvalueindex(1));
     uint8_t inline_ops[LIMBER_INLINE_OPS];
     limber_call_result result;
@@ -80,7 +81,7 @@ static int trampoline(lua_State *L) {
         lua_concat(L, 2);
         return lua_error(L); /* raised here, after the Swift frame has returned */
     }
-    free(result.error);
+    if (result.error) free(result.error);
     if (result.ops_len == 0) {
         free_ops(&result);
         return 0;
@@ -88,8 +89,9 @@ static int trampoline(lua_State *L) {
     const uint8_t *end = result.ops + result.ops_len;
     int scalars = scalar_count(result.ops, end);
     if (scalars >= 0) {
-        /* the fast path: room first, then pushes that cannot fail */
-        if (!lua_checkstack(L, scalars)) {
+        /* the fast path: room first (Lua gives a C function LUA_MINSTACK slots past its
+         * arguments), then pushes that cannot fail */
+        if ((scalars > LUA_MINSTACK || lua_gettop(L) != top) && !lua_checkstack(L, scalars)) {
             free_ops(&result);
             return luaL_error(L, "stack overflow");
         }

@@ -357,13 +357,14 @@ package final class LuaState {
         _ result: UnsafeMutablePointer<limber_call_result>?
     ) -> Int32 {
         guard let result else { return -1 }
-        guard let thread, let box, let owner = limber_owner(thread) else {
-            return fail(result, "limber: host function called without its state")
-        }
+        guard let thread, let box else { return fail(result, "limber: host function called without its state") }
         // Both outlive the call (the state owns the lua_State; the closure being called holds the
         // box), so they are borrowed, not retained: each retain is an atomic operation.
         return Unmanaged<HostFunction>.fromOpaque(box)._withUnsafeGuaranteedRef { function in
             if function.scalarBody != nil { return invokeScalar(function, on: thread, result) }
+            guard let owner = limber_owner(thread) else {
+                return fail(result, "limber: host function called without its state")
+            }
             return Unmanaged<LuaState>.fromOpaque(owner)._withUnsafeGuaranteedRef { state in
                 invoke(function, in: state, on: thread, result)
             }
