@@ -55,6 +55,32 @@ struct RunsCLITests {
         #expect(wrong.status != 0 && wrong.stderr.contains("--as takes only 'run'"))
     }
 
+    @Test func aRunTypedInKeepsItsDistance() throws {
+        let added = try limber.run(["log", "add", "run", "--minutes", "45", "--distance", "10,5 km", "--at", "2026-03-10 18:00"])
+        #expect(added.status == 0, "\(added.stderr)")
+        let list = try limber.run(["runs"])
+        #expect(list.stdout.contains("Tue 2026-03-10 18:00  45 min    10.50 km   running"), "\(list.stdout)")
+        let json = try limber.run(["runs", "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let runs = try #require(object["runs"] as? [[String: Any]])
+        #expect(runs.map { $0["distance_m"] as? Double } == [10500])
+        #expect(runs.map { $0["origin"] as? String } == ["manual"])
+
+        let refusals: [([String], String)] = [
+            (["log", "add", "run", "--distance", "8"], "--distance '8' is not a distance like 8km, 5mi or 800m"),
+            (["log", "add", "run", "--distance", "1,500m"], "is not a distance like"),
+            (["log", "add", "run", "--distance", "20000 km"], "is more than the log keeps (10,000 km)"),
+            (["log", "add", "cat-cow", "--distance", "3km"], "--distance is for a run"),
+        ]
+        for (arguments, expected) in refusals {
+            let result = try limber.run(arguments)
+            #expect(result.status == 1, "\(arguments)")
+            #expect(result.stderr.hasPrefix("limber: ") && result.stderr.contains(expected), "\(arguments): \(result.stderr)")
+            #expect(result.stderr.filter { $0 == "\n" }.count == 1, "one line: \(result.stderr)")
+        }
+        #expect(try limber.run(["runs", "--json"]).stdout == json.stdout, "nothing was logged by a refused line")
+    }
+
     @Test func runsJSONHasExactlyTheDocumentedShape() throws {
         _ = try limber.run(["runs", "import", fixture("trail.fit"), fixture("xml/run_phone.gpx")])
         _ = try limber.run(["log", "add", "run", "--minutes", "30", "--at", "2026-03-10 18:00"])

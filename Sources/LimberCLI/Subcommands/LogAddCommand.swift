@@ -17,7 +17,7 @@ struct LogAddCommand: ParsableCommand {
               limber log add cat-cow --reps 12
               limber log add figure-four-stretch --hold 60 --sets 2 --at "yesterday 18:30"
               limber log add runner-cooldown --minutes 12 --discomfort 2
-              limber log add run --minutes 45 --note "easy 8k"
+              limber log add run --minutes 45 --distance 8km --note "easy"
             """
     )
 
@@ -44,6 +44,9 @@ struct LogAddCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("How long it took, in minutes.", valueName: "minutes"))
     var minutes: Double?
+
+    @Option(help: ArgumentHelp("How far a run went: 8km, 5mi, 800m (a unit is needed).", valueName: "distance"))
+    var distance: String?
 
     @Option(help: ArgumentHelp("Discomfort felt, 0 (none) to 10.", valueName: "0-10"))
     var discomfort: Int?
@@ -110,12 +113,14 @@ struct LogAddCommand: ParsableCommand {
         let notes = note
         if name.lowercased() == "run" {
             if hold != nil || reps != nil || side != nil || discomfort != nil {
-                throw LimberFailure("a run takes --at, --minutes and --note only")
+                throw LimberFailure("a run takes --at, --minutes, --distance and --note only")
             }
             return NewSession(
                 activity: .run, routine: "run", source: .manual, startedAt: start,
-                endedAt: minutes.map { start.addingTimeInterval($0 * 60) }, completed: !endedEarly, notes: notes)
+                endedAt: minutes.map { start.addingTimeInterval($0 * 60) }, completed: !endedEarly, notes: notes,
+                run: try runDetail())
         }
+        if distance != nil { throw LimberFailure("--distance is for a run ('limber log add run')") }
         let (host, _) = try plugins.makeHost()
         guard !routine, let exercise = host.catalogue.get(name) else {
             if hold != nil || reps != nil || side != nil || sets != 1 {
@@ -164,6 +169,18 @@ struct LogAddCommand: ParsableCommand {
             routine: exercise.id, source: .manual, startedAt: start,
             endedAt: minutes.map { start.addingTimeInterval($0 * 60) }, completed: !endedEarly, notes: notes,
             sets: newSets)
+    }
+
+    /// What a run typed in keeps beyond its session: its distance, when given.
+    func runDetail() throws -> RunDetail? {
+        guard let distance else { return nil }
+        guard let metres = DistanceInput.metres(distance) else {
+            throw LimberFailure("--distance '\(distance.terminalSafe)' is not a distance like 8km, 5mi or 800m")
+        }
+        guard LogLimits.distance.contains(metres) else {
+            throw LimberFailure("--distance '\(distance.terminalSafe)' is more than the log keeps (10,000 km)")
+        }
+        return RunDetail(sport: "running", distance: metres, sourceFile: nil)
     }
 
     /// A known routine done away from the computer: one set per side of each step, at its dose.
