@@ -221,38 +221,40 @@ package struct LineJSON: Equatable {
             return String(decoding: bytes[start..<index], as: UTF8.self)
         }
 
+        /// A string at `index`. Bytes between escapes are copied as they are and decoded once at
+        /// the end (invalid UTF-8 becomes U+FFFD, as `String(decoding:)` repairs it); a string with
+        /// no escape, as nearly every one in an export is, is decoded straight from the file's bytes.
         mutating func parseString() throws -> String {
             index += 1 // the opening quote
-            var scalars = String.UnicodeScalarView()
-            var run: [UInt8] = []
-            func flush() {
-                if !run.isEmpty {
-                    scalars.append(contentsOf: String(decoding: run, as: UTF8.self).unicodeScalars)
-                    run.removeAll(keepingCapacity: true)
+            let start = index
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "\"") {
+                    index += 1
+                    return String(decoding: bytes[start..<index - 1], as: UTF8.self)
                 }
+                if byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+                index += 1
             }
+            var text = Array(bytes[start..<index])
             while true {
                 guard index < bytes.count else { throw failure("unterminated string") }
                 let byte = bytes[index]
                 index += 1
                 switch byte {
                 case UInt8(ascii: "\""):
-                    flush()
-                    return String(scalars)
+                    return String(decoding: text, as: UTF8.self)
                 case UInt8(ascii: "\\"):
-                    flush()
                     guard index < bytes.count else { throw failure("unterminated string") }
                     let escape = bytes[index]
                     index += 1
                     switch escape {
-                    case UInt8(ascii: "\""): scalars.append("\"")
-                    case UInt8(ascii: "\\"): scalars.append("\\")
-                    case UInt8(ascii: "/"): scalars.append("/")
-                    case UInt8(ascii: "b"): scalars.append("\u{08}")
-                    case UInt8(ascii: "f"): scalars.append("\u{0C}")
-                    case UInt8(ascii: "n"): scalars.append("\n")
-                    case UInt8(ascii: "r"): scalars.append("\r")
-                    case UInt8(ascii: "t"): scalars.append("\t")
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): text.append(escape)
+                    case UInt8(ascii: "b"): text.append(0x08)
+                    case UInt8(ascii: "f"): text.append(0x0C)
+                    case UInt8(ascii: "n"): text.append(0x0A)
+                    case UInt8(ascii: "r"): text.append(0x0D)
+                    case UInt8(ascii: "t"): text.append(0x09)
                     case UInt8(ascii: "u"):
                         var code = try parseHex4()
                         if (0xD800...0xDBFF).contains(code) {
@@ -267,14 +269,14 @@ package struct LineJSON: Equatable {
                             code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                         }
                         guard let scalar = Unicode.Scalar(code) else { throw failure("invalid \\u escape in string") }
-                        scalars.append(scalar)
+                        text.append(contentsOf: String(scalar).utf8)
                     default:
                         throw failure("invalid escape in string")
                     }
                 case 0x00..<0x20:
                     throw failure("control character in string")
                 default:
-                    run.append(byte)
+                    text.append(byte)
                 }
             }
         }

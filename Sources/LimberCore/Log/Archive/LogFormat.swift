@@ -39,7 +39,7 @@ package enum LogFormat: String, Sendable, CaseIterable {
         try CSV.forEachRecord(in: text) { row in
             guard let columns else {
                 let names = row.fields.map { $0.trimmingCharacters(in: .whitespaces) }
-                if let unknown = names.first(where: { !LogRecord.columns.contains($0) }) {
+                if let unknown = names.first(where: { !LogRecord.columnSet.contains($0) }) {
                     throw LogError.malformedFile(line: row.line, reason: "unknown column '\(unknown)' in the header")
                 }
                 if !names.contains("type") {
@@ -117,7 +117,7 @@ package enum LogFormat: String, Sendable, CaseIterable {
             var column = key
             if isSession && key == "uuid" {
                 column = "session"
-            } else if isSession && key == "session" || !LogRecord.columns.contains(key) {
+            } else if isSession && key == "session" || !LogRecord.columnSet.contains(key) {
                 throw LogError.malformedFile(line: value.line, reason: "unknown field '\(key)'")
             }
             switch value.value {

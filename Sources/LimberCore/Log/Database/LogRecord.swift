@@ -41,6 +41,8 @@ enum LogRecord: Equatable {
         "type", "session", "activity", "routine", "source", "started_at", "ended_at", "completed", "day", "notes",
         "exercise", "side", "unit", "planned", "actual", "discomfort", "at", "reason", "weekday", "sport", "distance_m", "file",
     ]
+    /// The same, to look a name up in (an import asks once for every field of every record).
+    static let columnSet = Swift.Set(columns)
 
     /// The fields each type of record may have, besides `type`.
     static let fieldsByType: [String: [String]] = [
@@ -140,7 +142,9 @@ enum LogRecord: Equatable {
             throw fail("field '\(extra)' does not belong in a \(type) record")
         }
         // The log keeps text only up to a NUL (see LogLimits): such a file cannot be imported whole.
-        if let name = fields.keys.sorted().first(where: { fields[$0]?.utf8.contains(0) == true }) {
+        if fields.values.contains(where: { $0.utf8.contains(0) }),
+            let name = fields.keys.sorted().first(where: { fields[$0]?.utf8.contains(0) == true })
+        {
             throw fail("field '\(name)' contains a NUL character")
         }
         func required(_ name: String) throws -> String {
