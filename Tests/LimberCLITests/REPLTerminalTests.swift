@@ -143,35 +143,28 @@ struct REPLTerminalTests {
 
     @Test func ctrlCStopsRunningCodeWithInterrupted() throws {
         let session = try start(["repl"])
-        // Each chunk prints before it loops, so the test knows the loop runs before pressing Ctrl-C.
-        try session.type("print('looping') while true do end")
-        try session.press("Enter")
-        try session.waitFor("\nlooping")
-        try session.press("C-c")
-        try session.waitFor("repl:1: interrupted")
-        try waitForPrompt(session)
-        try session.type("function spin() print('spinning') while true do end end; spin()")
-        try session.press("Enter")
-        try session.waitFor("\nspinning")
-        try session.press("C-c")
-        let screen = try session.waitFor("in function 'spin'")
+        // Each chunk prints before it loops, so the test knows the loop runs before pressing Ctrl-C;
+        // returns the screen once the error shows, with the prompt back.
+        func interrupt(_ line: String, printing announced: String, until shown: String = "repl:1: interrupted") throws -> String {
+            try session.type(line)
+            try session.press("Enter")
+            try session.waitFor("\n" + announced)
+            try session.press("C-c")
+            let screen = try session.waitFor(shown)
+            try waitForPrompt(session)
+            return screen
+        }
+        _ = try interrupt("print('looping') while true do end", printing: "looping")
+        let screen = try interrupt(
+            "function spin() print('spinning') while true do end end; spin()", printing: "spinning",
+            until: "in function 'spin'")
         #expect(screen.contains("repl:1: interrupted\nstack traceback:"))
-        try waitForPrompt(session)
         // A REPL line runs without the budget hook; Ctrl-C still reaches the coroutine that loops.
-        try session.type("coroutine.wrap(function() print('in a coroutine') while true do end end)()")
-        try session.press("Enter")
-        try session.waitFor("\nin a coroutine")
-        try session.press("C-c")
-        try session.waitFor("repl:1: interrupted")
-        try waitForPrompt(session)
-        try session.type(
-            "local co = coroutine.create(function() print('deeper') while true do end end) coroutine.wrap(function() coroutine.resume(co) end)()"
-        )
-        try session.press("Enter")
-        try session.waitFor("\ndeeper")
-        try session.press("C-c")
-        try session.waitFor("repl:1: interrupted")
-        try waitForPrompt(session)
+        _ = try interrupt(
+            "coroutine.wrap(function() print('in a coroutine') while true do end end)()", printing: "in a coroutine")
+        _ = try interrupt(
+            "local co = coroutine.create(function() print('deeper') while true do end end) coroutine.wrap(function() coroutine.resume(co) end)()",
+            printing: "deeper")
         #expect(try enter(session, "'usable'").contains("\n\"usable\"\n"))
     }
 
