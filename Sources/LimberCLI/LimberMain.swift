@@ -12,10 +12,16 @@ package enum LimberMain {
         let arguments = arguments.isEmpty && ReplCommand.opensByDefault ? ["repl"] : arguments
         // A plugin stuck in C code ends the process with one line rather than hang it (cron).
         LuaWatchdog.enable()
+        if let version = VersionShortcut.text(for: arguments) {
+            print(version)
+            exit(0)
+        }
         do {
             var command: any ParsableCommand
             if let run = RunCommandShortcut.command(for: arguments) {
                 command = run
+            } else if let remind = RemindCommandShortcut.command(for: arguments) {
+                command = remind
             } else {
                 command = try LimberCommand.parseAsRoot(arguments)
             }

@@ -26,7 +26,10 @@ struct DeliveryOptions: ParsableArguments {
         name: .customLong("timeout"),
         help: ArgumentHelp(
             "Seconds a notifier may run before it is stopped.", valueName: "seconds"))
-    var timeout: Double = 10
+    var timeout: Double = DeliveryOptions.defaultTimeout
+
+    /// `--timeout` when it is not given.
+    static let defaultTimeout: Double = 10
 
     func validate() throws {
         if command != nil && channel == .desktop {
@@ -65,7 +68,7 @@ struct DeliveryOptions: ParsableArguments {
         } else if channel == .desktop {
             arguments += ["--notify", "desktop"]
         }
-        if timeout != 10 { arguments += ["--timeout", Self.format(timeout)] }
+        if timeout != Self.defaultTimeout { arguments += ["--timeout", Self.format(timeout)] }
         return arguments
     }
 
