@@ -54,7 +54,7 @@ struct DeliveryOptions: ParsableArguments {
     /// The deliverer: where the command line chose, else config.lua's `remind.deliver`, else
     /// standard output.
     func deliverer(
-        environment: [String: String] = ProcessInfo.processInfo.environment, config: RemindSettings? = nil
+        environment: [String: String] = ProcessEnvironment.current, config: RemindSettings? = nil
     ) -> Deliverer {
         let backend = chosen ? backend : (config?.deliver ?? .standardOutput)
         return Deliverer(backend: backend, environment: environment, timeout: Self.duration(timeout))

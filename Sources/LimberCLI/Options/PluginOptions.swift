@@ -40,7 +40,7 @@ struct PluginOptions: ParsableArguments {
 
     /// `LIMBER_CPU_LIMIT`: seconds of CPU a plugin may use per load or call, instead of 1 (for
     /// trying a plugin under a tighter budget, and for tests).
-    static func cpuLimitOverride(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Double? {
+    static func cpuLimitOverride(_ environment: [String: String] = ProcessEnvironment.current) -> Double? {
         guard let text = environment["LIMBER_CPU_LIMIT"], let seconds = Double(text), seconds > 0, seconds.isFinite else {
             return nil
         }

@@ -75,7 +75,7 @@ struct RemindCommand: ParsableCommand {
     @OptionGroup var plugins: PluginOptions
 
     func run() throws {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.current
         let timeZone = CommandClock.timeZone(environment: environment)
         let now = try CommandClock.now(option: nowText, environment: environment, timeZone: timeZone)
         let paths = LimberPaths.resolve(environment: environment)
@@ -204,7 +204,7 @@ struct RemindCommand: ParsableCommand {
         } catch {
             throw LimberFailure(error.description)
         }
-        let timeZone = CommandClock.timeZone(environment: ProcessInfo.processInfo.environment)
+        let timeZone = CommandClock.timeZone(environment: ProcessEnvironment.current)
         print("\(id): snoozed until \(Output.local(now.addingTimeInterval(seconds), timeZone))")
     }
 
