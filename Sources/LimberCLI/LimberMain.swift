@@ -17,10 +17,12 @@ package enum LimberMain {
             exit(0)
         }
         do {
+            if let script = RunCommandShortcut.command(for: arguments) {
+                try script.run()
+                exit(0)
+            }
             var command: any ParsableCommand
-            if let run = RunCommandShortcut.command(for: arguments) {
-                command = run
-            } else if let remind = RemindCommandShortcut.command(for: arguments) {
+            if let remind = RemindCommandShortcut.command(for: arguments) {
                 command = remind
             } else {
                 command = try LimberCommand.parseAsRoot(arguments)

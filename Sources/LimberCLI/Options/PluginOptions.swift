@@ -11,10 +11,15 @@ struct PluginOptions: ParsableArguments {
 
     /// The folders to load, in order: shipped, the user's, then `--plugins`.
     func pluginFolders(paths: LimberPaths) -> [URL] {
+        Self.pluginFolders(folders, paths: paths)
+    }
+
+    /// The folders to load with `extra` as the `--plugins` folders.
+    static func pluginFolders(_ extra: [String], paths: LimberPaths) -> [URL] {
         var folders: [URL] = []
         if let shipped = PluginLoader.shippedPluginFolder() { folders.append(shipped) }
         folders.append(paths.plugins)
-        folders += self.folders.map { URL(fileURLWithPath: $0, isDirectory: true) }
+        folders += extra.map { URL(fileURLWithPath: $0, isDirectory: true) }
         return folders
     }
 
@@ -60,10 +65,14 @@ struct PluginOptions: ParsableArguments {
     /// A host whose plugins load on the first API call that may need them (see
     /// `LimberHost.deferPlugins`); each plugin that failed is one line on stderr, then.
     func makeDeferredHost(paths: LimberPaths = .resolve()) throws -> LimberHost {
-        let host = try Self.bareHost(paths: paths)
-        let options = self
+        try Self.makeDeferredHost(folders: folders, paths: paths)
+    }
+
+    /// ``makeDeferredHost(paths:)`` with `folders` as the `--plugins` folders.
+    static func makeDeferredHost(folders: [String], paths: LimberPaths = .resolve()) throws -> LimberHost {
+        let host = try bareHost(paths: paths)
         host.deferPlugins { host in
-            Self.reportFailures(PluginLoader(host: host).load(folders: options.pluginFolders(paths: paths)))
+            reportFailures(PluginLoader(host: host).load(folders: pluginFolders(folders, paths: paths)))
         }
         return host
     }
