@@ -21,12 +21,11 @@ package enum LimberMain {
                 try script.run()
                 exit(0)
             }
-            var command: any ParsableCommand
             if let remind = RemindCommandShortcut.command(for: arguments) {
-                command = remind
-            } else {
-                command = try LimberCommand.parseAsRoot(arguments)
+                try remind.run()
+                exit(0)
             }
+            var command = try LimberCommand.parseAsRoot(arguments)
             try command.run()
             exit(0)
         } catch let failure as LimberFailure {

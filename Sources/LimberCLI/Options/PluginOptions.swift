@@ -56,8 +56,15 @@ struct PluginOptions: ParsableArguments {
     func makeHost(paths: LimberPaths = .resolve(), reportFailures: Bool = true) throws -> (
         host: LimberHost, reports: [PluginReport]
     ) {
-        let host = try Self.bareHost(paths: paths)
-        let reports = PluginLoader(host: host).load(folders: pluginFolders(paths: paths))
+        try Self.makeHost(folders: folders, paths: paths, reportFailures: reportFailures)
+    }
+
+    /// ``makeHost(paths:reportFailures:)`` with `folders` as the `--plugins` folders.
+    static func makeHost(folders: [String], paths: LimberPaths, reportFailures: Bool = true) throws -> (
+        host: LimberHost, reports: [PluginReport]
+    ) {
+        let host = try bareHost(paths: paths)
+        let reports = PluginLoader(host: host).load(folders: pluginFolders(folders, paths: paths))
         if reportFailures { Self.reportFailures(reports) }
         return (host, reports)
     }

@@ -5,14 +5,14 @@
 /// every time, so the parser's reflection over every command and option was most of its start.
 /// The shortcut takes only the shapes whose parse is plain: the flags `--json` and `--dry-run`
 /// and the options `--notify stdout|desktop`, `--command CMD` and `--timeout SECONDS`, each at
-/// most once, each value in its own argument and not starting with `-`, then checks them with
-/// the same `validate()` the parser calls. Anything else (`--snooze`, `--now`, `--opt=value`,
+/// most once, each value in its own argument and not starting with `-`, then checks them as the
+/// parser does (`DeliveryChoice.validate()`). Anything else (`--snooze`, `--now`, `--opt=value`,
 /// a repeat, a bad value, a failed check, a completion request) goes to the full parser, which
 /// gives its own answer and its own messages. A test checks that both give the same command.
 enum RemindCommandShortcut {
-    /// The command the full parser would make from `arguments`, when they have a plain shape;
-    /// nil otherwise.
-    static func command(for arguments: [String]) -> RemindCommand? {
+    /// What the command the full parser would make from `arguments` runs, when they have a plain
+    /// shape; nil otherwise.
+    static func command(for arguments: [String]) -> RemindRun? {
         guard arguments.first == RemindCommand.configuration.commandName else { return nil }
         var json = false
         var dryRun = false
@@ -39,30 +39,17 @@ enum RemindCommandShortcut {
                 return nil
             }
         }
-        var delivery = DeliveryOptions()
-        delivery.channel = channel
-        delivery.command = deliveryCommand
-        delivery.timeout = timeout ?? DeliveryOptions.defaultTimeout
-        var plugins = PluginOptions()
-        plugins.folders = []
-        var command = RemindCommand()
-        command.json = json
-        command.dryRun = dryRun
-        command.delivery = delivery
-        command.snoozeID = nil
-        command.snoozeDuration = nil
-        command.awaitActionID = nil
-        command.actionMessage = nil
-        command.nowText = nil
-        command.plugins = plugins
-        // What fails a check goes to the parser, which says so in its own words.
+        let run = RemindRun(
+            json: json, dryRun: dryRun,
+            delivery: DeliveryChoice(
+                channel: channel, command: deliveryCommand, timeout: timeout ?? DeliveryOptions.defaultTimeout))
+        // What fails a check goes to the parser, which says so in its own words. (RemindCommand's
+        // own checks concern --snooze and --await-action, which never come here.)
         do {
-            try delivery.validate()
-            try plugins.validate()
-            try command.validate()
+            try run.delivery.validate()
         } catch {
             return nil
         }
-        return command
+        return run
     }
 }
