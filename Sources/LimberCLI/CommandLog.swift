@@ -35,12 +35,12 @@ enum CommandLog {
     }
 
     /// The current time, or `LIMBER_NOW` when set.
-    static func now(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Date {
+    static func now(environment: [String: String] = ProcessEnvironment.current) throws -> Date {
         try CommandClock.now(option: nil, environment: environment, timeZone: CommandClock.timeZone(environment: environment))
     }
 
     /// The zone whose days the log counts in: `TZ`, else the system's.
-    static var timeZone: TimeZone { CommandClock.timeZone(environment: ProcessInfo.processInfo.environment) }
+    static var timeZone: TimeZone { CommandClock.timeZone(environment: ProcessEnvironment.current) }
 
     /// Today in the local zone.
     static func today() throws -> LocalDay {

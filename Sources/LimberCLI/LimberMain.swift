@@ -12,13 +12,20 @@ package enum LimberMain {
         let arguments = arguments.isEmpty && ReplCommand.opensByDefault ? ["repl"] : arguments
         // A plugin stuck in C code ends the process with one line rather than hang it (cron).
         LuaWatchdog.enable()
+        if let version = VersionShortcut.text(for: arguments) {
+            print(version)
+            exit(0)
+        }
         do {
-            var command: any ParsableCommand
-            if let run = RunCommandShortcut.command(for: arguments) {
-                command = run
-            } else {
-                command = try LimberCommand.parseAsRoot(arguments)
+            if let script = RunCommandShortcut.command(for: arguments) {
+                try script.run()
+                exit(0)
             }
+            if let remind = RemindCommandShortcut.command(for: arguments) {
+                try remind.run()
+                exit(0)
+            }
+            var command = try LimberCommand.parseAsRoot(arguments)
             try command.run()
             exit(0)
         } catch let failure as LimberFailure {

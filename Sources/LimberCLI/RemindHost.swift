@@ -18,7 +18,8 @@ final class RemindHost {
     /// The plugins that failed to load (each already one line on stderr).
     private(set) var pluginFailures = 0
 
-    private let options: PluginOptions
+    /// `--plugins` folders.
+    private let folders: [String]
     private let paths: LimberPaths
     private let now: Date
     private let timeZone: TimeZone
@@ -33,9 +34,8 @@ final class RemindHost {
     /// The log, when no host holds it.
     private var openedLog: SessionLog?
 
-    private init(options: PluginOptions, paths: LimberPaths, now: Date, timeZone: TimeZone, config: ConfigFile, host: LimberHost?)
-    {
-        self.options = options
+    private init(folders: [String], paths: LimberPaths, now: Date, timeZone: TimeZone, config: ConfigFile, host: LimberHost?) {
+        self.folders = folders
         self.paths = paths
         self.now = now
         self.timeZone = timeZone
@@ -46,37 +46,37 @@ final class RemindHost {
     }
 
     /// Loads what this run needs: with `useIndex`, what the index says; otherwise every plugin.
-    static func prepare(options: PluginOptions, paths: LimberPaths, now: Date, timeZone: TimeZone, useIndex: Bool) throws
+    static func prepare(folders: [String], paths: LimberPaths, now: Date, timeZone: TimeZone, useIndex: Bool) throws
         -> RemindHost
     {
-        guard useIndex else { return try full(options: options, paths: paths, now: now, timeZone: timeZone) }
-        let plugins = options.pluginFolders(paths: paths).flatMap(PluginFile.discover(in:))
+        guard useIndex else { return try full(folders: folders, paths: paths, now: now, timeZone: timeZone) }
+        let plugins = PluginOptions.pluginFolders(folders, paths: paths).flatMap(PluginFile.discover(in:))
         guard let key = ReminderIndexKey.current(plugins: plugins, configFile: paths.configFile) else {
-            return try full(options: options, paths: paths, now: now, timeZone: timeZone)
+            return try full(folders: folders, paths: paths, now: now, timeZone: timeZone)
         }
         let indexFile = ReminderIndex.file(in: paths.cache)
         let index = ReminderIndex.read(from: indexFile)
         // A state file that cannot be read is reported by the run itself, as without an index.
         let state = try? ReminderState.load(from: ReminderState.file(in: paths.state))
         guard let index, let state, let plan = index.plan(for: plugins, key: key, at: now, in: timeZone, state: state) else {
-            let made = try full(options: options, paths: paths, now: now, timeZone: timeZone)
+            let made = try full(folders: folders, paths: paths, now: now, timeZone: timeZone)
             if state != nil { made.rebuild = (key, plugins) }
             return made
         }
         switch plan {
         case .all:
-            return try full(options: options, paths: paths, now: now, timeZone: timeZone)
+            return try full(folders: folders, paths: paths, now: now, timeZone: timeZone)
         case .noPlugin:
             return RemindHost(
-                options: options, paths: paths, now: now, timeZone: timeZone, config: try configOnly(paths: paths), host: nil)
+                folders: folders, paths: paths, now: now, timeZone: timeZone, config: try configOnly(paths: paths), host: nil)
         case .only(let chosen):
             let host = try PluginOptions.bareHost(paths: paths)
             if let diverged = host.loadOnly(chosen) {
-                let made = try full(options: options, paths: paths, now: now, timeZone: timeZone)
+                let made = try full(folders: folders, paths: paths, now: now, timeZone: timeZone)
                 made.pending = index.marking(diverged.position, always: true)
                 return made
             }
-            let made = RemindHost(options: options, paths: paths, now: now, timeZone: timeZone, config: host.config, host: host)
+            let made = RemindHost(folders: folders, paths: paths, now: now, timeZone: timeZone, config: host.config, host: host)
             made.partial = true
             made.known = (index, plugins)
             return made
@@ -84,9 +84,9 @@ final class RemindHost {
     }
 
     /// Every plugin loaded, as without an index.
-    private static func full(options: PluginOptions, paths: LimberPaths, now: Date, timeZone: TimeZone) throws -> RemindHost {
-        let (host, reports) = try options.makeHost(paths: paths)
-        let made = RemindHost(options: options, paths: paths, now: now, timeZone: timeZone, config: host.config, host: host)
+    private static func full(folders: [String], paths: LimberPaths, now: Date, timeZone: TimeZone) throws -> RemindHost {
+        let (host, reports) = try PluginOptions.makeHost(folders: folders, paths: paths)
+        let made = RemindHost(folders: folders, paths: paths, now: now, timeZone: timeZone, config: host.config, host: host)
         made.pluginFailures = reports.failures
         made.reports = reports
         return made
@@ -144,7 +144,7 @@ final class RemindHost {
             }
             let log = try? host.sessionLog.log()
             self.host = nil
-            let (full, reports) = try options.makeHost(paths: paths)
+            let (full, reports) = try PluginOptions.makeHost(folders: folders, paths: paths)
             pluginFailures += reports.failures
             Self.setUp(now: now, timeZone: timeZone)(full)
             if let log { full.sessionLog.use(log) }

@@ -107,7 +107,7 @@ struct RunCommandShortcutTests {
         let full = try #require(try parsed(arguments))
         #expect(quick.file == full.file)
         #expect(quick.arguments == full.arguments)
-        #expect(quick.plugins.folders == full.plugins.folders)
+        #expect(quick.pluginFolders == full.plugins.folders)
     }
 
     @Test(arguments: [

@@ -19,7 +19,7 @@ struct CronJobOptions: ParsableArguments {
 
     /// The job for this environment: the resolved limber binary, and what it needs to find the
     /// same files and programs from cron's bare environment.
-    func job(environment: [String: String] = ProcessInfo.processInfo.environment, forCron: Bool = true) -> RemindJob {
+    func job(environment: [String: String] = ProcessEnvironment.current, forCron: Bool = true) -> RemindJob {
         var variables: [(name: String, value: String)] = [("PATH", Self.path(environment))]
         let home = environment["LIMBER_HOME"].flatMap { $0.isEmpty ? nil : $0 }
         for name in Self.passedOn {
@@ -46,7 +46,7 @@ struct CronJobOptions: ParsableArguments {
         let url =
             argument.contains("/")
             ? URL(fileURLWithPath: argument)
-            : URL(fileURLWithPath: TimedProcess.locate(argument, environment: ProcessInfo.processInfo.environment) ?? argument)
+            : URL(fileURLWithPath: TimedProcess.locate(argument, environment: ProcessEnvironment.current) ?? argument)
         return url.standardizedFileURL.resolvingSymlinksInPath().path
     }
 

@@ -11,10 +11,15 @@ struct PluginOptions: ParsableArguments {
 
     /// The folders to load, in order: shipped, the user's, then `--plugins`.
     func pluginFolders(paths: LimberPaths) -> [URL] {
+        Self.pluginFolders(folders, paths: paths)
+    }
+
+    /// The folders to load with `extra` as the `--plugins` folders.
+    static func pluginFolders(_ extra: [String], paths: LimberPaths) -> [URL] {
         var folders: [URL] = []
         if let shipped = PluginLoader.shippedPluginFolder() { folders.append(shipped) }
         folders.append(paths.plugins)
-        folders += self.folders.map { URL(fileURLWithPath: $0, isDirectory: true) }
+        folders += extra.map { URL(fileURLWithPath: $0, isDirectory: true) }
         return folders
     }
 
@@ -40,7 +45,7 @@ struct PluginOptions: ParsableArguments {
 
     /// `LIMBER_CPU_LIMIT`: seconds of CPU a plugin may use per load or call, instead of 1 (for
     /// trying a plugin under a tighter budget, and for tests).
-    static func cpuLimitOverride(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Double? {
+    static func cpuLimitOverride(_ environment: [String: String] = ProcessEnvironment.current) -> Double? {
         guard let text = environment["LIMBER_CPU_LIMIT"], let seconds = Double(text), seconds > 0, seconds.isFinite else {
             return nil
         }
@@ -51,8 +56,15 @@ struct PluginOptions: ParsableArguments {
     func makeHost(paths: LimberPaths = .resolve(), reportFailures: Bool = true) throws -> (
         host: LimberHost, reports: [PluginReport]
     ) {
-        let host = try Self.bareHost(paths: paths)
-        let reports = PluginLoader(host: host).load(folders: pluginFolders(paths: paths))
+        try Self.makeHost(folders: folders, paths: paths, reportFailures: reportFailures)
+    }
+
+    /// ``makeHost(paths:reportFailures:)`` with `folders` as the `--plugins` folders.
+    static func makeHost(folders: [String], paths: LimberPaths, reportFailures: Bool = true) throws -> (
+        host: LimberHost, reports: [PluginReport]
+    ) {
+        let host = try bareHost(paths: paths)
+        let reports = PluginLoader(host: host).load(folders: pluginFolders(folders, paths: paths))
         if reportFailures { Self.reportFailures(reports) }
         return (host, reports)
     }
@@ -60,10 +72,14 @@ struct PluginOptions: ParsableArguments {
     /// A host whose plugins load on the first API call that may need them (see
     /// `LimberHost.deferPlugins`); each plugin that failed is one line on stderr, then.
     func makeDeferredHost(paths: LimberPaths = .resolve()) throws -> LimberHost {
-        let host = try Self.bareHost(paths: paths)
-        let options = self
+        try Self.makeDeferredHost(folders: folders, paths: paths)
+    }
+
+    /// ``makeDeferredHost(paths:)`` with `folders` as the `--plugins` folders.
+    static func makeDeferredHost(folders: [String], paths: LimberPaths = .resolve()) throws -> LimberHost {
+        let host = try bareHost(paths: paths)
         host.deferPlugins { host in
-            Self.reportFailures(PluginLoader(host: host).load(folders: options.pluginFolders(paths: paths)))
+            reportFailures(PluginLoader(host: host).load(folders: pluginFolders(folders, paths: paths)))
         }
         return host
     }

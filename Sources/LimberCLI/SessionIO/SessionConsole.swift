@@ -32,7 +32,7 @@ final class SessionConsole: SessionPresenter {
         var soundFiles: [CueSound: String] = [:]
         /// Where the built-in sounds are written.
         var soundCache: SoundCache?
-        var environment = ProcessInfo.processInfo.environment
+        var environment = ProcessEnvironment.current
     }
 
     private let options: Options

@@ -27,7 +27,7 @@ final class SoundPlayer {
     private var playing: [pid_t] = []
 
     /// The first player found on `PATH`, or nil when there is none.
-    init?(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    init?(environment: [String: String] = ProcessEnvironment.current) {
         for player in Self.players {
             if let path = TimedProcess.locate(player.name, environment: environment) {
                 program = path

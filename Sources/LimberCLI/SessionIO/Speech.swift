@@ -7,7 +7,7 @@ final class Speech {
     private var current: Process?
 
     /// The voice, or nil when espeak-ng is not on `PATH`.
-    init?(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    init?(environment: [String: String] = ProcessEnvironment.current) {
         guard let program = Self.find("espeak-ng", path: environment["PATH"] ?? "") else { return nil }
         self.program = program
     }

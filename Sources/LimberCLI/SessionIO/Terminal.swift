@@ -1,4 +1,5 @@
 import Foundation
+import LimberCore
 
 /// What the terminal can do, and the styles limber uses when it can.
 ///
@@ -8,7 +9,7 @@ package struct Terminal: Sendable {
     package let colour: Bool
 
     /// The terminal behind a file descriptor, judged by the environment.
-    package init(fileDescriptor: Int32 = STDOUT_FILENO, environment: [String: String] = ProcessInfo.processInfo.environment) {
+    package init(fileDescriptor: Int32 = STDOUT_FILENO, environment: [String: String] = ProcessEnvironment.current) {
         isTTY = isatty(fileDescriptor) == 1
         let noColour = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
         colour = isTTY && !noColour && environment["TERM"] != "dumb"

@@ -36,7 +36,7 @@ struct CalendarCommand: ParsableCommand {
     }
 
     func run() throws {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.current
         let timeZone = CommandClock.timeZone(environment: environment)
         let now = try CommandClock.now(option: nowText, environment: environment, timeZone: timeZone)
         let paths = LimberPaths.resolve(environment: environment)

@@ -19,7 +19,7 @@ struct CronInstallCommand: ParsableCommand {
         if systemd { return try installSystemd() }
         let remindJob = job.job()
         do {
-            let crontab = try Crontab(environment: ProcessInfo.processInfo.environment)
+            let crontab = try Crontab(environment: ProcessEnvironment.current)
             let current = try crontab.read()
             let updated = try CrontabBlock.install(remindJob.crontabBlock, into: current)
             if updated == current {
@@ -36,7 +36,7 @@ struct CronInstallCommand: ParsableCommand {
 
     /// Writes the units, then reloads and enables the timer, or says how to.
     private func installSystemd() throws {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.current
         let remindJob = job.job(environment: environment, forCron: false)
         let units = SystemdUnits(environment: environment)
         let control = SystemdControl(environment: environment)

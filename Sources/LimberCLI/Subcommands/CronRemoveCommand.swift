@@ -15,7 +15,7 @@ struct CronRemoveCommand: ParsableCommand {
     func run() throws {
         if systemd { return try removeSystemd() }
         do {
-            let crontab = try Crontab(environment: ProcessInfo.processInfo.environment)
+            let crontab = try Crontab(environment: ProcessEnvironment.current)
             let (text, removed) = try CrontabBlock.remove(from: try crontab.read())
             guard removed else {
                 print("crontab: there is no limber block")
@@ -29,7 +29,7 @@ struct CronRemoveCommand: ParsableCommand {
     }
 
     private func removeSystemd() throws {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.current
         let units = SystemdUnits(environment: environment)
         let control = SystemdControl(environment: environment)
         guard units.installed else {

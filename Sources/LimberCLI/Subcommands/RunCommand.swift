@@ -26,36 +26,6 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var plugins: PluginOptions
 
     func run() throws {
-        let host = try plugins.makeDeferredHost()
-        host.lua.cleanupBeforeExit = { code in
-            try? host.sessionLog.finishRecordings(completed: code == 0)
-        }
-        do {
-            try host.runScript(at: file, arguments: arguments)
-            try finishLoggedSessions(host, completed: true)
-        } catch .exit(let code) {
-            try finishLoggedSessions(host, completed: code == 0)
-            throw LimberFailure("", exitCode: code)
-        } catch {
-            try? finishLoggedSessions(host, completed: false)
-            // An error raised by the script: its message (and traceback) as lua5.4 prints them.
-            if case .runtime(let message, let traceback) = error {
-                // Shown with control characters made visible: a plugin's text can be in it.
-                let message = message.terminalSafeLines, traceback = traceback.terminalSafeLines
-                Terminal.standardError.write(traceback.isEmpty ? "\(message)\n" : "\(message)\n\(traceback)\n")
-                throw LimberFailure("", exitCode: 1)
-            }
-            throw LimberFailure(error.message)
-        }
-    }
-
-    /// Finishes the sessions the script logged set by set (`limber.log.record`): completed when
-    /// the script ended well, ended early when it failed.
-    private func finishLoggedSessions(_ host: LimberHost, completed: Bool) throws(LuaError) {
-        do {
-            try host.sessionLog.finishRecordings(completed: completed)
-        } catch {
-            throw .conversion(String(describing: error))
-        }
+        try ScriptRun(file: file, arguments: arguments, pluginFolders: plugins.folders).run()
     }
 }

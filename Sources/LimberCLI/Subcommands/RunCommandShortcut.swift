@@ -7,21 +7,15 @@
 /// Any other shape (an option before the file, `-` for standard input, a completion request
 /// anywhere) goes to the full parser. A test checks that both give the same command.
 enum RunCommandShortcut {
-    /// The command the full parser would make from `arguments`, when they have the plain shape;
-    /// nil otherwise.
-    static func command(for arguments: [String]) -> RunCommand? {
+    /// What the command the full parser would make from `arguments` runs, when they have the
+    /// plain shape; nil otherwise.
+    static func command(for arguments: [String]) -> ScriptRun? {
         guard arguments.count >= 2, arguments[0] == RunCommand.configuration.commandName else { return nil }
         let file = arguments[1]
         guard !file.isEmpty, !file.hasPrefix("-") else { return nil }
         // The parser looks for these anywhere, passthrough or not.
         guard !arguments.contains(where: { $0.hasPrefix("---") || $0.hasPrefix("--generate-completion-script") })
         else { return nil }
-        var command = RunCommand()
-        command.file = file
-        command.arguments = Array(arguments.dropFirst(2))
-        var plugins = PluginOptions()
-        plugins.folders = []
-        command.plugins = plugins
-        return command
+        return ScriptRun(file: file, arguments: Array(arguments.dropFirst(2)), pluginFolders: [])
     }
 }

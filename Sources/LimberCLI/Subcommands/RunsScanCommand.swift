@@ -21,7 +21,7 @@ struct RunsScanCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.current
         let paths = LimberPaths.resolve(environment: environment)
         let host = try PluginOptions.bareHost(paths: paths)
         let folders = WatchedRunFolders.folders(host.config.config, environment: environment)

@@ -34,7 +34,7 @@ package struct LimberPaths: Sendable, Equatable {
 
     /// The folders for an environment: `LIMBER_HOME`, else the XDG variables, else their defaults
     /// under `HOME` (so a cron job with only `HOME` set finds the same files).
-    package static func resolve(environment: [String: String] = ProcessInfo.processInfo.environment) -> LimberPaths {
+    package static func resolve(environment: [String: String] = ProcessEnvironment.current) -> LimberPaths {
         if let home = environment["LIMBER_HOME"], !home.isEmpty {
             return LimberPaths(home: URL(fileURLWithPath: home, isDirectory: true))
         }

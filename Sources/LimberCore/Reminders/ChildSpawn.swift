@@ -50,7 +50,7 @@ package enum ChildSpawn {
         }
         posix_spawnattr_setflags(&attributes, Int16(flags))
         let words = argv.map { strdup($0) }
-        let pairs = (environment ?? ProcessInfo.processInfo.environment).map { strdup("\($0.key)=\($0.value)") }
+        let pairs = (environment ?? ProcessEnvironment.current).map { strdup("\($0.key)=\($0.value)") }
         defer {
             for pointer in words { free(pointer) }
             for pointer in pairs { free(pointer) }

@@ -88,7 +88,7 @@ extension ConfigFile {
 
     private static func expandHome(_ path: String) -> String {
         guard path.hasPrefix("~/") else { return path }
-        let home = ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+        let home = ProcessEnvironment.current["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
         return home + String(path.dropFirst(1))
     }
 }

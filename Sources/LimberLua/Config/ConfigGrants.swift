@@ -68,7 +68,7 @@ enum ConfigGrants {
     static func absolute(_ target: PluginGrant.Target, configFolder: URL) -> PluginGrant.Target {
         guard case .path(let path) = target else { return target }
         if path == "~" || path.hasPrefix("~/") {
-            let home = ProcessInfo.processInfo.environment["HOME"] ?? NSHomeDirectory()
+            let home = ProcessEnvironment.current["HOME"] ?? NSHomeDirectory()
             return .path(home + path.dropFirst())
         }
         if path.hasPrefix("/") { return .path(path) }

@@ -1,4 +1,5 @@
 import Foundation
+import LimberCore
 
 /// Loads plugins into a host, each in its own sandboxed environment; one plugin's failure
 /// never stops the rest.
@@ -7,7 +8,7 @@ package struct PluginLoader {
     /// `share/limber/plugins` beside the executable's prefix, else the `plugins/` folder of the
     /// source tree the executable was built in (for `swift run` and `.build/debug/limber`).
     package static func shippedPluginFolder(
-        environment: [String: String] = ProcessInfo.processInfo.environment,
+        environment: [String: String] = ProcessEnvironment.current,
         executable: URL = URL(fileURLWithPath: CommandLine.arguments.first ?? "limber")
     ) -> URL? {
         let manager = FileManager.default

@@ -52,7 +52,7 @@ package struct ReminderIndexKey: Equatable, Sendable {
     /// The key for loading `plugins` with `configFile` now; nil when a plugin is too large to
     /// stamp (such a configuration is never indexed).
     package static func current(
-        plugins: [PluginFile], configFile: URL, environment: [String: String] = ProcessInfo.processInfo.environment
+        plugins: [PluginFile], configFile: URL, environment: [String: String] = ProcessEnvironment.current
     ) -> ReminderIndexKey? {
         guard let config = FileStamp.of(configFile.path) else { return nil }
         var stamped: [Plugin] = []

@@ -76,7 +76,10 @@ package final class SessionLog: Sendable {
                 throw LogError.unreadable(path: path, reason: "it is a folder")
             }
             // Permission bits count even for root: a file the user made read-only stays untouched.
-            let permissions = (try? files.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? 0o644
+            // The link's own bits for a symbolic link, as FileManager's attributes give them
+            // (lstat), without building every attribute and casting one out of them.
+            var info = stat()
+            let permissions = lstat(path, &info) == 0 ? Int(info.st_mode & 0o7777) : 0o644
             if !files.isReadableFile(atPath: path) || permissions & 0o444 == 0 {
                 throw LogError.unreadable(path: path, reason: "permission denied")
             }
