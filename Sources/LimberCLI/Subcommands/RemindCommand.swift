@@ -95,7 +95,7 @@ struct RemindCommand: ParsableCommand {
             try WatchedRunFolders.scan(config, environment: environment, log: try log(), timeZone: timeZone, now: now)
         }
         RunText.printReports(reports, verbose: false, quiet: true)
-        return reports.filter { if case .failed = $0.status { true } else { false } }.count
+        return reports.count(where: \.failed)
     }
 
     static func oneLine(_ text: String) -> String {

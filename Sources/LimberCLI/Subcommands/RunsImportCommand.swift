@@ -54,7 +54,7 @@ struct RunsImportCommand: ParsableCommand {
 
     /// Prints the reports and exits 1 when any file failed.
     static func finish(_ reports: [RunImporter.FileReport], json: Bool, verbose: Bool, dryRun: Bool = false) throws {
-        let failed = reports.contains { if case .failed = $0.status { true } else { false } }
+        let failed = reports.contains(where: \.failed)
         if json {
             print(try JSONOutput.string(RunText.JSONImport(reports)))
         } else {

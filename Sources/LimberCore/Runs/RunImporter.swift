@@ -24,6 +24,12 @@ package struct RunImporter {
         package var runs: [RunRecord] {
             activities.compactMap { if case .imported(let run) = $0 { run } else { nil } }
         }
+
+        /// Whether the file could not be read.
+        package var failed: Bool {
+            if case .failed = status { return true }
+            return false
+        }
     }
 
     /// Deeper than any watch or export nests its folders.
