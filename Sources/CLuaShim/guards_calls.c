@@ -26,6 +26,9 @@ static lua_State *enter_thread(lua_State *L, lua_State *co) {
     return outer;
 }
 
+/* After code ran on a coroutine: the thread enter_thread returned runs again. */
+static void leave_thread(lua_State *L, lua_State *outer) { limber__host_of(L)->running = outer; }
+
 /* Calls the coroutine function in upvalue 1 on the thread at 1; when a stop began inside,
  * this thread stops too (its next hook event raises). Upvalue 2 true: string errors get the
  * caller's position, as the stock functions add it. */
@@ -35,7 +38,7 @@ static int resume_then_see_stop(lua_State *L) {
     lua_pushvalue(L, lua_upvalueindex(1));
     lua_insert(L, 1);
     int status = lua_pcall(L, n, LUA_MULTRET, 0);
-    limber__host_of(L)->running = outer;
+    leave_thread(L, outer);
     if (limber__stopping(L)) limber__stop_mode(L);
     if (status != LUA_OK) {
         if (status != LUA_ERRMEM && lua_toboolean(L, lua_upvalueindex(2)) && lua_type(L, -1) == LUA_TSTRING &&
@@ -74,7 +77,7 @@ static int wrapped_resume(lua_State *L) {
     int nresults = 0;
     lua_State *outer = enter_thread(L, co);
     int status = lua_resume(co, L, nargs, &nresults);
-    limber__host_of(L)->running = outer;
+    leave_thread(L, outer);
     int stopping = limber__stopping(L);
     if (stopping) limber__stop_mode(L);
     if (status == LUA_OK || status == LUA_YIELD) {
@@ -89,7 +92,7 @@ static int wrapped_resume(lua_State *L) {
     if (!stopping && lua_status(co) != LUA_OK && lua_status(co) != LUA_YIELD) {
         outer = enter_thread(L, co);
         int closed = lua_resetthread(co);
-        limber__host_of(L)->running = outer;
+        leave_thread(L, outer);
         if (closed != LUA_OK && closed != status) {
             lua_pop(L, 1);
             lua_xmove(co, L, 1);

@@ -36,14 +36,16 @@ static double wall_seconds(double cpu_seconds) {
     return wall < LIMBER_WALL_FLOOR ? LIMBER_WALL_FLOOR : wall;
 }
 
+/* The hook while a budget runs: a look at the clocks every LIMBER_COUNT_HOOK_STEP instructions. */
+static void count_mode(lua_State *L) { lua_sethook(L, limber__stop_hook, LUA_MASKCOUNT, LIMBER_COUNT_HOOK_STEP); }
+
 void limber__baseline_hook(lua_State *L) {
-    if (limber__host_of(L)->budgets.depth > 0) lua_sethook(L, limber__stop_hook, LUA_MASKCOUNT, LIMBER_COUNT_HOOK_STEP);
+    if (limber__host_of(L)->budgets.depth > 0) count_mode(L);
     else lua_sethook(L, NULL, 0, 0);
 }
 
 void limber__arm_thread(lua_State *L) {
-    if (lua_gethook(L) != limber__stop_hook || lua_gethookmask(L) == 0)
-        lua_sethook(L, limber__stop_hook, LUA_MASKCOUNT, LIMBER_COUNT_HOOK_STEP);
+    if (lua_gethook(L) != limber__stop_hook || lua_gethookmask(L) == 0) count_mode(L);
 }
 
 void limber__stop_mode(lua_State *L) {
@@ -248,7 +250,7 @@ int limber__end_budget(lua_State *L, int frame) {
 
 void limber__interrupt_thread(lua_State *L) {
     limber__host_of(L)->interrupted = 1;
-    lua_sethook(L, limber__stop_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
+    limber__stop_mode(L);
 }
 
 void limber_interrupt(lua_State *L) {
@@ -284,11 +286,11 @@ int limber__os_exit(lua_State *L) {
     if (lua_toboolean(L, 2) && limber__exit_now != NULL) limber__exit_now(L, code);
     h->exit_requested = 1;
     h->exit_code = code;
-    lua_sethook(L, limber__stop_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
+    limber__stop_mode(L);
     /* from a coroutine, the main thread must stop too, or its <close> handlers would run */
     if (lua_rawgeti(L, LUA_REGISTRYINDEX, LUA_RIDX_MAINTHREAD) == LUA_TTHREAD) {
         lua_State *main = lua_tothread(L, -1);
-        if (main != L) lua_sethook(main, limber__stop_hook, LUA_MASKCALL | LUA_MASKRET | LUA_MASKCOUNT, 1);
+        if (main != L) limber__stop_mode(main);
     }
     lua_pop(L, 1);
     return luaL_error(L, "exit");
