@@ -258,6 +258,33 @@ struct LuaValueCodableTests {
                 == "field 'count': expected an integer from 0 to 65535, got -1")
     }
 
+    @Test func everyStandardIntegerAndFloatTypeDecodesWithItsRange() throws {
+        func check<I: FixedWidthInteger & Decodable>(_ type: I.Type) throws {
+            #expect(try decode(I.self, .integer(Int64(I.min))) == I.min)
+            if I.max <= Int64.max { #expect(try decode(I.self, .integer(Int64(I.max))) == I.max) }
+            #expect(try decode([I].self, [1, 2.0]) == [1, 2])
+            if I.bitWidth < 64 {
+                #expect(
+                    failure(I.self, .integer(Int64(I.max) + 1))
+                        == "expected an integer from \(I.min) to \(I.max), got \(Int64(I.max) + 1)")
+            }
+            #expect(failure(I.self, "1") == "expected an integer, got string \"1\"")
+        }
+        try check(Int.self)
+        try check(Int8.self)
+        try check(Int16.self)
+        try check(Int32.self)
+        try check(Int64.self)
+        try check(UInt.self)
+        try check(UInt8.self)
+        try check(UInt16.self)
+        try check(UInt32.self)
+        try check(UInt64.self)
+        #expect(try decode([Float].self, [1, 2.5]) == [1, 2.5])
+        #expect(try decode([Double].self, [1, 2.5]) == [1, 2.5])
+        #expect(failure(Double.self, true) == "expected a number, got boolean")
+    }
+
     @Test func datesAreSecondsSince1970() throws {
         #expect(try LuaValueEncoder().encode(Date(timeIntervalSince1970: 60)) == .number(60))
         #expect(try decode(Date.self, 60) == Date(timeIntervalSince1970: 60))

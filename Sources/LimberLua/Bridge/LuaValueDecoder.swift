@@ -118,12 +118,22 @@ enum LuaPlainDecoding {
         if type == Data.self { return Data(try bytes(from: value, at: path).bytes) as? T }
         if type == Date.self { return try date(from: value, at: path) as? T }
         if type == URL.self { return try url(from: value, at: path) as? T }
-        if let integerType = type as? any FixedWidthInteger.Type {
-            return try integer(integerType, from: value, at: path) as? T
-        }
-        if let numberType = type as? any BinaryFloatingPoint.Type {
-            return try number(numberType, from: value, at: path) as? T
-        }
+        // The standard library's number types by identity: a cast to `any FixedWidthInteger.Type`
+        // asks the runtime for a conformance, which for every other type decoded (each model
+        // struct) is a miss that scans every conformance record in the binary (about 7,000),
+        // twice per type, at every start.
+        if type == Int.self { return try integer(Int.self, from: value, at: path) as? T }
+        if type == Double.self { return try number(Double.self, from: value, at: path) as? T }
+        if type == Int64.self { return try integer(Int64.self, from: value, at: path) as? T }
+        if type == Int32.self { return try integer(Int32.self, from: value, at: path) as? T }
+        if type == Int16.self { return try integer(Int16.self, from: value, at: path) as? T }
+        if type == Int8.self { return try integer(Int8.self, from: value, at: path) as? T }
+        if type == UInt.self { return try integer(UInt.self, from: value, at: path) as? T }
+        if type == UInt64.self { return try integer(UInt64.self, from: value, at: path) as? T }
+        if type == UInt32.self { return try integer(UInt32.self, from: value, at: path) as? T }
+        if type == UInt16.self { return try integer(UInt16.self, from: value, at: path) as? T }
+        if type == UInt8.self { return try integer(UInt8.self, from: value, at: path) as? T }
+        if type == Float.self { return try number(Float.self, from: value, at: path) as? T }
         return nil
     }
 
