@@ -37,6 +37,20 @@ struct SessionLogTests {
         #expect(try reopened.sessions().count == 1)
     }
 
+    @Test func aLogLeftInRollbackJournalModeIsSwitchedBackToWALOnOpen() throws {
+        let folder = try TemporaryFolder()
+        let file = folder.file("limber.sqlite")
+        try LogFixtures.practise(try SessionLog(url: file), on: LogFixtures.may(1))
+        // As the sqlite3 shell or a backup tool may leave it.
+        let mode = try DatabaseQueue(path: file.path).writeWithoutTransaction { db in
+            try String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")
+        }
+        #expect(mode == "delete")
+        let reopened = try SessionLog(url: file)
+        #expect(try reopened.read { db in try String.fetchOne(db, sql: "PRAGMA journal_mode") } == "wal")
+        #expect(try reopened.sessions().count == 1)
+    }
+
     @Test func opensUnderLimberHomeCreatingTheFolder() throws {
         let folder = try TemporaryFolder()
         let paths = LimberPaths.resolve(environment: ["LIMBER_HOME": folder.url.path])

@@ -99,6 +99,7 @@ package final class SessionLog: Sendable {
     /// Checks that the database is ours (or empty), switches to WAL and runs pending migrations.
     private func prepare(wal: Bool) throws {
         let migrator = LogSchema.migrator
+        if wal, isReady(migrations: migrator.migrations) { return }
         try perform {
             try queue.read { db in
                 let owner = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
@@ -137,6 +138,32 @@ package final class SessionLog: Sendable {
                 }
             }
         }
+    }
+
+    /// Whether the log needs nothing more at this open: it is ours, already in WAL mode, and
+    /// holds exactly the migrations this version knows, read in one statement. The full check
+    /// below is a read, a write (the journal mode) and GRDB's migrator, which opens a write
+    /// transaction to look: a third of every start that reads the log. Any error here (no
+    /// migration table, a foreign or corrupt file) leaves it to the full check, which names it.
+    private func isReady(migrations: [String]) -> Bool {
+        let expected = "\(Self.applicationID)\nwal\n" + migrations.sorted().joined(separator: "\n")
+        let found = try? queue.read { db in try String.fetchOne(db, sql: Self.readinessQuery) }
+        return found == expected
+    }
+
+    /// The application id, the journal mode and the applied migrations (sorted), one per line;
+    /// NULL when no migration was applied.
+    private static let readinessQuery = """
+        SELECT (SELECT application_id FROM pragma_application_id) || char(10)
+            || (SELECT journal_mode FROM pragma_journal_mode) || char(10)
+            || (SELECT group_concat(identifier, char(10))
+                FROM (SELECT identifier FROM grdb_migrations ORDER BY identifier))
+        """
+
+    /// Closes the database connection now, as releasing the log would (SQLite checkpoints the
+    /// write-ahead log into the file and removes it); any later use of this log fails.
+    package func close() throws {
+        try perform { try queue.close() }
     }
 
     // MARK: - Access
