@@ -21,8 +21,9 @@ struct RemindIndexTests {
     var index: String { home.path(".cache/limber/remind-index") }
 
     /// Runs `limber remind` under strace and counts how often it opened each named plugin file:
-    /// stamping a plugin for the index opens it once; loading it opens it again (its `-- needs:`
-    /// line, then its chunk).
+    /// stamping a plugin for the index opens it once while the file is new (and not at all once
+    /// it is a few seconds old); loading it opens it twice more (its `-- needs:` line, then its
+    /// chunk). So at most 1 is "not loaded", 2 or more "loaded", however slow the test runs.
     func tracedRemind(_ arguments: [String], counting names: [String]) throws -> (LimberProcess.Result, [String: Int]) {
         let trace = home.path("trace-\(UUID().uuidString)")
         let result = try LimberProcess.run(
@@ -60,13 +61,13 @@ struct RemindIndexTests {
         // Both delivered: nothing is due, and no plugin is loaded.
         let (quiet, idle) = try tracedRemind(["--now", "2025-06-04T18:35:00Z"], counting: names)
         #expect(quiet.status == 0 && quiet.stdout == "" && quiet.stderr == "", "\(quiet.stderr)")
-        #expect(idle == ["evening.lua": 1, "morning.lua": 1, "routines.lua": 1], "each file only stamped")
+        #expect(idle.count == 3 && idle.values.allSatisfy { $0 <= 1 }, "each file only stamped: \(idle)")
 
         // The next morning only the morning plugin's reminder can be due: only it is loaded.
         let (morning, loaded) = try tracedRemind(["--now", "2025-06-05T07:05:00Z"], counting: names)
         #expect(morning.stdout == "good morning\n" && morning.stderr == "", "\(morning.stderr)")
         #expect(loaded["morning.lua", default: 0] >= 2, "the plugin whose reminder is due is loaded")
-        #expect(loaded["evening.lua"] == 1 && loaded["routines.lua"] == 1, "\(loaded)")
+        #expect(loaded["evening.lua", default: 0] <= 1 && loaded["routines.lua", default: 0] <= 1, "\(loaded)")
     }
 
     @Test func aPluginEditedAfterIndexingIsUsedEvenWithItsSizeAndTimeKept() throws {
@@ -175,7 +176,7 @@ struct RemindIndexTests {
             ["--now", "2025-06-04T18:35:00Z"], counting: ["clock.lua", "loud.lua", "quiet.lua"])
         #expect(second.stdout == "loud loaded\n", "what a load prints is printed on every run, as before")
         #expect(counts["clock.lua", default: 0] >= 2 && counts["loud.lua", default: 0] >= 2, "\(counts)")
-        #expect(counts["quiet.lua"] == 1, "\(counts)")
+        #expect(counts["quiet.lua", default: 0] <= 1, "\(counts)")
     }
 
     @Test func aDueThatNeedsAnotherPluginsDefinitionsGetsThemAndPrintsOnce() throws {

@@ -134,6 +134,35 @@ struct ReminderIndexTests {
         #expect(limited != configured, "another CPU budget")
     }
 
+    @Test func anAgedFileIsStampedUnreadAndAnEditThatKeepsItsSizeAndTimeStillShows() throws {
+        let file = try folder.write("stamp/p.lua", "return 1")
+        let later = Int64(time(nil)) + 60
+        let fresh = try #require(FileStamp.of(file.path))
+        #expect(fresh.sha256 != nil, "a file changed just now is stamped by its bytes as well")
+        let aged = try #require(FileStamp.of(file.path, now: later))
+        #expect(aged.sha256 == nil, "one changed long ago is not read")
+        #expect(aged.kind == .file && aged.size == 8 && aged.inode != 0)
+        #expect(aged != fresh, "so a stamp taken while it was new is not trusted once it has aged")
+
+        // The same size, and the modification time put back (`touch -r`): the change time moved.
+        Thread.sleep(forTimeInterval: 0.05)
+        try folder.write("stamp/p.lua", "return 2")
+        var times = [
+            timespec(tv_sec: Int(aged.modified / 1_000_000_000), tv_nsec: Int(aged.modified % 1_000_000_000)),
+            timespec(tv_sec: Int(aged.modified / 1_000_000_000), tv_nsec: Int(aged.modified % 1_000_000_000)),
+        ]
+        #expect(utimensat(AT_FDCWD, file.path, &times, 0) == 0)
+        let edited = try #require(FileStamp.of(file.path, now: later))
+        #expect(edited.modified == aged.modified && edited.size == aged.size)
+        #expect(edited != aged)
+
+        // Another file renamed over it, even with the same bytes and times: another inode.
+        let other = try folder.write("stamp/q.lua", "return 2")
+        #expect(utimensat(AT_FDCWD, other.path, &times, 0) == 0)
+        #expect(rename(other.path, file.path) == 0)
+        #expect(try #require(FileStamp.of(file.path, now: later)).inode != edited.inode)
+    }
+
     @Test(arguments: [
         ("-- needs: exec, env\n", ["exec", "env"]),
         ("  --  needs:exec,,files  \nlocal x = 1\n", ["exec", "files"]),

@@ -1,11 +1,18 @@
 import Foundation
 import LimberCore
 
-/// What a file was when a reminder index was built: its resolved path, kind, size, modification
-/// time in nanoseconds and the SHA-256 of its bytes.
+/// What a file was when a reminder index was built: its resolved path, kind, size, device and
+/// inode, modification and change times in nanoseconds and, while the file is new, the SHA-256
+/// of its bytes.
 ///
-/// Two stamps are equal only when the file reads the same: an edit that keeps the size and the
-/// time still changes the hash, and a path that now resolves elsewhere changes `resolved`.
+/// Two stamps are equal only when the file reads the same. Any write, truncation, `touch -d` or
+/// rename over the path moves the change time (`st_ctim`), which no user call can set back, or
+/// the inode; a path that now resolves elsewhere changes `resolved`. That leaves the edit made
+/// within one tick of a coarse file-system clock after the stamp was taken (as git's "racily
+/// clean" files): so a file changed within ``racyWindow`` seconds of now is also stamped by its
+/// bytes, and a stamp taken then differs from one taken later, when the hash is gone, so such a
+/// file is trusted only once it has aged. Older files are not read at all: hashing every plugin
+/// at every `limber remind` was a twentieth of its start.
 struct FileStamp: Equatable, Sendable {
     /// What is at the path.
     enum Kind: String, Sendable {
@@ -28,13 +35,24 @@ struct FileStamp: Equatable, Sendable {
     var link: String?
     var size: Int64 = 0
     var modified: Int64 = 0
+    /// The inode change time, device and inode number (0 for a missing file).
+    var changed: Int64 = 0
+    var device: UInt64 = 0
+    var inode: UInt64 = 0
+    /// The bytes' hash, for a file changed within ``racyWindow`` of the stamp.
     var sha256: String?
+
+    /// How close to now (in seconds, either way) a change must be for the bytes to be hashed:
+    /// more than the coarsest file-system clock limber may meet (FAT's two seconds).
+    static let racyWindow: Int64 = 3
 
     /// The largest file stamped by content; a larger one makes no stamp (nothing is cached).
     static let maximumSize = 4 << 20
 
-    /// The stamp of the file at `path` now; nil when it is larger than ``maximumSize``.
-    static func of(_ path: String) -> FileStamp? {
+    /// The stamp of the file at `path` now; nil when it is larger than ``maximumSize``. `now` is
+    /// the wall clock in seconds since 1970 (the file system's clock, never a command's
+    /// `--now`).
+    static func of(_ path: String, now: Int64 = Int64(time(nil))) -> FileStamp? {
         var stamp = FileStamp(path: path, kind: .missing)
         var linkInfo = stat()
         guard lstat(path, &linkInfo) == 0 else { return stamp }
@@ -58,6 +76,9 @@ struct FileStamp: Equatable, Sendable {
         }
         stamp.size = Int64(info.st_size)
         stamp.modified = Int64(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int64(info.st_mtim.tv_nsec)
+        stamp.changed = Int64(info.st_ctim.tv_sec) &* 1_000_000_000 &+ Int64(info.st_ctim.tv_nsec)
+        stamp.device = UInt64(info.st_dev)
+        stamp.inode = UInt64(info.st_ino)
         switch info.st_mode & S_IFMT {
         case S_IFDIR:
             stamp.kind = .folder
@@ -69,6 +90,9 @@ struct FileStamp: Equatable, Sendable {
             return stamp
         }
         guard info.st_size <= maximumSize else { return nil }
+        stamp.kind = .file
+        let age = now - Int64(info.st_ctim.tv_sec)
+        guard age < racyWindow && age > -racyWindow else { return stamp }
         var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
         var filled = 0
         while filled < bytes.count {
@@ -82,7 +106,6 @@ struct FileStamp: Equatable, Sendable {
         }
         // A file that shrank while it was read stamps what was there; one that grew changes
         // its size or time before the next run compares.
-        stamp.kind = .file
         stamp.sha256 = SHA256.hex(bytes.prefix(filled))
         return stamp
     }

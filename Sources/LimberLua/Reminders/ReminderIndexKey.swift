@@ -34,7 +34,7 @@ package struct ReminderIndexKey: Equatable, Sendable {
         func stamp(_ file: FileStamp) -> String {
             words([
                 "file", file.path, file.kind.rawValue, file.resolved, file.link, "\(file.size)", "\(file.modified)",
-                file.sha256,
+                "\(file.changed)", "\(file.device)", "\(file.inode)", file.sha256,
             ])
         }
         var text = words(["limber", limber]) + words(["cpu", cpuLimit]) + stamp(config)
