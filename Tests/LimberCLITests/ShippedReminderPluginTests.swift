@@ -57,4 +57,17 @@ struct ShippedReminderPluginTests {
         try log(["cat-cow", "--reps", "10", "--at", "2025-06-04T16:40"])
         #expect(try remind("17:30") == [])
     }
+    /// `limber remind` leaves its state to `exit` but closes the log first: the write-ahead log is
+    /// checkpointed into the database and removed, as any closed SQLite database leaves it.
+    @Test func aRemindThatReadsTheLogLeavesItClosed() throws {
+        try log(["run", "--minutes", "40", "--at", "2025-06-04T12:00"])
+        #expect(try remind("13:10").count == 1, "the reminders read the log")
+        let database = home.path("data/limber.sqlite")
+        #expect(FileManager.default.fileExists(atPath: database))
+        #expect(!FileManager.default.fileExists(atPath: database + "-wal"), "the log was closed")
+        #expect(!FileManager.default.fileExists(atPath: database + "-shm"))
+        let sessions = try limber.run(["log", "--json"])
+        #expect(sessions.status == 0, "\(sessions.stderr)")
+        #expect(sessions.stdout.contains("\"run\""), "the logged run is still there")
+    }
 }

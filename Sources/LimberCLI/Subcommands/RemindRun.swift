@@ -112,6 +112,7 @@ struct RemindRun: Equatable {
             }
         }
         remind.finish()
+        remind.leaveToExit()
         if failures > 0 { throw LimberFailure("", exitCode: 1) }
     }
 

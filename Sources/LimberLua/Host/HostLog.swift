@@ -39,6 +39,11 @@ package final class HostLog {
         return log
     }
 
+    /// Closes the log's database connection if it was opened (see ``SessionLog/close()``).
+    package func closeIfOpened() throws {
+        try opened?.close()
+    }
+
     /// Uses `log` instead of the one at the user's path (tests, dry runs).
     package func use(_ log: SessionLog) {
         opened = log
