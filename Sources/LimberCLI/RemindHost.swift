@@ -31,8 +31,8 @@ final class RemindHost {
     private var rebuild: (key: ReminderIndexKey, plugins: [PluginFile])?
     /// The index this run went by, and the plugins it was checked against.
     private var known: (index: ReminderIndex, plugins: [PluginFile])?
-    /// The log, when no host holds it.
-    private var openedLog: SessionLog?
+    /// The log, when no host holds it (no plugin is loaded).
+    private lazy var ownLog = HostLog(paths: paths)
 
     private init(folders: [String], paths: LimberPaths, now: Date, timeZone: TimeZone, config: ConfigFile, host: LimberHost?) {
         self.folders = folders
@@ -121,11 +121,7 @@ final class RemindHost {
 
     /// The session log, opened on first use.
     func log() throws -> SessionLog {
-        if let host { return try host.sessionLog.log() }
-        if let openedLog { return openedLog }
-        let opened = try SessionLog(paths: paths)
-        openedLog = opened
-        return opened
+        try (host?.sessionLog ?? ownLog).log()
     }
 
     /// Evaluates the reminders at the run's time; `setUp` prepares each host evaluated on
@@ -162,11 +158,7 @@ final class RemindHost {
     /// Freeing them object by object was a tenth of a `limber remind` with nothing due. Plugins'
     /// `__gc` finalizers do not run at the end, as after `os.exit` in stock Lua.
     func leaveToExit() {
-        if let host {
-            try? host.sessionLog.closeIfOpened()
-        } else if let openedLog {
-            try? openedLog.close()
-        }
+        try? (host?.sessionLog ?? ownLog).closeIfOpened()
         _ = Unmanaged.passRetained(self)
     }
 

@@ -18,7 +18,7 @@ package final class HostLog {
     /// Sessions a script is writing set by set, by routine id, until the script ends.
     private(set) var recordings: [String: SessionRecording] = [:]
 
-    init(paths: LimberPaths) {
+    package init(paths: LimberPaths) {
         self.paths = paths
     }
 
