@@ -35,14 +35,31 @@ enum CommandClock {
         )
     }
 
-    /// The local time zone: `TZ` (with or without a leading ':'), else the system's.
-    static func timeZone(environment: [String: String]) -> TimeZone {
+    /// The local time zone: `TZ` (with or without a leading ':'), else the zone `/etc/localtime`
+    /// links to, else Foundation's idea of the system's.
+    static func timeZone(environment: [String: String], localtime: String = "/etc/localtime") -> TimeZone {
         if var name = environment["TZ"], !name.isEmpty {
             if name.hasPrefix(":") { name.removeFirst() }
             if name.hasPrefix("/usr/share/zoneinfo/") { name.removeFirst("/usr/share/zoneinfo/".count) }
             if let zone = TimeZone(identifier: name) { return zone }
         }
+        // What `TimeZone.current` finds on Linux without TZ, read directly: Foundation looks for
+        // TZ by building the whole environment dictionary twice first, a twentieth of a
+        // `limber remind` with nothing due.
+        if let name = linkedZoneName(localtime), let zone = TimeZone(identifier: name) { return zone }
         return TimeZone.current
+    }
+
+    /// The zone name in the target of the symbolic link at `path` (`Europe/Paris` for
+    /// `/usr/share/zoneinfo/Europe/Paris`); nil when it is not a link into a zoneinfo folder.
+    static func linkedZoneName(_ path: String) -> String? {
+        var target = [CChar](repeating: 0, count: 4096)
+        let count = readlink(path, &target, target.count - 1)
+        guard count > 0 else { return nil }
+        let text = String(decoding: target.prefix(count).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        guard let marker = text.range(of: "zoneinfo/", options: .backwards) else { return nil }
+        let name = String(text[marker.upperBound...])
+        return name.isEmpty ? nil : name
     }
 
 }
