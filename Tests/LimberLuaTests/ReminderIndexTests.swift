@@ -85,6 +85,23 @@ struct ReminderIndexTests {
         #expect(ReminderIndex.decode(flipped) == nil, "one bit changed")
     }
 
+    @Test func wordsWithEscapesSpacesNewlinesAndAnyTextRoundTrip() throws {
+        var built = try index(["plain.lua": "limber.reminder{ id = 'p', schedule = 'daily 07:00', message = 'p' }"])
+        let odd = [
+            "100%", "%25 literal", "a b\nc", "%", "%2", "%zz", "%0a", "%%20", "caf\u{E9} \u{1F3C3}", "trailing ", " ",
+            "", "e\u{301}=\u{301}",
+        ]
+        built.plugins = [
+            ReminderIndex.Plugin(
+                always: false, alone: true, defines: odd.map { "reminder:\($0)" },
+                reminders: odd.map { ReminderIndex.Item(id: $0, schedule: "every \($0)", window: 60) })
+        ]
+        let bytes = try #require(built.encoded())
+        let read = try #require(ReminderIndex.decode(bytes))
+        #expect(read == built)
+        #expect(read.plugins?.first?.reminders.map(\.id) == odd)
+    }
+
     @Test func writersAtTheSameTimeLeaveReadersAWholeIndex() async throws {
         let built = try index(["plain.lua": "limber.reminder{ id = 'p', schedule = 'daily 07:00', message = 'p' }"])
         var other = built

@@ -110,16 +110,19 @@ package struct ReminderIndex: Equatable, Sendable {
     /// makes the file not an index.
     static func decode(_ bytes: [UInt8]) -> ReminderIndex? {
         guard let newline = bytes.firstIndex(of: UInt8(ascii: "\n")), newline <= 200 else { return nil }
-        let header = String(decoding: bytes[..<newline], as: UTF8.self).split(separator: " ")
+        // Split by bytes, not characters: the separators are ASCII, which no UTF-8 sequence
+        // holds, and splitting a String compares every character by grapheme.
+        let space = UInt8(ascii: " ")
+        let header = bytes[..<newline].split(separator: space).map { String(decoding: $0, as: UTF8.self) }
         let body = bytes[(newline + 1)...]
         guard header.count == 3, header[0] == magic, header[1] == "\(version)", header[2] == SHA256.hex(body) else {
             return nil
         }
-        var lines = String(decoding: body, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)[...]
-        guard lines.last == "" else { return nil }
+        var lines = body.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)[...]
+        guard lines.last?.isEmpty == true else { return nil }
         lines = lines.dropLast()
-        func words(_ line: Substring?) -> [String] {
-            (line ?? "").split(separator: " ", omittingEmptySubsequences: false).map { unescape($0) }
+        func words(_ line: ArraySlice<UInt8>?) -> [String] {
+            (line ?? []).split(separator: space, omittingEmptySubsequences: false).map { unescape($0) }
         }
         let keyLine = words(lines.popFirst())
         let countLine = words(lines.popFirst())
@@ -195,18 +198,18 @@ package struct ReminderIndex: Equatable, Sendable {
     }
 
     /// The word ``escape(_:)`` wrote, read in one pass (any other `%` stays as it is).
-    private static func unescape(_ text: Substring) -> String {
-        guard text.contains("%") else { return String(text) }
+    private static func unescape(_ word: ArraySlice<UInt8>) -> String {
+        let percent = UInt8(ascii: "%")
+        guard word.contains(percent) else { return String(decoding: word, as: UTF8.self) }
         var bytes: [UInt8] = []
-        var rest = text.utf8[...]
+        var rest = word
         while let byte = rest.popFirst() {
-            if byte == UInt8(ascii: "%"), rest.count >= 2 {
-                let code = String(decoding: rest.prefix(2), as: UTF8.self)
+            if byte == percent, rest.count >= 2 {
                 let decoded: UInt8? =
-                    switch code {
-                    case "25": UInt8(ascii: "%")
-                    case "20": UInt8(ascii: " ")
-                    case "0A": UInt8(ascii: "\n")
+                    switch (rest[rest.startIndex], rest[rest.startIndex + 1]) {
+                    case (UInt8(ascii: "2"), UInt8(ascii: "5")): percent
+                    case (UInt8(ascii: "2"), UInt8(ascii: "0")): UInt8(ascii: " ")
+                    case (UInt8(ascii: "0"), UInt8(ascii: "A")): UInt8(ascii: "\n")
                     default: nil
                     }
                 if let decoded {
