@@ -53,12 +53,10 @@ enum CommandClock {
     /// The zone name in the target of the symbolic link at `path` (`Europe/Paris` for
     /// `/usr/share/zoneinfo/Europe/Paris`); nil when it is not a link into a zoneinfo folder.
     static func linkedZoneName(_ path: String) -> String? {
-        var target = [CChar](repeating: 0, count: 4096)
-        let count = readlink(path, &target, target.count - 1)
-        guard count > 0 else { return nil }
-        let text = String(decoding: target.prefix(count).map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        guard let marker = text.range(of: "zoneinfo/", options: .backwards) else { return nil }
-        let name = String(text[marker.upperBound...])
+        guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: path),
+            let marker = target.range(of: "zoneinfo/", options: .backwards)
+        else { return nil }
+        let name = String(target[marker.upperBound...])
         return name.isEmpty ? nil : name
     }
 
