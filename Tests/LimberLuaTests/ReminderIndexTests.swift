@@ -75,7 +75,7 @@ struct ReminderIndexTests {
 
     @Test func theFileRoundTripsAndRefusesAnythingElse() throws {
         let built = try index(["plain.lua": "limber.reminder{ id = 'p', schedule = 'daily 07:00', message = 'p' }"])
-        let bytes = try #require(built.encoded())
+        let bytes = built.encoded()
         #expect(ReminderIndex.decode(bytes) == built)
         #expect(ReminderIndex.decode(Array(bytes.dropLast())) == nil, "truncated")
         #expect(ReminderIndex.decode(Array(bytes.prefix(30))) == nil)
@@ -96,7 +96,7 @@ struct ReminderIndexTests {
                 always: false, alone: true, defines: odd.map { "reminder:\($0)" },
                 reminders: odd.map { ReminderIndex.Item(id: $0, schedule: "every \($0)", window: 60) })
         ]
-        let bytes = try #require(built.encoded())
+        let bytes = built.encoded()
         let read = try #require(ReminderIndex.decode(bytes))
         #expect(read == built)
         #expect(read.plugins?.first?.reminders.map(\.id) == odd)

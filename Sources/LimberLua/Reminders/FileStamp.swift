@@ -91,8 +91,7 @@ struct FileStamp: Equatable, Sendable {
         }
         guard info.st_size <= maximumSize else { return nil }
         stamp.kind = .file
-        let age = now - Int64(info.st_ctim.tv_sec)
-        guard age < racyWindow && age > -racyWindow else { return stamp }
+        guard stamp.isRacy(now: now) else { return stamp }
         var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
         var filled = 0
         while filled < bytes.count {
@@ -108,5 +107,37 @@ struct FileStamp: Equatable, Sendable {
         // its size or time before the next run compares.
         stamp.sha256 = SHA256.hex(bytes.prefix(filled))
         return stamp
+    }
+
+    /// A stamp by metadata only, following links: kind, resolved path, size, times, device and
+    /// inode, never the bytes (for files too large to hash on every run: the binary, the log).
+    static func metadata(_ path: String) -> FileStamp {
+        var stamp = FileStamp(path: path, kind: .missing)
+        var info = stat()
+        guard stat(path, &info) == 0 else { return stamp }
+        if let resolved = realpath(path, nil) {
+            stamp.resolved = String(cString: resolved)
+            free(resolved)
+        }
+        stamp.kind =
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: .file
+            case S_IFDIR: .folder
+            default: .other
+            }
+        stamp.size = Int64(info.st_size)
+        stamp.modified = Int64(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int64(info.st_mtim.tv_nsec)
+        stamp.changed = Int64(info.st_ctim.tv_sec) &* 1_000_000_000 &+ Int64(info.st_ctim.tv_nsec)
+        stamp.device = UInt64(info.st_dev)
+        stamp.inode = UInt64(info.st_ino)
+        return stamp
+    }
+
+    /// Whether the file changed within ``racyWindow`` seconds of `now` (either way), so that a
+    /// later change could leave it with the same stamp on a coarse file-system clock.
+    func isRacy(now: Int64) -> Bool {
+        guard kind != .missing else { return false }
+        let age = now - changed / 1_000_000_000
+        return age < Self.racyWindow && age > -Self.racyWindow
     }
 }

@@ -29,7 +29,7 @@ package struct ReminderIndexKey: Equatable, Sendable {
     /// an index keeps of the key it was built with.
     var digest: String {
         func words(_ values: [String?]) -> String {
-            values.map { $0.map(ReminderIndex.escape) ?? "-" }.joined(separator: " ") + "\n"
+            values.map { $0.map(CacheFile.escape) ?? "-" }.joined(separator: " ") + "\n"
         }
         func stamp(_ file: FileStamp) -> String {
             words([
@@ -91,25 +91,8 @@ package struct ReminderIndexKey: Equatable, Sendable {
 
     /// The running binary: its version, resolved path, size and modification time, so a rebuilt
     /// limber (whose API may differ) does not trust an index an older one made.
-    private static func binary() -> String {
-        let stamp = FileStamp.binary("/proc/self/exe")
+    static func binary() -> String {
+        let stamp = FileStamp.metadata("/proc/self/exe")
         return "\(LimberVersion.string) \(stamp.resolved ?? "?") \(stamp.size) \(stamp.modified)"
-    }
-}
-
-extension FileStamp {
-    /// A stamp by path, size and time only (for the binary, too large to hash on every run).
-    static func binary(_ path: String) -> FileStamp {
-        var stamp = FileStamp(path: path, kind: .missing)
-        var info = stat()
-        guard stat(path, &info) == 0 else { return stamp }
-        if let resolved = realpath(path, nil) {
-            stamp.resolved = String(cString: resolved)
-            free(resolved)
-        }
-        stamp.kind = .other
-        stamp.size = Int64(info.st_size)
-        stamp.modified = Int64(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int64(info.st_mtim.tv_nsec)
-        return stamp
     }
 }
