@@ -18,11 +18,33 @@ final class RemindHost {
     /// The plugins that failed to load (each already one line on stderr).
     private(set) var pluginFailures = 0
 
-    /// `--plugins` folders.
-    private let folders: [String]
-    private let paths: LimberPaths
-    private let now: Date
-    private let timeZone: TimeZone
+    /// What every host of this run is made with.
+    private struct Run {
+        /// `--plugins` folders.
+        var folders: [String]
+        var paths: LimberPaths
+        var now: Date
+        var timeZone: TimeZone
+        /// The log reads kept between runs; nil in a dry run (which writes nothing).
+        var reads: RemindLogCache?
+
+        /// Sets a host up for this run: the clock and zone the log answers "today" with, and
+        /// the kept reads.
+        func setUp(_ host: LimberHost) {
+            host.sessionLog.now = { [now] in now }
+            host.sessionLog.timeZone = timeZone
+            host.sessionLog.reads = reads
+        }
+
+        /// A host with every plugin loaded, set up for this run.
+        func fullHost() throws -> (LimberHost, [PluginReport]) {
+            let (host, reports) = try PluginOptions.makeHost(folders: folders, paths: paths)
+            setUp(host)
+            return (host, reports)
+        }
+    }
+
+    private let run: Run
     /// Whether only some plugins are loaded (so evaluation may find it needs the others).
     private var partial: Bool
     /// The index to write when the run ends, if it needs writing; `rebuild` builds it from the
@@ -32,51 +54,50 @@ final class RemindHost {
     /// The index this run went by, and the plugins it was checked against.
     private var known: (index: ReminderIndex, plugins: [PluginFile])?
     /// The log, when no host holds it (no plugin is loaded).
-    private lazy var ownLog = HostLog(paths: paths)
+    private lazy var ownLog = HostLog(paths: run.paths)
 
-    private init(folders: [String], paths: LimberPaths, now: Date, timeZone: TimeZone, config: ConfigFile, host: LimberHost?) {
-        self.folders = folders
-        self.paths = paths
-        self.now = now
-        self.timeZone = timeZone
+    private init(_ run: Run, config: ConfigFile, host: LimberHost?) {
+        self.run = run
         self.config = config
         self.host = host
         partial = false
-        host.map(Self.setUp(now: now, timeZone: timeZone))
+        host.map(run.setUp)
     }
 
     /// Loads what this run needs: with `useIndex`, what the index says; otherwise every plugin.
     static func prepare(folders: [String], paths: LimberPaths, now: Date, timeZone: TimeZone, useIndex: Bool) throws
         -> RemindHost
     {
-        guard useIndex else { return try full(folders: folders, paths: paths, now: now, timeZone: timeZone) }
+        let run = Run(
+            folders: folders, paths: paths, now: now, timeZone: timeZone,
+            reads: useIndex ? RemindLogCache(cache: paths.cache, database: paths.database) : nil)
+        guard useIndex else { return try full(run) }
         let plugins = PluginOptions.pluginFolders(folders, paths: paths).flatMap(PluginFile.discover(in:))
         guard let key = ReminderIndexKey.current(plugins: plugins, configFile: paths.configFile) else {
-            return try full(folders: folders, paths: paths, now: now, timeZone: timeZone)
+            return try full(run)
         }
         let indexFile = ReminderIndex.file(in: paths.cache)
         let index = ReminderIndex.read(from: indexFile)
         // A state file that cannot be read is reported by the run itself, as without an index.
         let state = try? ReminderState.load(from: ReminderState.file(in: paths.state))
         guard let index, let state, let plan = index.plan(for: plugins, key: key, at: now, in: timeZone, state: state) else {
-            let made = try full(folders: folders, paths: paths, now: now, timeZone: timeZone)
+            let made = try full(run)
             if state != nil { made.rebuild = (key, plugins) }
             return made
         }
         switch plan {
         case .all:
-            return try full(folders: folders, paths: paths, now: now, timeZone: timeZone)
+            return try full(run)
         case .noPlugin:
-            return RemindHost(
-                folders: folders, paths: paths, now: now, timeZone: timeZone, config: try configOnly(paths: paths), host: nil)
+            return RemindHost(run, config: try configOnly(paths: paths), host: nil)
         case .only(let chosen):
             let host = try PluginOptions.bareHost(paths: paths)
             if let diverged = host.loadOnly(chosen) {
-                let made = try full(folders: folders, paths: paths, now: now, timeZone: timeZone)
+                let made = try full(run)
                 made.pending = index.marking(diverged.position, always: true)
                 return made
             }
-            let made = RemindHost(folders: folders, paths: paths, now: now, timeZone: timeZone, config: host.config, host: host)
+            let made = RemindHost(run, config: host.config, host: host)
             made.partial = true
             made.known = (index, plugins)
             return made
@@ -84,9 +105,9 @@ final class RemindHost {
     }
 
     /// Every plugin loaded, as without an index.
-    private static func full(folders: [String], paths: LimberPaths, now: Date, timeZone: TimeZone) throws -> RemindHost {
-        let (host, reports) = try PluginOptions.makeHost(folders: folders, paths: paths)
-        let made = RemindHost(folders: folders, paths: paths, now: now, timeZone: timeZone, config: host.config, host: host)
+    private static func full(_ run: Run) throws -> RemindHost {
+        let (host, reports) = try run.fullHost()
+        let made = RemindHost(run, config: host.config, host: host)
         made.pluginFailures = reports.failures
         made.reports = reports
         return made
@@ -111,14 +132,6 @@ final class RemindHost {
         }
     }
 
-    /// The clock and zone the log answers "today" with, for a host of this run.
-    private static func setUp(now: Date, timeZone: TimeZone) -> (LimberHost) -> Void {
-        { host in
-            host.sessionLog.now = { now }
-            host.sessionLog.timeZone = timeZone
-        }
-    }
-
     /// The session log, opened on first use.
     func log() throws -> SessionLog {
         try (host?.sessionLog ?? ownLog).log()
@@ -130,24 +143,23 @@ final class RemindHost {
     func evaluate(state: ReminderState, setUp: (LimberHost) -> Void) throws -> [ReminderOutcome] {
         guard let host else { return [] }
         setUp(host)
-        guard partial else { return host.evaluateReminders(at: now, in: timeZone, state: state) }
-        switch host.evaluateRemindersAlone(at: now, in: timeZone, state: state) {
+        guard partial else { return host.evaluateReminders(at: run.now, in: run.timeZone, state: state) }
+        switch host.evaluateRemindersAlone(at: run.now, in: run.timeZone, state: state) {
         case .done(let outcomes):
             return outcomes
         case .needsOthers(let source):
             if let source, let known, let position = known.plugins.firstIndex(where: { $0.displayPath == source }) {
                 pending = known.index.marking(position, always: false)
             }
-            let log = try? host.sessionLog.log()
+            let log = host.sessionLog.openedLog
             self.host = nil
-            let (full, reports) = try PluginOptions.makeHost(folders: folders, paths: paths)
+            let (full, reports) = try run.fullHost()
             pluginFailures += reports.failures
-            Self.setUp(now: now, timeZone: timeZone)(full)
             if let log { full.sessionLog.use(log) }
             partial = false
             self.host = full
             setUp(full)
-            return full.evaluateReminders(at: now, in: timeZone, state: state)
+            return full.evaluateReminders(at: run.now, in: run.timeZone, state: state)
         }
     }
 
@@ -159,6 +171,7 @@ final class RemindHost {
     /// `__gc` finalizers do not run at the end, as after `os.exit` in stock Lua.
     func leaveToExit() {
         try? (host?.sessionLog ?? ownLog).closeIfOpened()
+        run.reads?.finish()
         _ = Unmanaged.passRetained(self)
     }
 
@@ -166,14 +179,14 @@ final class RemindHost {
     /// the index did not hold for, or corrected after a plugin needed the others. The files are
     /// stamped again first: if they changed during the run, nothing is written.
     func finish() {
-        let file = ReminderIndex.file(in: paths.cache)
+        let file = ReminderIndex.file(in: run.paths.cache)
         if let pending {
             pending.write(to: file)
             return
         }
         guard let rebuild, let host else { return }
         let index = ReminderIndexProbe.index(key: rebuild.key, plugins: rebuild.plugins, host: host, reports: reports)
-        guard ReminderIndexKey.current(plugins: rebuild.plugins, configFile: paths.configFile) == rebuild.key
+        guard ReminderIndexKey.current(plugins: rebuild.plugins, configFile: run.paths.configFile) == rebuild.key
         else { return }
         index.write(to: file)
     }

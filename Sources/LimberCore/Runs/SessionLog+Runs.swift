@@ -29,11 +29,16 @@ extension SessionLog {
         }
     }
 
-    /// The run that started last at or before `date`, if any.
-    package func lastRun(atOrBefore date: Date) throws -> RunRecord? {
+    /// The run that started last (at or before `date`, when given), if any.
+    package func lastRun(atOrBefore date: Date? = nil) throws -> RunRecord? {
         try read { db in
-            let sessions = try Self.fetchSessions(
-                db, where: "activity = 'run' AND started_at <= ?", [Self.stamp(date)], limit: 1)
+            var clause = "activity = 'run'"
+            var arguments: [any DatabaseValueConvertible] = []
+            if let date {
+                clause += " AND started_at <= ?"
+                arguments.append(Self.stamp(date))
+            }
+            let sessions = try Self.fetchSessions(db, where: clause, arguments, limit: 1)
             return try Self.runRecords(db, sessions).last
         }
     }

@@ -31,8 +31,30 @@ package final class HostLog {
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
-    /// The log, opened at `paths.database` the first time it is needed.
+    /// The reads `limber remind` keeps between runs; nil elsewhere (every read asks the log).
+    package var reads: RemindLogCache?
+
+    /// The log, opened at `paths.database` the first time it is needed. A use of the log this
+    /// way (a write, or a read the cache does not keep) ends the cache's part in the run.
     package func log() throws -> SessionLog {
+        reads?.stop()
+        return try openLog()
+    }
+
+    /// The log if this host opened it; nil otherwise (nothing is opened).
+    package var openedLog: SessionLog? { opened }
+
+    /// A read that ``reads`` may answer: `read` runs on the log only when the cache has no
+    /// answer for `key` (the log changed, or it was never asked), and its answer is kept.
+    func cachedRead(_ key: String, _ read: (SessionLog) throws -> LuaValue) throws -> LuaValue {
+        guard let reads, reads.begin(logOpen: opened != nil) else { return try read(log()) }
+        if let answer = reads.answer(key) { return answer }
+        let answer = try read(openLog())
+        reads.learn(key, answer)
+        return answer
+    }
+
+    private func openLog() throws -> SessionLog {
         if let opened { return opened }
         let log = try SessionLog(paths: paths)
         opened = log

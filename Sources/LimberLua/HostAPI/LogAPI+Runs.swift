@@ -22,9 +22,23 @@ extension HostAPI {
     }
 
     /// `ctx.last_run`: the last run started at or before `now` as a session table with its
-    /// details, or nil (also when the log cannot be read: a reminder then sees no run).
+    /// details, or nil (also when the log cannot be read: a reminder then sees no run). Asked as
+    /// the latest run of all, which a kept answer (``RemindLogCache``) gives whatever `now` is,
+    /// and again up to `now` only when that run started later (a `--now` in the past).
     static func lastRunValue(_ host: HostLog, now: Date) -> LuaValue {
-        guard let log = try? host.log(), let run = try? log.lastRun(atOrBefore: now) else { return .nil }
+        guard let latest = try? host.cachedRead(RemindLogCache.latestRunKey, { runValue(try $0.lastRun()) }) else {
+            return .nil
+        }
+        let bound = CheckedNumber.saturatingStamp(now)
+        guard case .table(let table) = latest, let start = table["started_at"].integerValue, start > bound else {
+            return latest
+        }
+        let key = RemindLogCache.latestRunKey + " " + String(bound)
+        return (try? host.cachedRead(key) { runValue(try $0.lastRun(atOrBefore: now)) }) ?? .nil
+    }
+
+    private static func runValue(_ run: RunRecord?) -> LuaValue {
+        guard let run else { return .nil }
         var table = sessionTable(run.session)
         addRunFields(&table, run)
         return .table(table)

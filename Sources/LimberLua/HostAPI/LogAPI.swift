@@ -14,8 +14,11 @@ extension HostAPI {
                 let filter = try LuaValueDecoder().decode(SessionFilter.self, from: .table(try call.optionalTable(1, "filter")))
                 var query = SessionQuery(routine: filter.routine, activity: filter.activity, limit: filter.limit)
                 try filter.since?.apply(to: &query, host: host.sessionLog)
-                let log = try host.sessionLog.log()
-                return [.table(LuaTable(array: try sessionTables(try log.sessions(query), log: log)))]
+                return [
+                    try host.sessionLog.cachedRead(RemindLogCache.key(query)) { log in
+                        .table(LuaTable(array: try sessionTables(try log.sessions(query), log: log)))
+                    }
+                ]
             },
             APIFunction(
                 "log.sets", summary: "Logged sets, in the order they were done; every field of the filter must match.",

@@ -1,0 +1,167 @@
+import Foundation
+import LimberCore
+
+/// The answers `limber remind` got from the log, kept for the next run while the log is
+/// unchanged: a run at which nothing is due and nothing was logged since the last one then
+/// never opens the database (opening it was a third of such a run).
+///
+/// It lives in `$XDG_CACHE_HOME/limber/remind-log` and holds, as Lua values, the results of the
+/// reads reminders make (`limber.log.sessions` by its parsed query, `ctx.last_run`), with the
+/// limber binary and the metadata stamps (``FileStamp/metadata(_:)``: size, modification and
+/// change times, device, inode) of the database and its write-ahead log at the time they were
+/// read. Any write to the log (by this limber, another one, `sqlite3`, a copy over it with
+/// `touch -r`) moves a change time or an inode, which no user call can set back; so an answer is
+/// used only while both stamps are the ones it was read under, and a change within one tick of
+/// a coarse clock is ruled out as the reminder index rules it out: nothing is trusted or written
+/// while either file changed within ``FileStamp/racyWindow`` seconds.
+///
+/// Answers are written at the end of a run that asked the log, only when the stamps did not
+/// change while it ran: those the run used, and the older ones that still hold. Any other use of the log in the run (a write, a read this cache
+/// does not keep, the log already open) ends the cache's part in it: every later read goes to
+/// the database and nothing is written.
+package final class RemindLogCache {
+    private let file: CacheFile
+    /// The database and its write-ahead log.
+    private let watched: [String]
+    /// The wall clock in seconds since 1970 (the file system's clock, never `--now`).
+    private let wallClock: () -> Int64
+
+    private enum State {
+        /// No read asked yet.
+        case idle
+        /// Reads are answered from `trusted` and recorded; `start` are the stamps at the first.
+        case active(start: [FileStamp], trusted: [String: LuaValue])
+        /// The log is used otherwise in this run: nothing is answered or written.
+        case off
+    }
+    private var state = State.idle
+    /// The answers this run used, from the file or the log.
+    private var used: [String: LuaValue] = [:]
+    /// Whether any of them came from the log (so the file needs writing).
+    private var learnt = false
+
+    /// The cache of the log at `database`, in the folder `cache`.
+    package init(cache: URL, database: URL, wallClock: @escaping () -> Int64 = { Int64(time(nil)) }) {
+        file = CacheFile(
+            url: cache.appendingPathComponent("remind-log"), magic: "limber-remind-log", version: 1, maximumSize: 1 << 20)
+        watched = [database.path, database.path + "-wal"]
+        self.wallClock = wallClock
+    }
+
+    /// The most answers kept: those the last run used, then older ones.
+    static let maximumEntries = 64
+
+    /// The key of `ctx.last_run` as the latest run of all, whatever `now` is.
+    static let latestRunKey = "last-run"
+
+    /// The key of a `limber.log.sessions` read.
+    static func key(_ query: SessionQuery) -> String {
+        var words = ["sessions"]
+        words.append(query.since.map { "since=" + String($0.timeIntervalSince1970.bitPattern, radix: 16) } ?? "-")
+        words.append(query.sinceDay.map { "day=" + $0.iso } ?? "-")
+        words.append(query.routine.map { "routine=" + CacheFile.escape($0) } ?? "-")
+        words.append(query.activity.map { "activity=" + $0.rawValue } ?? "-")
+        words.append(query.limit.map { "limit=\($0)" } ?? "-")
+        return words.joined(separator: " ")
+    }
+
+    /// Whether reads may go through the cache now. The first read decides: with the log
+    /// already open (the run imported runs, or wrote), the cache stays out of this run.
+    func begin(logOpen: Bool) -> Bool {
+        switch state {
+        case .active: return true
+        case .off: return false
+        case .idle: break
+        }
+        guard !logOpen else {
+            state = .off
+            return false
+        }
+        let now = wallClock()
+        let start = stamps()
+        guard !start.contains(where: { $0.isRacy(now: now) }) else {
+            state = .off
+            return false
+        }
+        state = .active(start: start, trusted: read(matching: start) ?? [:])
+        return true
+    }
+
+    /// The kept answer for `key`, if the log is as it was when it was read.
+    func answer(_ key: String) -> LuaValue? {
+        guard case .active(_, let trusted) = state, let value = used[key] ?? trusted[key] else { return nil }
+        used[key] = value
+        return value
+    }
+
+    /// The answer the log gave for `key`, to keep.
+    func learn(_ key: String, _ value: LuaValue) {
+        guard case .active = state else { return }
+        used[key] = value
+        learnt = true
+    }
+
+    /// The log is used otherwise in this run: nothing more is answered or written.
+    func stop() {
+        state = .off
+        used = [:]
+    }
+
+    /// Writes the answers this run used, if any came from the log, the log's stamps are still
+    /// those of the first read, and neither file changed within the racy window. Call it after
+    /// the log is closed (closing removes the write-ahead log a read created).
+    package func finish() {
+        guard case .active(let start, let trusted) = state, learnt else { return }
+        let now = wallClock()
+        let end = stamps()
+        guard end == start, !end.contains(where: { $0.isRacy(now: now) }) else { return }
+        // The answers kept before still hold (the log is the same): kept too, up to a limit,
+        // so reminders asked at different runs do not push each other's answers out.
+        var kept = used
+        for (key, value) in trusted where kept.count < Self.maximumEntries && kept[key] == nil { kept[key] = value }
+        var body = header(start)
+        for (key, value) in kept {
+            guard let encoded = LuaValueWords.encode(value) else { continue }
+            body += Array("entry ".utf8) + CacheFile.escape(bytes: key.utf8) + [UInt8(ascii: " ")] + encoded
+            body.append(UInt8(ascii: "\n"))
+        }
+        file.write(body)
+        state = .off
+    }
+
+    // MARK: the file
+
+    private func stamps() -> [FileStamp] {
+        watched.map(FileStamp.metadata)
+    }
+
+    /// The lines naming what the answers were read under: the binary, then each file's stamp.
+    private func header(_ stamps: [FileStamp]) -> [UInt8] {
+        var text = "binary \(CacheFile.escape(ReminderIndexKey.binary()))\n"
+        for stamp in stamps {
+            let words = [
+                stamp.path, stamp.kind.rawValue, stamp.resolved ?? "-", "\(stamp.size)", "\(stamp.modified)",
+                "\(stamp.changed)", "\(stamp.device)", "\(stamp.inode)",
+            ]
+            text += "file " + words.map(CacheFile.escape).joined(separator: " ") + "\n"
+        }
+        return Array(text.utf8)
+    }
+
+    /// The answers in the file, if it was written under `stamps` by this binary; nil when it is
+    /// missing, damaged, or written under anything else.
+    private func read(matching stamps: [FileStamp]) -> [String: LuaValue]? {
+        guard let body = file.read() else { return nil }
+        let header = header(stamps)
+        guard body.starts(with: header) else { return nil }
+        guard let lines = CacheFile.lines(body[(body.startIndex + header.count)...]) else { return nil }
+        var answers: [String: LuaValue] = [:]
+        for words in lines {
+            guard words.count >= 3, words[0].elementsEqual("entry".utf8),
+                let value = LuaValueWords.decode(words[2...])
+            else { return nil }
+            answers[CacheFile.unescape(words[1])] = value
+        }
+        return answers
+    }
+}
