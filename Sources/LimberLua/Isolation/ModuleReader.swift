@@ -53,18 +53,7 @@ enum ModuleReader {
                 ModuleReadError(
                     "module '\(name)' is \(info.st_size) bytes, more than the \(maximumSize >> 20) MiB a module may have"))
         }
-        var source = [UInt8](repeating: 0, count: Int(info.st_size))
-        var filled = 0
-        while filled < source.count {
-            let count = source.withUnsafeMutableBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return 0 }
-                return Foundation.read(descriptor, base + filled, buffer.count - filled)
-            }
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { break }
-            filled += count
-        }
-        source.removeLast(source.count - filled)
+        let source = DescriptorReader.read(descriptor, upTo: Int(info.st_size))
         return .success((source, shown))
     }
 

@@ -92,20 +92,10 @@ struct FileStamp: Equatable, Sendable {
         guard info.st_size <= maximumSize else { return nil }
         stamp.kind = .file
         guard stamp.isRacy(now: now) else { return stamp }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-        var filled = 0
-        while filled < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return 0 }
-                return read(descriptor, base + filled, buffer.count - filled)
-            }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { break }
-            filled += count
-        }
+        let bytes = DescriptorReader.read(descriptor, upTo: Int(info.st_size))
         // A file that shrank while it was read stamps what was there; one that grew changes
         // its size or time before the next run compares.
-        stamp.sha256 = SHA256.hex(bytes.prefix(filled))
+        stamp.sha256 = SHA256.hex(bytes)
         return stamp
     }
 
