@@ -74,6 +74,34 @@ struct RemindLogCacheTests {
         #expect(try remindRun(latest) == ([1], false), "the last run's answer is kept")
     }
 
+    @Test func anAnswerTooLargeToKeepIsAskedAgainAndTheOthersKept() throws {
+        try record("limber.log.record{ activity = 'run', minutes = 40, at = 1749020400 }")
+        func run(_ body: (RemindLogCache) -> Void) {
+            let reads = RemindLogCache(cache: paths.cache, database: paths.database, wallClock: aged)
+            #expect(reads.begin(logOpen: false))
+            body(reads)
+            reads.finish()
+        }
+        let large = LuaValue.string(String(repeating: "x", count: RemindLogCache.maximumEntrySize + 1))
+        run { reads in
+            reads.learn("large", large)
+            reads.learn("small", 7)
+        }
+        run { reads in
+            #expect(reads.answer("large") == nil)
+            #expect(reads.answer("small") == 7)
+        }
+        // Many answers within the entry limit but past the file's: as many as fit are kept.
+        let piece = LuaValue.string(String(repeating: "y", count: RemindLogCache.maximumEntrySize - 100))
+        run { reads in
+            for index in 0..<8 { reads.learn("piece \(index)", piece) }
+        }
+        run { reads in
+            let kept = (0..<8).filter { reads.answer("piece \($0)") != nil }.count
+            #expect(kept >= 2 && kept < 8, "\(kept)")
+        }
+    }
+
     @Test func aSessionLoggedBetweenRunsIsSeen() throws {
         try record("limber.log.record{ activity = 'run', minutes = 40, at = 1749020400 }")
         #expect(try remindRun(Self.runs).result == [1])

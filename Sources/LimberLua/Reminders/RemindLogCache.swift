@@ -43,13 +43,17 @@ package final class RemindLogCache {
     /// The cache of the log at `database`, in the folder `cache`.
     package init(cache: URL, database: URL, wallClock: @escaping () -> Int64 = { Int64(time(nil)) }) {
         file = CacheFile(
-            url: cache.appendingPathComponent("remind-log"), magic: "limber-remind-log", version: 1, maximumSize: 1 << 20)
+            url: cache.appendingPathComponent("remind-log"), magic: "limber-remind-log", version: 1,
+            maximumSize: 256 << 10)
         watched = [database.path, database.path + "-wal"]
         self.wallClock = wallClock
     }
 
-    /// The most answers kept: those the last run used, then older ones.
+    /// The most answers kept: those the last run used, then older ones; and the largest one
+    /// kept (written out), so that a reminder reading the whole log does not make every run
+    /// read and hash a large file instead (within 256 KiB in all).
     static let maximumEntries = 64
+    static let maximumEntrySize = 64 << 10
 
     /// The key of `ctx.last_run` as the latest run of all, whatever `now` is.
     static let latestRunKey = "last-run"
@@ -115,16 +119,21 @@ package final class RemindLogCache {
         let now = wallClock()
         let end = stamps()
         guard end == start, !end.contains(where: { $0.isRacy(now: now) }) else { return }
-        // The answers kept before still hold (the log is the same): kept too, up to a limit,
+        // The answers kept before still hold (the log is the same): kept too, after this run's,
         // so reminders asked at different runs do not push each other's answers out.
-        var kept = used
-        for (key, value) in trusted where kept.count < Self.maximumEntries && kept[key] == nil { kept[key] = value }
         var body = header(start)
-        for (key, value) in kept {
-            guard let encoded = LuaValueWords.encode(value) else { continue }
-            body += Array("entry ".utf8) + CacheFile.escape(bytes: key.utf8) + [UInt8(ascii: " ")] + encoded
-            body.append(UInt8(ascii: "\n"))
+        var count = 0
+        func keep(_ key: String, _ value: LuaValue) {
+            guard count < Self.maximumEntries, let encoded = LuaValueWords.encode(value), encoded.count <= Self.maximumEntrySize
+            else { return }
+            let line =
+                Array("entry ".utf8) + CacheFile.escape(bytes: key.utf8) + [UInt8(ascii: " ")] + encoded + [UInt8(ascii: "\n")]
+            guard body.count + line.count <= file.maximumSize - 128 else { return }
+            body += line
+            count += 1
         }
+        for (key, value) in used { keep(key, value) }
+        for (key, value) in trusted where used[key] == nil { keep(key, value) }
         file.write(body)
         state = .off
     }
