@@ -25,17 +25,7 @@ struct RemindIndexTests {
     /// it is a few seconds old); loading it opens it twice more (its `-- needs:` line, then its
     /// chunk). So at most 1 is "not loaded", 2 or more "loaded", however slow the test runs.
     func tracedRemind(_ arguments: [String], counting names: [String]) throws -> (LimberProcess.Result, [String: Int]) {
-        let trace = home.path("trace-\(UUID().uuidString)")
-        let result = try LimberProcess.run(
-            URL(fileURLWithPath: "/usr/bin/strace"),
-            ["-f", "-qq", "-e", "trace=open,openat", "-o", trace, LimberProcess.executable.path, "remind"] + arguments,
-            environment: cron.environment, in: home.url)
-        let lines = (try? String(contentsOfFile: trace, encoding: .utf8))?.split(separator: "\n") ?? []
-        var counts: [String: Int] = [:]
-        for name in names {
-            counts[name] = lines.filter { $0.contains("/\(name)\"") && !$0.contains("ENOENT") }.count
-        }
-        return (result, counts)
+        try cron.traced(["remind"] + arguments, counting: names)
     }
 
     @Test func nothingDueLoadsNoPluginAndADueOneLoadsOnlyItsOwn() throws {

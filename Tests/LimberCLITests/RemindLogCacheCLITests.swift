@@ -16,13 +16,8 @@ struct RemindLogCacheCLITests {
 
     /// `limber remind --now NOW` under strace: its result, and how often it opened the log.
     func tracedRemind(now: String) throws -> (LimberProcess.Result, opens: Int) {
-        let trace = home.path("trace-\(UUID().uuidString)")
-        let result = try LimberProcess.run(
-            URL(fileURLWithPath: "/usr/bin/strace"),
-            ["-f", "-qq", "-e", "trace=open,openat", "-o", trace, LimberProcess.executable.path, "remind", "--now", now],
-            environment: cron.environment, in: home.url)
-        let lines = (try? String(contentsOfFile: trace, encoding: .utf8))?.split(separator: "\n") ?? []
-        return (result, lines.filter { $0.contains("limber.sqlite") && !$0.contains("ENOENT") }.count)
+        let (result, counts) = try cron.traced(["remind", "--now", now], counting: ["limber.sqlite"])
+        return (result, counts["limber.sqlite", default: 0])
     }
 
     @Test func anUnchangedLogIsNotOpenedAndANewRunIsSeen() throws {

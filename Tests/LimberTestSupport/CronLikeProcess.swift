@@ -70,4 +70,21 @@ package struct CronLikeProcess {
     package func run(_ arguments: [String]) throws -> LimberProcess.Result {
         try start(arguments).wait()
     }
+
+    /// Runs `limber ARGUMENTS` under strace and counts how often it opened each named file
+    /// (a path ending `/NAME`, opened without error), for tests of what a run does not touch.
+    package func traced(_ arguments: [String], counting names: [String]) throws -> (LimberProcess.Result, [String: Int]) {
+        let trace = home.appendingPathComponent("trace-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: trace) }
+        let result = try LimberProcess.run(
+            URL(fileURLWithPath: "/usr/bin/strace"),
+            ["-f", "-qq", "-e", "trace=open,openat", "-o", trace, LimberProcess.executable.path] + arguments,
+            environment: environment, in: home)
+        let lines = (try? String(contentsOfFile: trace, encoding: .utf8))?.split(separator: "\n") ?? []
+        var counts: [String: Int] = [:]
+        for name in names {
+            counts[name] = lines.filter { $0.contains("/\(name)\"") && !$0.contains("ENOENT") }.count
+        }
+        return (result, counts)
+    }
 }
