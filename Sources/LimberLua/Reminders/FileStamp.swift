@@ -74,11 +74,7 @@ struct FileStamp: Equatable, Sendable {
             stamp.kind = .other
             return stamp
         }
-        stamp.size = Int64(info.st_size)
-        stamp.modified = Int64(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int64(info.st_mtim.tv_nsec)
-        stamp.changed = Int64(info.st_ctim.tv_sec) &* 1_000_000_000 &+ Int64(info.st_ctim.tv_nsec)
-        stamp.device = UInt64(info.st_dev)
-        stamp.inode = UInt64(info.st_ino)
+        stamp.take(info)
         switch info.st_mode & S_IFMT {
         case S_IFDIR:
             stamp.kind = .folder
@@ -115,12 +111,17 @@ struct FileStamp: Equatable, Sendable {
             case S_IFDIR: .folder
             default: .other
             }
-        stamp.size = Int64(info.st_size)
-        stamp.modified = Int64(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int64(info.st_mtim.tv_nsec)
-        stamp.changed = Int64(info.st_ctim.tv_sec) &* 1_000_000_000 &+ Int64(info.st_ctim.tv_nsec)
-        stamp.device = UInt64(info.st_dev)
-        stamp.inode = UInt64(info.st_ino)
+        stamp.take(info)
         return stamp
+    }
+
+    /// Size, times, device and inode from `info`.
+    private mutating func take(_ info: stat) {
+        size = Int64(info.st_size)
+        modified = Int64(info.st_mtim.tv_sec) &* 1_000_000_000 &+ Int64(info.st_mtim.tv_nsec)
+        changed = Int64(info.st_ctim.tv_sec) &* 1_000_000_000 &+ Int64(info.st_ctim.tv_nsec)
+        device = UInt64(info.st_dev)
+        inode = UInt64(info.st_ino)
     }
 
     /// Whether the file changed within ``racyWindow`` seconds of `now` (either way), so that a
