@@ -91,6 +91,7 @@ struct RemindLogCacheTests {
             #expect(reads.answer("large") == nil)
             #expect(reads.answer("small") == 7)
         }
+        #expect(RemindLogCache.frame.framed([]).count == RemindLogCache.frame.headerSize)
         // Many answers within the entry limit but past the file's: as many as fit are kept.
         let piece = LuaValue.string(String(repeating: "y", count: RemindLogCache.maximumEntrySize - 100))
         run { reads in
@@ -159,7 +160,7 @@ struct RemindLogCacheTests {
         let good = try Data(contentsOf: cacheFile)
         let text = String(decoding: good, as: UTF8.self)
         let body = String(text.drop { $0 != "\n" }.dropFirst())
-        let file = CacheFile(url: cacheFile, magic: "limber-remind-log", version: 1, maximumSize: 1 << 20)
+        let file = CacheFile(url: cacheFile, frame: RemindLogCache.frame, maximumSize: 1 << 20)
         // An answer forged under the right stamps is used: the framing is what the test varies.
         let forged =
             body.replacingOccurrences(of: "entry sessions", with: "entry unused")
@@ -174,11 +175,14 @@ struct RemindLogCacheTests {
             ("truncated", Array(good.dropLast(5))),
             ("empty", []),
             ("not a cache file", Array("hello\n".utf8)),
-            ("another binary", file.framed(Array(body.replacingOccurrences(of: "binary ", with: "binary x").utf8))),
-            ("other stamps", file.framed(Array(body.replacingOccurrences(of: " file ", with: " fil ").utf8))),
-            ("a bad value", file.framed(Array((body + "entry x t3 i1\n").utf8))),
-            ("nested too deep", file.framed(Array((body + "entry x " + String(repeating: "t1 i1 ", count: 40) + "i1\n").utf8))),
-            ("a stray line", file.framed(Array((body + "junk\n").utf8))),
+            ("another binary", file.frame.framed(Array(body.replacingOccurrences(of: "binary ", with: "binary x").utf8))),
+            ("other stamps", file.frame.framed(Array(body.replacingOccurrences(of: " file ", with: " fil ").utf8))),
+            ("a bad value", file.frame.framed(Array((body + "entry x t3 i1\n").utf8))),
+            (
+                "nested too deep",
+                file.frame.framed(Array((body + "entry x " + String(repeating: "t1 i1 ", count: 40) + "i1\n").utf8))
+            ),
+            ("a stray line", file.frame.framed(Array((body + "junk\n").utf8))),
         ]
         for (what, bytes) in damaged {
             try Data(bytes).write(to: cacheFile)

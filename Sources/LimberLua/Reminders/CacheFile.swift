@@ -10,13 +10,38 @@ import LimberCore
 /// run does the work it stands for.
 struct CacheFile {
     var url: URL
-    /// The first word of the header, naming what the file is.
-    var magic: String
-    var version: Int
+    var frame: Frame
     /// The largest file read; a larger one reads as no file (and is not written).
     var maximumSize: Int
 
-    /// The body, if the file is one written with this magic and version and its checksum holds.
+    /// What a cache file's header says it is: the first word names the kind of file.
+    struct Frame {
+        var magic: String
+        var version: Int
+
+        /// The length of the header line (`MAGIC VERSION` and the hash's 64 hex digits).
+        var headerSize: Int { "\(magic) \(version) ".utf8.count + 65 }
+
+        /// The body of a file's bytes, if the header names this magic, version and the body's hash.
+        func body(of bytes: [UInt8]) -> ArraySlice<UInt8>? {
+            guard let newline = bytes.firstIndex(of: UInt8(ascii: "\n")), newline <= 200 else { return nil }
+            // Split by bytes, not characters: the separators are ASCII, which no UTF-8 sequence
+            // holds, and splitting a String compares every character by grapheme.
+            let header = bytes[..<newline].split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) }
+            let body = bytes[(newline + 1)...]
+            guard header.count == 3, header[0] == magic, header[1] == "\(version)", header[2] == SHA256.hex(body) else {
+                return nil
+            }
+            return body
+        }
+
+        /// The file's bytes for `body`: the header, then the body.
+        func framed(_ body: [UInt8]) -> [UInt8] {
+            Array("\(magic) \(version) \(SHA256.hex(body))\n".utf8) + body
+        }
+    }
+
+    /// The body, if the file is one written with this frame and its checksum holds.
     func read() -> ArraySlice<UInt8>? {
         let descriptor = open(url.path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)
         guard descriptor >= 0 else { return nil }
@@ -27,32 +52,14 @@ struct CacheFile {
         }
         let bytes = DescriptorReader.read(descriptor, upTo: Int(info.st_size))
         guard bytes.count == Int(info.st_size) else { return nil }
-        return body(of: bytes)
-    }
-
-    /// The body of a file's bytes, if the header names this magic, version and the body's hash.
-    func body(of bytes: [UInt8]) -> ArraySlice<UInt8>? {
-        guard let newline = bytes.firstIndex(of: UInt8(ascii: "\n")), newline <= 200 else { return nil }
-        // Split by bytes, not characters: the separators are ASCII, which no UTF-8 sequence
-        // holds, and splitting a String compares every character by grapheme.
-        let header = bytes[..<newline].split(separator: UInt8(ascii: " ")).map { String(decoding: $0, as: UTF8.self) }
-        let body = bytes[(newline + 1)...]
-        guard header.count == 3, header[0] == magic, header[1] == "\(version)", header[2] == SHA256.hex(body) else {
-            return nil
-        }
-        return body
-    }
-
-    /// The file's bytes for `body`: the header, then the body.
-    func framed(_ body: [UInt8]) -> [UInt8] {
-        Array("\(magic) \(version) \(SHA256.hex(body))\n".utf8) + body
+        return frame.body(of: bytes)
     }
 
     /// Writes `body`: to a file of its own beside `url`, then renamed over it, so a reader (or a
     /// run at the same time) sees the old file or the new one, never a mix. Failing to write is
     /// not an error, and a body over the size limit is not written.
     func write(_ body: [UInt8]) {
-        let bytes = framed(body)
+        let bytes = frame.framed(body)
         guard bytes.count <= maximumSize else { return }
         let folder = url.deletingLastPathComponent()
         try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -43,8 +43,7 @@ package final class RemindLogCache {
     /// The cache of the log at `database`, in the folder `cache`.
     package init(cache: URL, database: URL, wallClock: @escaping () -> Int64 = { Int64(time(nil)) }) {
         file = CacheFile(
-            url: cache.appendingPathComponent("remind-log"), magic: "limber-remind-log", version: 1,
-            maximumSize: 256 << 10)
+            url: cache.appendingPathComponent("remind-log"), frame: Self.frame, maximumSize: 256 << 10)
         watched = [database.path, database.path + "-wal"]
         self.wallClock = wallClock
     }
@@ -54,6 +53,8 @@ package final class RemindLogCache {
     /// read and hash a large file instead (within 256 KiB in all).
     static let maximumEntries = 64
     static let maximumEntrySize = 64 << 10
+
+    static let frame = CacheFile.Frame(magic: "limber-remind-log", version: 1)
 
     /// The key of `ctx.last_run` as the latest run of all, whatever `now` is.
     static let latestRunKey = "last-run"
@@ -128,7 +129,7 @@ package final class RemindLogCache {
             else { return }
             let line =
                 Array("entry ".utf8) + CacheFile.escape(bytes: key.utf8) + [UInt8(ascii: " ")] + encoded + [UInt8(ascii: "\n")]
-            guard body.count + line.count <= file.maximumSize - 128 else { return }
+            guard file.frame.headerSize + body.count + line.count <= file.maximumSize else { return }
             body += line
             count += 1
         }

@@ -55,9 +55,11 @@ package struct ReminderIndex: Equatable, Sendable {
         cache.appendingPathComponent("remind-index")
     }
 
+    private static let frame = CacheFile.Frame(magic: "limber-remind-index", version: version)
+
     /// The index file as a cache file: at most 1 MiB.
     static func cacheFile(_ url: URL) -> CacheFile {
-        CacheFile(url: url, magic: "limber-remind-index", version: version, maximumSize: 1 << 20)
+        CacheFile(url: url, frame: frame, maximumSize: 1 << 20)
     }
 
     /// This index with the plugin at `position` (in load order) marked as one that loads only
@@ -92,7 +94,7 @@ package struct ReminderIndex: Equatable, Sendable {
     /// Words are percent-escaped (`%`, space, newline); any other line, or a line out of place,
     /// makes the file not an index.
     static func decode(_ bytes: [UInt8]) -> ReminderIndex? {
-        cacheFile(URL(fileURLWithPath: "/")).body(of: bytes).flatMap(decode(body:))
+        frame.body(of: bytes).flatMap(decode(body:))
     }
 
     private static func decode(body: ArraySlice<UInt8>) -> ReminderIndex? {
@@ -158,7 +160,7 @@ package struct ReminderIndex: Equatable, Sendable {
 
     /// The file's bytes: the header, then the lines.
     func encoded() -> [UInt8] {
-        Self.cacheFile(URL(fileURLWithPath: "/")).framed(body())
+        Self.frame.framed(body())
     }
 
     private func body() -> [UInt8] {
