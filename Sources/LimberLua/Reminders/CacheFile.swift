@@ -95,6 +95,11 @@ struct CacheFile {
         return lines.map { $0.split(separator: UInt8(ascii: " "), omittingEmptySubsequences: false) }
     }
 
+    /// One line of words, each escaped, nil written `-`.
+    static func line(_ words: [String?]) -> String {
+        words.map { $0.map(escape) ?? "-" }.joined(separator: " ") + "\n"
+    }
+
     /// A word with `%`, space and newline written `%25`, `%20`, `%0A`.
     static func escape(_ text: String) -> String {
         let special: (UInt8) -> Bool = { $0 == UInt8(ascii: "%") || $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\n") }

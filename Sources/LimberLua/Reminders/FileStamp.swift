@@ -115,6 +115,14 @@ struct FileStamp: Equatable, Sendable {
         return stamp
     }
 
+    /// The stamp's line in a cache file: `file`, then every field (nil as `-`).
+    var line: String {
+        CacheFile.line([
+            "file", path, kind.rawValue, resolved, link, "\(size)", "\(modified)", "\(changed)", "\(device)", "\(inode)",
+            sha256,
+        ])
+    }
+
     /// Size, times, device and inode from `info`.
     private mutating func take(_ info: stat) {
         size = Int64(info.st_size)

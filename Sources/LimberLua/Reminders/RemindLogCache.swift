@@ -25,12 +25,15 @@ package final class RemindLogCache {
     private let watched: [String]
     /// The wall clock in seconds since 1970 (the file system's clock, never `--now`).
     private let wallClock: () -> Int64
+    /// The running binary, as the reminder index names it: answers another limber kept are not used.
+    private lazy var binary = ReminderIndexKey.binary()
 
     private enum State {
         /// No read asked yet.
         case idle
-        /// Reads are answered from `trusted` and recorded; `start` are the stamps at the first.
-        case active(start: [FileStamp], trusted: [String: LuaValue])
+        /// Reads are answered from `trusted` and recorded; `header` names the binary and the
+        /// stamps at the first read, which the answers are kept under.
+        case active(header: [UInt8], trusted: [String: LuaValue])
         /// The log is used otherwise in this run: nothing is answered or written.
         case off
     }
@@ -88,7 +91,8 @@ package final class RemindLogCache {
             state = .off
             return false
         }
-        state = .active(start: start, trusted: read(matching: start) ?? [:])
+        let header = header(start)
+        state = .active(header: header, trusted: read(under: header) ?? [:])
         return true
     }
 
@@ -116,13 +120,13 @@ package final class RemindLogCache {
     /// those of the first read, and neither file changed within the racy window. Call it after
     /// the log is closed (closing removes the write-ahead log a read created).
     package func finish() {
-        guard case .active(let start, let trusted) = state, learnt else { return }
+        guard case .active(let header, let trusted) = state, learnt else { return }
         let now = wallClock()
         let end = stamps()
-        guard end == start, !end.contains(where: { $0.isRacy(now: now) }) else { return }
+        guard !end.contains(where: { $0.isRacy(now: now) }), self.header(end) == header else { return }
         // The answers kept before still hold (the log is the same): kept too, after this run's,
         // so reminders asked at different runs do not push each other's answers out.
-        var body = header(start)
+        var body = header
         var count = 0
         func keep(_ key: String, _ value: LuaValue) {
             guard count < Self.maximumEntries, let encoded = LuaValueWords.encode(value), encoded.count <= Self.maximumEntrySize
@@ -147,23 +151,13 @@ package final class RemindLogCache {
 
     /// The lines naming what the answers were read under: the binary, then each file's stamp.
     private func header(_ stamps: [FileStamp]) -> [UInt8] {
-        var text = "binary \(CacheFile.escape(ReminderIndexKey.binary()))\n"
-        for stamp in stamps {
-            let words = [
-                stamp.path, stamp.kind.rawValue, stamp.resolved ?? "-", "\(stamp.size)", "\(stamp.modified)",
-                "\(stamp.changed)", "\(stamp.device)", "\(stamp.inode)",
-            ]
-            text += "file " + words.map(CacheFile.escape).joined(separator: " ") + "\n"
-        }
-        return Array(text.utf8)
+        Array((CacheFile.line(["binary", binary]) + stamps.map(\.line).joined()).utf8)
     }
 
-    /// The answers in the file, if it was written under `stamps` by this binary; nil when it is
-    /// missing, damaged, or written under anything else.
-    private func read(matching stamps: [FileStamp]) -> [String: LuaValue]? {
-        guard let body = file.read() else { return nil }
-        let header = header(stamps)
-        guard body.starts(with: header) else { return nil }
+    /// The answers in the file, if it was written under `header`; nil when it is missing,
+    /// damaged, or written under anything else.
+    private func read(under header: [UInt8]) -> [String: LuaValue]? {
+        guard let body = file.read(), body.starts(with: header) else { return nil }
         guard let lines = CacheFile.lines(body[(body.startIndex + header.count)...]) else { return nil }
         var answers: [String: LuaValue] = [:]
         for words in lines {

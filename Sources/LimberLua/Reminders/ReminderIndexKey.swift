@@ -28,19 +28,10 @@ package struct ReminderIndexKey: Equatable, Sendable {
     /// The SHA-256 of the key written out word by word, one line per field and per file: what
     /// an index keeps of the key it was built with.
     var digest: String {
-        func words(_ values: [String?]) -> String {
-            values.map { $0.map(CacheFile.escape) ?? "-" }.joined(separator: " ") + "\n"
-        }
-        func stamp(_ file: FileStamp) -> String {
-            words([
-                "file", file.path, file.kind.rawValue, file.resolved, file.link, "\(file.size)", "\(file.modified)",
-                "\(file.changed)", "\(file.device)", "\(file.inode)", file.sha256,
-            ])
-        }
-        var text = words(["limber", limber]) + words(["cpu", cpuLimit]) + stamp(config)
+        var text = CacheFile.line(["limber", limber]) + CacheFile.line(["cpu", cpuLimit]) + config.line
         for plugin in plugins {
-            text += words(["plugin", plugin.name, plugin.displayPath])
-            for file in plugin.files { text += stamp(file) }
+            text += CacheFile.line(["plugin", plugin.name, plugin.displayPath])
+            for file in plugin.files { text += file.line }
         }
         return SHA256.hex(Array(text.utf8))
     }
