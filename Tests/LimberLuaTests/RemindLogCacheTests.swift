@@ -35,11 +35,16 @@ struct RemindLogCacheTests {
     /// end of the run (log closed, answers written). Returns what `code` returned and whether
     /// the log was opened.
     func remindRun(_ code: String, clock: (@Sendable () -> Int64)? = nil) throws -> (result: [LuaValue], opened: Bool) {
+        try remindRun(clock: clock) { host in try host.lua.run(code, chunkName: "@reminder.lua") }
+    }
+
+    /// The same for any use of the host: `body`'s value, and whether the log was opened.
+    func remindRun<T>(clock: (@Sendable () -> Int64)? = nil, _ body: (LimberHost) throws -> T) throws -> (T, Bool) {
         let host = try LimberHost(paths: paths)
         host.sessionLog.timeZone = .gmt
         let reads = RemindLogCache(cache: paths.cache, database: paths.database, wallClock: clock ?? aged)
         host.sessionLog.reads = reads
-        let result = try host.lua.run(code, chunkName: "@reminder.lua")
+        let result = try body(host)
         let opened = host.sessionLog.openedLog != nil
         try host.sessionLog.closeIfOpened()
         reads.finish()
@@ -197,13 +202,9 @@ struct RemindLogCacheTests {
         try record("limber.log.record{ activity = 'run', minutes = 40, at = \(day1), notes = 'one' }")
         try record("limber.log.record{ activity = 'run', minutes = 30, at = \(day2), notes = 'two' }")
         func lastRun(at now: Int) throws -> (notes: String?, opened: Bool) {
-            let host = try LimberHost(paths: paths)
-            let reads = RemindLogCache(cache: paths.cache, database: paths.database, wallClock: aged)
-            host.sessionLog.reads = reads
-            let value = HostAPI.lastRunValue(host.sessionLog, now: Date(timeIntervalSince1970: TimeInterval(now)))
-            let opened = host.sessionLog.openedLog != nil
-            try host.sessionLog.closeIfOpened()
-            reads.finish()
+            let (value, opened) = try remindRun { host in
+                HostAPI.lastRunValue(host.sessionLog, now: Date(timeIntervalSince1970: TimeInterval(now)))
+            }
             guard case .table(let table) = value else { return (nil, opened) }
             return (table["notes"].stringValue, opened)
         }
