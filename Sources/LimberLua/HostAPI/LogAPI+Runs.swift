@@ -26,15 +26,15 @@ extension HostAPI {
     /// the latest run of all, which a kept answer (``RemindLogCache``) gives whatever `now` is,
     /// and again up to `now` only when that run started later (a `--now` in the past).
     static func lastRunValue(_ host: HostLog, now: Date) -> LuaValue {
-        guard let latest = try? host.cachedRead(RemindLogCache.latestRunKey, { runValue(try $0.lastRun()) }) else {
+        guard let latest = try? host.cachedRead(RemindLogCache.lastRunKey(), { runValue(try $0.lastRun()) }) else {
             return .nil
         }
         let bound = CheckedNumber.saturatingStamp(now)
         guard case .table(let table) = latest, let start = table["started_at"].integerValue, start > bound else {
             return latest
         }
-        let key = RemindLogCache.latestRunKey + " " + String(bound)
-        return (try? host.cachedRead(key) { runValue(try $0.lastRun(atOrBefore: now)) }) ?? .nil
+        return (try? host.cachedRead(RemindLogCache.lastRunKey(atOrBefore: bound)) { runValue(try $0.lastRun(atOrBefore: now)) })
+            ?? .nil
     }
 
     private static func runValue(_ run: RunRecord?) -> LuaValue {

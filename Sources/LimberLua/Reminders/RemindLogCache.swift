@@ -59,8 +59,11 @@ package final class RemindLogCache {
 
     static let frame = CacheFile.Frame(magic: "limber-remind-log", version: 1)
 
-    /// The key of `ctx.last_run` as the latest run of all, whatever `now` is.
-    static let latestRunKey = "last-run"
+    /// The key of `ctx.last_run`: the latest run of all (whatever `now` is), or the latest
+    /// that started at or before `bound` (seconds since 1970).
+    static func lastRunKey(atOrBefore bound: Int64? = nil) -> String {
+        bound.map { "last-run \($0)" } ?? "last-run"
+    }
 
     /// The key of a `limber.log.sessions` read.
     static func key(_ query: SessionQuery) -> String {
